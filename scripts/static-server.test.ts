@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script without a declaration file; its JSDoc documents the shape.
+import { serveStatic } from './static-server.mjs';
+
+describe('serveStatic', () => {
+  let folder: string;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    // The served folder sits inside a parent that holds a package.json the server must never hand out.
+    const parent = await mkdtemp(path.join(tmpdir(), 'descent-static-'));
+    folder = path.join(parent, 'site');
+    await mkdir(folder);
+    await writeFile(path.join(parent, 'package.json'), '{"secret": true}');
+    await writeFile(path.join(folder, 'index.html'), '<!doctype html><title>t</title>');
+    await writeFile(path.join(folder, 'app.js'), 'export const answer = 42;');
+    server = await serveStatic(folder, { host: '127.0.0.1', port: 0 });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (folder) await rm(path.dirname(folder), { recursive: true, force: true });
+  });
+
+  it('serves index.html for / as HTML', async () => {
+    const response = await fetch(server.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<title>t</title>');
+  });
+
+  it('serves a script as JavaScript', async () => {
+    const response = await fetch(new URL('app.js', server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await response.text()).toBe('export const answer = 42;');
+  });
+
+  it('answers 404 for a missing file', async () => {
+    expect((await fetch(new URL('missing.js', server.url))).status).toBe(404);
+  });
+
+  // fetch() would normalise `..` away, so these go out as raw request lines.
+  it.each(['/../package.json', '/%2e%2e/package.json', '/%2E%2E%2Fpackage.json', '/..%5cpackage.json'])(
+    'does not escape the root for %s',
+    async (requestPath) => {
+      const { status, body } = await rawGet(server.url, requestPath);
+      expect([403, 404]).toContain(status);
+      expect(body).not.toContain('secret');
+    },
+  );
+});
+
+/** Sends a GET with the path exactly as given (no URL normalisation). */
+async function rawGet(base: string, requestPath: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path: requestPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

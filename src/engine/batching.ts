@@ -1,0 +1,64 @@
+/**
+ * The order in which rows are visited: an epoch is one pass over the data, cut into consecutive batches
+ * of `size` rows (the last one shorter unless `dropLast`). With `shuffle`, each epoch starts from the
+ * identity order and is shuffled by one generator for the whole run, shared by every particle (so one
+ * batch order per epoch serves the whole cloud). A batch that holds every row is never shuffled: the
+ * order would change nothing but rounding.
+ */
+import type { BatchSpec } from '../shared/scenario';
+import type { Batch } from './model';
+import { Random, Stream } from './random';
+
+export class Batcher {
+  readonly batch: Batch;
+  private readonly random: Random;
+  /** Index of the next batch within the current epoch. */
+  private next = 0;
+  private pending: BatchSpec | null = null;
+
+  constructor(private readonly rows: number, private spec: BatchSpec, seed: number) {
+    this.batch = { order: new Int32Array(rows), start: 0, end: rows };
+    this.random = new Random(seed, Stream.shuffle);
+  }
+
+  /** Batch size in rows (a surface, with no rows, counts as one batch). */
+  get size(): number {
+    return this.spec.size === null ? this.rows : Math.min(this.spec.size, this.rows);
+  }
+
+  /** Steps in one epoch. */
+  get batchesPerEpoch(): number {
+    if (this.rows === 0) return 1;
+    return this.spec.dropLast ? Math.floor(this.rows / this.size) : Math.ceil(this.rows / this.size);
+  }
+
+  /** A new batch setting takes effect at the next epoch boundary (a mid-epoch change would skip rows). */
+  configure(spec: BatchSpec): void {
+    if (this.next === 0) this.spec = spec;
+    else this.pending = spec;
+  }
+
+  /** Advances to the next batch, starting a new epoch (and a new order) when the last one was used up. */
+  advance(): Batch {
+    if (this.next === 0) {
+      if (this.pending) [this.spec, this.pending] = [this.pending, null];
+      this.resetOrder();
+    }
+    const start = this.next * this.size;
+    this.batch.start = start;
+    this.batch.end = Math.min(start + this.size, this.rows);
+    this.next = this.next + 1 >= this.batchesPerEpoch ? 0 : this.next + 1;
+    return this.batch;
+  }
+
+  /** True when the batch last returned was the final one of its epoch. */
+  get epochDone(): boolean {
+    return this.next === 0;
+  }
+
+  private resetOrder(): void {
+    const order = this.batch.order;
+    for (let r = 0; r < this.rows; r++) order[r] = r;
+    if (this.spec.shuffle && this.size < this.rows) this.random.shuffle(order);
+  }
+}

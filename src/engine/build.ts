@@ -1,0 +1,60 @@
+/** Turns a validated scenario into a running Descent: its data set, model and initial cloud. */
+import type { ModelSpec, Scenario } from '../shared/scenario';
+import { buildDataset, type Dataset } from './data';
+import { Descent } from './descent';
+import { compileExpression } from './expression';
+import { initialPositions } from './init';
+import type { Model } from './model';
+import { LinearModel } from './models/linear';
+import { MlpModel } from './models/mlp';
+import { NeuronModel } from './models/neuron';
+import { SurfaceModel } from './models/surface';
+import { surfaces, type SurfaceName } from './surfaces';
+
+/** Parameters a model has for data of the given widths (CONTRACTS §1, "Model and parameter order"). */
+export function paramCountOf(model: ModelSpec, inputs: number, outputs: number): number {
+  switch (model.kind) {
+    case 'surface':
+      return 2;
+    case 'linear':
+      return inputs + (model.bias ? 1 : 0);
+    case 'neuron':
+      return inputs * outputs;
+    case 'mlp': {
+      let count = 0;
+      for (let l = 0; l + 1 < model.layers.length; l++) count += model.layers[l] * model.layers[l + 1] + model.layers[l + 1];
+      return count;
+    }
+  }
+}
+
+/** The data set of a scenario, or null for a surface. A CSV source must have been read in by the host. */
+export function datasetOf(scenario: Scenario): Dataset | null {
+  const data = scenario.data;
+  if (!data) return null;
+  if ('csv' in data) throw new Error(`data.csv: "${data.csv}" must be read by the desktop app or the command line before the run`);
+  return buildDataset(data, scenario.seed);
+}
+
+export async function buildModel(scenario: Scenario, dataset: Dataset | null): Promise<Model> {
+  const spec = scenario.model;
+  if (spec.kind === 'surface') {
+    if (spec.fn !== undefined) return new SurfaceModel(surfaces[spec.fn as SurfaceName].evaluate);
+    return new SurfaceModel((await compileExpression(spec.expr ?? '')).kernel);
+  }
+  if (!dataset) throw new Error(`data: a ${spec.kind} model needs data`);
+  switch (spec.kind) {
+    case 'linear':
+      return new LinearModel(dataset, spec.bias);
+    case 'neuron':
+      return new NeuronModel(dataset);
+    case 'mlp':
+      return new MlpModel(dataset, spec);
+  }
+}
+
+/** A ready-to-step run of the scenario, its cloud placed by `init` from the scenario's seed. */
+export async function createDescent(scenario: Scenario): Promise<Descent> {
+  const model = await buildModel(scenario, datasetOf(scenario));
+  return new Descent(model, scenario, initialPositions(scenario.init, model.paramCount, scenario.seed));
+}

@@ -1,0 +1,54 @@
+/** Initial positions of the cloud from a scenario's `init`, parameter-major (value j of particle i at j·n + i). */
+import type { InitSpec } from '../shared/scenario';
+import { Random, Stream } from './random';
+
+/** How many particles an init makes. */
+export function particleCount(spec: InitSpec): number {
+  return 'points' in spec ? spec.points.length : spec.count;
+}
+
+/** Points per axis of a grid of `count` particles in `dims` dimensions (count must be a perfect power). */
+export function gridSide(count: number, dims: number): number {
+  const side = Math.round(Math.pow(count, 1 / dims));
+  return Math.pow(side, dims) === count ? side : -1;
+}
+
+/**
+ * Fills `params` (n × paramCount) from the spec. Random draws go particle by particle, parameter by
+ * parameter, from the init stream of the seed, so the same seed always gives the same cloud.
+ */
+export function initialPositions(spec: InitSpec, paramCount: number, seed: number): Float64Array {
+  const n = particleCount(spec);
+  const params = new Float64Array(n * paramCount);
+  if ('points' in spec) {
+    spec.points.forEach((point, i) => point.forEach((v, j) => (params[j * n + i] = v)));
+    return params;
+  }
+  const random = new Random(seed, Stream.init);
+  switch (spec.dist) {
+    case 'gaussian': {
+      const std = typeof spec.std === 'number' ? Array(paramCount).fill(spec.std) : spec.std;
+      for (let i = 0; i < n; i++) for (let j = 0; j < paramCount; j++) params[j * n + i] = spec.mean[j] + std[j] * random.normal();
+      break;
+    }
+    case 'uniform':
+      for (let i = 0; i < n; i++) for (let j = 0; j < paramCount; j++) params[j * n + i] = spec.min[j] + (spec.max[j] - spec.min[j]) * random.uniform();
+      break;
+    case 'grid': {
+      // Particle i's digits in base `side`, the last parameter varying fastest; one point: the centre.
+      const side = gridSide(n, paramCount);
+      for (let i = 0; i < n; i++) {
+        let rest = i;
+        for (let j = paramCount - 1; j >= 0; j--) {
+          const digit = rest % side;
+          rest = Math.floor(rest / side);
+          const { [j]: lo } = spec.min;
+          const { [j]: hi } = spec.max;
+          params[j * n + i] = side === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * digit) / (side - 1);
+        }
+      }
+      break;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,39 @@
+/** Helpers shared by the engine's tests: build and run scenarios and presets in one call. */
+import { findPreset } from '../shared/presets';
+import type { ScenarioInput } from '../shared/scenario';
+import { validateScenario } from '../shared/validate';
+import { createDescent } from './build';
+import type { Descent } from './descent';
+
+/** A validated scenario, throwing with every problem if it is not valid (tests want to know why). */
+export function scenarioOf(input: ScenarioInput | string) {
+  const value = typeof input === 'string' ? findPreset(input)?.scenario : input;
+  if (!value) throw new Error(`no preset named ${input as string}`);
+  const result = validateScenario(value);
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.scenario;
+}
+
+/** Builds a descent; with `trace`, particle 0's steps are recorded. */
+export async function descentOf(input: ScenarioInput | string, trace = false): Promise<Descent> {
+  const descent = await createDescent(scenarioOf(input));
+  if (trace) descent.traceParticle(0);
+  return descent;
+}
+
+/** Builds and runs a scenario for its epochs (or `epochs`). */
+export async function runOf(input: ScenarioInput | string, options: { epochs?: number; trace?: boolean } = {}): Promise<Descent> {
+  const descent = await descentOf(input, options.trace);
+  descent.run(options.epochs ?? descent.scenario.epochs);
+  return descent;
+}
+
+/** Asserts |a − b| ≤ tol·max(1, |b|) element by element, with a message naming the index. */
+export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, label = ''): void {
+  if (actual.length !== expected.length) throw new Error(`${label}: length ${actual.length} ≠ ${expected.length}`);
+  for (let k = 0; k < expected.length; k++) {
+    const a = actual[k];
+    const b = expected[k];
+    if (!(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)))) throw new Error(`${label}[${k}]: ${a} ≠ ${b} (tolerance ${tol})`);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The scenario file format (CONTRACTS §1, version 1) as a zod schema: the single definition that the
+ * command line, the trainer and the panel all validate against. Field-level rules live in the schema;
+ * rules that tie fields together (shapes against the model, batch size against the data) in `crossCheck`.
+ */
+import { z } from 'zod';
+import { limits } from './limits';
+import { surfaceNames } from '../engine/surfaces';
+
+const num = (error = 'must be a finite number') => z.number({ error });
+const positive = () => num('must be a finite number > 0').gt(0, { error: 'must be a finite number > 0' });
+const nonNegative = () => num('must be a finite number ≥ 0').gte(0, { error: 'must be a finite number ≥ 0' });
+const int = (min: number, max: number, what = 'an integer') =>
+  z
+    .int({ error: `must be ${what} from ${min} to ${max}` })
+    .gte(min, { error: `must be ${what} from ${min} to ${max}` })
+    .lte(max, { error: `must be ${what} from ${min} to ${max}` });
+const fraction = (error: string) => num(error).gt(0, { error }).lt(1, { error });
+const vector = () => z.array(num(), { error: 'must be an array of numbers' });
+const matrix = () => z.array(vector(), { error: 'must be an array of rows (arrays of numbers)' });
+
+const surfaceModel = z
+  .strictObject({
+    kind: z.literal('surface'),
+    fn: z.enum(surfaceNames as [string, ...string[]], { error: `must be one of ${surfaceNames.join(', ')}` }).optional(),
+    expr: z
+      .string({ error: 'must be a formula in x and y' })
+      .min(1, { error: 'must be a formula in x and y' })
+      .max(limits.maxExpressionLength, { error: `must be at most ${limits.maxExpressionLength} characters` })
+      .optional(),
+  })
+  .superRefine((surface, context) => {
+    if ((surface.fn === undefined) === (surface.expr === undefined)) {
+      context.addIssue({ code: 'custom', path: ['fn'], message: 'a surface needs exactly one of "fn" (a named surface) or "expr" (a formula in x and y)' });
+    }
+  });
+
+const layerWidth = int(1, limits.maxLayerWidth, 'a layer width');
+const model = z.discriminatedUnion(
+  'kind',
+  [
+    surfaceModel,
+    z.strictObject({ kind: z.literal('linear'), bias: z.boolean({ error: 'must be true or false' }).default(true) }),
+    z.strictObject({ kind: z.literal('neuron') }),
+    z.strictObject({
+      kind: z.literal('mlp'),
+      layers: z
+        .array(layerWidth, { error: 'must be an array of layer widths' })
+        .min(2, { error: 'needs at least an input and an output width' })
+        .max(limits.maxLayers, { error: `must have at most ${limits.maxLayers} layers` }),
+      hidden: z.enum(['sigmoid', 'tanh', 'relu'], { error: 'must be one of sigmoid, tanh, relu' }).default('sigmoid'),
+      output: z.enum(['softmax', 'sigmoid', 'identity'], { error: 'must be one of softmax, sigmoid, identity' }).default('identity'),
+    }),
+  ],
+  { error: 'must be one of surface, linear, neuron, mlp' },
+);
+
+const data = z.union(
+  [
+    z.strictObject({ x: matrix(), y: z.union([matrix(), vector()], { error: 'must be an array of numbers or of rows' }) }),
+    z.strictObject({
+      generate: z.literal('line', { error: 'must be "line"' }),
+      n: int(2, limits.maxRows, 'a row count'),
+      xmin: num().default(0),
+      xmax: num().default(100),
+      slope: num().default(2),
+      intercept: num().default(1),
+      noise: nonNegative().default(0),
+    }),
+    z.strictObject({ csv: z.string().min(1), x: z.array(z.string()).min(1), y: z.array(z.string()).min(1) }),
+  ],
+  { error: 'must be inline rows {x, y}, a generator {generate: "line", …} or a CSV file {csv, x, y}' },
+);
+
+const count = int(1, limits.maxParticles, 'a particle count');
+const init = z.union(
+  [
+    z.strictObject({ points: z.array(vector(), { error: 'must be an array of points' }).min(1, { error: 'needs at least one point' }).max(limits.maxParticles) }),
+    z.strictObject({ dist: z.literal('gaussian'), mean: vector(), std: z.union([nonNegative(), z.array(nonNegative())]), count }),
+    z.strictObject({ dist: z.literal('uniform'), min: vector(), max: vector(), count }),
+    z.strictObject({ dist: z.literal('grid'), min: vector(), max: vector(), count }),
+  ],
+  { error: 'must be {points: […]} or a distribution {dist: gaussian | uniform | grid, …, count}' },
+);
+
+const warmup = int(0, limits.maxEpochs, 'a step count').default(0);
+const schedule = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('constant'), warmup }),
+    z.strictObject({ kind: z.literal('step'), every: int(1, limits.maxEpochs, 'a step count'), gamma: positive(), warmup }),
+    z.strictObject({ kind: z.literal('exponential'), gamma: positive(), warmup }),
+    z.strictObject({ kind: z.literal('cosine'), steps: int(1, limits.maxEpochs, 'a step count'), min: nonNegative().default(0), warmup }),
+  ],
+  { error: 'must be one of constant, step, exponential, cosine' },
+);
+
+const alpha = positive();
+const optimizer = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('gd'), alpha, schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('momentum'), alpha, beta: fraction('must be a number in (0, 1)').default(0.9), schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('nesterov'), alpha, beta: fraction('must be a number in (0, 1)').default(0.9), schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('adagrad'), alpha, eps: positive().default(1e-10), schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('rmsprop'), alpha, rho: fraction('must be a number in (0, 1)').default(0.99), eps: positive().default(1e-8), schedule: schedule.optional() }),
+    z.strictObject({
+      kind: z.literal('adam'),
+      alpha,
+      beta1: fraction('must be a number in (0, 1)').default(0.9),
+      beta2: fraction('must be a number in (0, 1)').default(0.999),
+      eps: positive().default(1e-8),
+      schedule: schedule.optional(),
+    }),
+  ],
+  { error: 'must be one of gd, momentum, nesterov, adagrad, rmsprop, adam' },
+);
+
+const batch = z.strictObject({
+  size: z.union([z.null(), int(1, limits.maxRows, 'a batch size')], { error: `must be null (full batch) or a batch size from 1 to ${limits.maxRows}` }).default(null),
+  shuffle: z.boolean({ error: 'must be true or false' }).default(true),
+  dropLast: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+const clip = z.union(
+  [z.null(), z.strictObject({ mode: z.enum(['value', 'norm'], { error: 'must be "value" or "norm"' }), limit: positive() })],
+  { error: 'must be null or {mode: "value" | "norm", limit}' },
+);
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1 (the only version so far)' }),
+  name: z.string({ error: 'must be a string' }).max(200, { error: 'must be at most 200 characters' }).default('untitled'),
+  model,
+  data: data.optional(),
+  init,
+  optimizer,
+  batch: batch.default({ size: null, shuffle: true, dropLast: false }),
+  clip: clip.default(null),
+  freeze: z.array(int(0, 1_000_000, 'a parameter index'), { error: 'must be an array of parameter indices' }).default([]),
+  tolerance: z.union([z.null(), nonNegative()], { error: 'must be null or a finite number ≥ 0' }).default(null),
+  epochs: int(1, limits.maxEpochs, 'an epoch count'),
+  seed: z.int({ error: 'must be an integer' }).default(0),
+});
+
+/** A scenario as written in a file (defaults may be left out). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ModelSpec = Scenario['model'];
+export type DataSpec = NonNullable<Scenario['data']>;
+export type InitSpec = Scenario['init'];
+export type OptimizerSpec = Scenario['optimizer'];
+export type ScheduleSpec = NonNullable<OptimizerSpec['schedule']>;
+export type ClipSpec = Scenario['clip'];
+export type BatchSpec = Scenario['batch'];
+export type OptimizerKind = OptimizerSpec['kind'];

@@ -1,0 +1,166 @@
+/**
+ * Validation of scenarios from files, links and API calls: a size cap and a nesting cap before parsing,
+ * then the schema, then the rules that tie fields together. Every problem becomes one line naming its
+ * field path (`optimizer.alpha: must be a finite number > 0`); nothing is thrown for bad input.
+ */
+import type { z } from 'zod';
+import { dataShape } from '../engine/data';
+import { gridSide, particleCount } from '../engine/init';
+import { paramCountOf } from '../engine/build';
+import { limits } from './limits';
+import { scenarioSchema, type Scenario } from './scenario';
+
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+/** `init.points[0][1]` from ['init', 'points', 0, 1]. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(scenario)';
+}
+
+/** Validates scenario text (a file's or a link's contents). */
+export function parseScenarioText(text: string): Validation {
+  if (text.length > limits.maxScenarioBytes) {
+    return fail('(scenario)', `is ${text.length} characters; the limit is ${limits.maxScenarioBytes} (${limits.maxScenarioBytes / 1048576} MiB)`);
+  }
+  const depth = nestingDepth(text);
+  if (depth > limits.maxDepth) return fail('(scenario)', `nests ${depth} levels deep; the limit is ${limits.maxDepth}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail('(scenario)', `is not valid JSON: ${(error as Error).message}`);
+  }
+  return validateScenario(value);
+}
+
+/** Validates a scenario given as a value (already parsed JSON, or an API caller's object). */
+export function validateScenario(value: unknown): Validation {
+  const result = scenarioSchema.safeParse(value);
+  if (!result.success) return { ok: false, problems: result.error.issues.flatMap(describeIssue) };
+  const problems = crossCheck(result.data);
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: result.data };
+}
+
+function fail(path: string, message: string): Validation {
+  return { ok: false, problems: [`${path}: ${message}`] };
+}
+
+/** Deepest nesting of [ and { outside strings: checked before JSON.parse ever sees the text. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (inString) {
+      if (c === 92) k++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key (a typo? see docs/scenario.md)`);
+    case 'invalid_type':
+      if (issue.message.startsWith('Invalid input')) {
+        return [issue.input === undefined ? `${path}: is required` : `${path}: must be ${article(issue.expected)}`];
+      }
+      return [`${path}: ${issue.input === undefined ? 'is required' : issue.message}`];
+    case 'invalid_value':
+      return [`${path}: must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`];
+    default:
+      return [`${path}: ${issue.message}`];
+  }
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/** Rules between fields: data against the model, init and freeze against the parameter count. */
+function crossCheck(s: Scenario): string[] {
+  const problems: string[] = [];
+  const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const kind = s.model.kind;
+  let inputs = 0;
+  let outputs = 0;
+  let rows = 0;
+
+  if (kind === 'surface') {
+    if (s.data) problem('data', 'a surface has no data; remove "data"');
+    if (s.batch.size !== null) problem('batch.size', 'a surface has no data to batch; use null');
+  } else if (!s.data) {
+    problem('data', `is required for a ${kind} model`);
+  } else if (!('csv' in s.data)) {
+    const data = s.data;
+    ({ rows, inputs, outputs } = dataShape(data));
+    if ('x' in data) checkInlineData(data, problem);
+    if (rows > limits.maxRows) problem('data', `has ${rows} rows; the limit is ${limits.maxRows}`);
+    if (inputs > limits.maxFeatures) problem('data.x', `has ${inputs} features; the limit is ${limits.maxFeatures}`);
+    if (kind === 'linear' && outputs !== 1) problem('data.y', 'linear regression takes one target per row');
+    if (kind === 'mlp') {
+      const layers = s.model.layers;
+      if (layers[0] !== inputs) problem('model.layers[0]', `must equal the number of features per row of the data (${inputs})`);
+      if (layers[layers.length - 1] !== outputs) problem(`model.layers[${layers.length - 1}]`, `must equal the number of targets per row of the data (${outputs})`);
+    }
+    if (s.batch.size !== null && s.batch.size > rows) problem('batch.size', `must be at most the number of rows (${rows})`);
+  }
+  if (problems.length) return problems; // the parameter count below depends on a sound model and data
+
+  const paramCount = data(s) ? paramCountOf(s.model, inputs, outputs) : kind === 'surface' ? 2 : 0;
+  if (paramCount > 0) checkInit(s, paramCount, problem);
+  for (const [k, index] of s.freeze.entries()) {
+    if (paramCount > 0 && index >= paramCount) problem(`freeze[${k}]`, `must be a parameter index below ${paramCount}`);
+  }
+  return problems;
+}
+
+function data(s: Scenario): boolean {
+  return s.model.kind === 'surface' || (!!s.data && !('csv' in s.data));
+}
+
+function checkInlineData(data: { x: number[][]; y: number[][] | number[] }, problem: (path: string, message: string) => void): void {
+  const width = data.x[0]?.length ?? 0;
+  if (data.x.length === 0) problem('data.x', 'needs at least one row');
+  else if (width === 0) problem('data.x[0]', 'needs at least one value');
+  data.x.forEach((row, r) => row.length !== width && problem(`data.x[${r}]`, `must have ${width} values like the first row`));
+  if (data.y.length !== data.x.length) problem('data.y', `must have one entry per row of data.x (${data.x.length})`);
+  const first = data.y[0];
+  const yWidth = Array.isArray(first) ? first.length : 1;
+  data.y.forEach((v, r) => {
+    if (Array.isArray(v) !== Array.isArray(first)) problem(`data.y[${r}]`, 'must be like the first entry (all numbers, or all rows)');
+    else if (Array.isArray(v) && v.length !== yWidth) problem(`data.y[${r}]`, `must have ${yWidth} values like the first row`);
+  });
+  if (Array.isArray(first) && yWidth === 0) problem('data.y[0]', 'needs at least one value');
+}
+
+function checkInit(s: Scenario, paramCount: number, problem: (path: string, message: string) => void): void {
+  const init = s.init;
+  const count = particleCount(init);
+  const needs = `must have ${paramCount} values (one per parameter)`;
+  if (count * paramCount > limits.maxParticleValues) {
+    problem('init', `${count} particles × ${paramCount} parameters is over the limit of ${limits.maxParticleValues} values`);
+  }
+  if ('points' in init) {
+    init.points.forEach((p, k) => p.length !== paramCount && problem(`init.points[${k}]`, needs));
+    return;
+  }
+  const vectors: [string, number[]][] =
+    init.dist === 'gaussian' ? [['mean', init.mean], ...(Array.isArray(init.std) ? [['std', init.std] as [string, number[]]] : [])] : [['min', init.min], ['max', init.max]];
+  for (const [name, v] of vectors) if (v.length !== paramCount) problem(`init.${name}`, needs);
+  if (init.dist !== 'gaussian' && init.min.length === paramCount && init.max.length === paramCount) {
+    init.min.forEach((lo, j) => lo > init.max[j] && problem(`init.max[${j}]`, `must be ≥ init.min[${j}] (${lo})`));
+  }
+  if (init.dist === 'grid' && gridSide(init.count, paramCount) < 0) {
+    const side = Math.max(2, Math.round(Math.pow(init.count, 1 / paramCount)));
+    problem('init.count', `a grid over ${paramCount} parameters needs a perfect ${paramCount === 2 ? 'square' : `power ${paramCount}`} (e.g. ${Math.pow(side, paramCount)} = ${side}^${paramCount})`);
+  }
+}
