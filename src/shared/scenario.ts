@@ -31,7 +31,7 @@ const surfaceModel = z
   })
   .superRefine((surface, context) => {
     if ((surface.fn === undefined) === (surface.expr === undefined)) {
-      context.addIssue({ code: 'custom', path: ['fn'], message: 'a surface needs exactly one of "fn" (a named surface) or "expr" (a formula in x and y)' });
+      context.addIssue({ code: 'custom', path: [], message: 'a surface needs exactly one of "fn" (a named surface) or "expr" (a formula in x and y)' });
     }
   });
 
@@ -59,7 +59,7 @@ const data = z.union(
   [
     z.strictObject({ x: matrix(), y: z.union([matrix(), vector()], { error: 'must be an array of numbers or of rows' }) }),
     z.strictObject({
-      generate: z.literal('line', { error: 'must be "line"' }),
+      generate: z.literal('line', { error: 'must be "line" (the only generator so far)' }),
       n: int(2, limits.maxRows, 'a row count'),
       xmin: num().default(0),
       xmax: num().default(100),
@@ -73,13 +73,17 @@ const data = z.union(
 );
 
 const count = int(1, limits.maxParticles, 'a particle count');
-const init = z.union(
+const distribution = z.discriminatedUnion(
+  'dist',
   [
-    z.strictObject({ points: z.array(vector(), { error: 'must be an array of points' }).min(1, { error: 'needs at least one point' }).max(limits.maxParticles) }),
-    z.strictObject({ dist: z.literal('gaussian'), mean: vector(), std: z.union([nonNegative(), z.array(nonNegative())]), count }),
+    z.strictObject({ dist: z.literal('gaussian'), mean: vector(), std: z.union([nonNegative(), z.array(nonNegative())], { error: 'must be a number ≥ 0 or one per parameter' }), count }),
     z.strictObject({ dist: z.literal('uniform'), min: vector(), max: vector(), count }),
     z.strictObject({ dist: z.literal('grid'), min: vector(), max: vector(), count }),
   ],
+  { error: 'must be one of gaussian, uniform, grid' },
+);
+const init = z.union(
+  [z.strictObject({ points: z.array(vector(), { error: 'must be an array of points' }).min(1, { error: 'needs at least one point' }).max(limits.maxParticles) }), distribution],
   { error: 'must be {points: […]} or a distribution {dist: gaussian | uniform | grid, …, count}' },
 );
 

@@ -12,17 +12,22 @@ import { scenarioSchema, type Scenario } from './scenario';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-/** `init.points[0][1]` from ['init', 'points', 0, 1]. */
+/** `init.points[0][1]` from ['init', 'points', 0, 1]; a key that is not a plain name is quoted: `["a b"]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(key))) out += `${out ? '.' : ''}${String(key)}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
   return out || '(scenario)';
 }
 
 /** Validates scenario text (a file's or a link's contents). */
 export function parseScenarioText(text: string): Validation {
-  if (text.length > limits.maxScenarioBytes) {
-    return fail('(scenario)', `is ${text.length} characters; the limit is ${limits.maxScenarioBytes} (${limits.maxScenarioBytes / 1048576} MiB)`);
+  const bytes = utf8Length(text, limits.maxScenarioBytes);
+  if (bytes > limits.maxScenarioBytes) {
+    return fail('(scenario)', `is over ${limits.maxScenarioBytes} bytes (${limits.maxScenarioBytes / 1048576} MiB), the limit`);
   }
   const depth = nestingDepth(text);
   if (depth > limits.maxDepth) return fail('(scenario)', `nests ${depth} levels deep; the limit is ${limits.maxDepth}`);
@@ -37,8 +42,9 @@ export function parseScenarioText(text: string): Validation {
 
 /** Validates a scenario given as a value (already parsed JSON, or an API caller's object). */
 export function validateScenario(value: unknown): Validation {
-  const result = scenarioSchema.safeParse(value);
-  if (!result.success) return { ok: false, problems: result.error.issues.flatMap(describeIssue) };
+  // reportInput: tells a missing field (input undefined) from one of the wrong type.
+  const result = scenarioSchema.safeParse(value, { reportInput: true });
+  if (!result.success) return { ok: false, problems: unknownKeysFirst(result.error.issues.flatMap((issue) => describeIssue(issue, []))) };
   const problems = crossCheck(result.data);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: result.data };
 }
@@ -64,21 +70,69 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  const path = formatPath(issue.path);
+/** UTF-8 length of `text`, counting no further than just past `cap`. */
+function utf8Length(text: string, cap: number): number {
+  let bytes = 0;
+  for (let k = 0; k < text.length && bytes <= cap; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), k++; // a surrogate pair: one 4-byte character
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+/** A typo is the likeliest cause of the other problems (a misspelt key is also a missing one): list it first. */
+function unknownKeysFirst(problems: string[]): string[] {
+  const unknown = problems.filter((p) => p.endsWith(UNKNOWN_KEY));
+  return [...unknown, ...problems.filter((p) => !p.endsWith(UNKNOWN_KEY))];
+}
+
+const UNKNOWN_KEY = ': unknown key (a typo? see docs/scenario.md)';
+
+function describeIssue(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): string[] {
+  const at = [...base, ...issue.path];
+  const path = formatPath(at);
+  const missing = 'input' in issue && issue.input === undefined;
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key (a typo? see docs/scenario.md)`);
+      return issue.keys.map((key) => `${formatPath([...at, key])}${UNKNOWN_KEY}`);
+    case 'invalid_union': {
+      const option = closestOption(issue.errors);
+      if (missing) return [`${path}: is required`];
+      return option ? option.flatMap((inner) => describeIssue(inner, at)) : [`${path}: ${issue.message}`];
+    }
     case 'invalid_type':
-      if (issue.message.startsWith('Invalid input')) {
-        return [issue.input === undefined ? `${path}: is required` : `${path}: must be ${article(issue.expected)}`];
-      }
-      return [`${path}: ${issue.input === undefined ? 'is required' : issue.message}`];
+      if (missing) return [`${path}: is required`];
+      return [`${path}: ${issue.message.startsWith('Invalid input') ? `must be ${article(issue.expected)}` : issue.message}`];
     case 'invalid_value':
-      return [`${path}: must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`];
+      if (missing) return [`${path}: is required`];
+      return [`${path}: ${issue.message.startsWith('Invalid') ? `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}` : issue.message}`];
     default:
       return [`${path}: ${issue.message}`];
   }
+}
+
+/**
+ * Of a union's options, the one the writer evidently meant: the one whose problems say least about its
+ * shape. A mismatch at the option's root (wrong type, unknown keys) costs 100; a wrong tag or a missing key
+ * 10; anything deeper 1. When every option is wrong at its root, none is chosen and the union's own
+ * message ("must be … or …") is the clearest thing to say.
+ */
+function closestOption(options: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | null {
+  let best: readonly z.core.$ZodIssue[] | null = null;
+  let bestCost = Infinity;
+  for (const issues of options) {
+    let cost = 0;
+    for (const issue of issues) {
+      if (issue.path.length === 0) cost += 100;
+      else if (issue.path.length === 1 && (issue.code === 'invalid_value' || issue.code === 'invalid_union' || ('input' in issue && issue.input === undefined))) cost += 10;
+      else cost += 1;
+    }
+    if (cost < bestCost) [best, bestCost] = [issues, cost];
+  }
+  return bestCost < 100 ? best : null;
 }
 
 function article(expected: string): string {
@@ -131,16 +185,18 @@ function checkInlineData(data: { x: number[][]; y: number[][] | number[] }, prob
   const width = data.x[0]?.length ?? 0;
   if (data.x.length === 0) problem('data.x', 'needs at least one row');
   else if (width === 0) problem('data.x[0]', 'needs at least one value');
-  data.x.forEach((row, r) => row.length !== width && problem(`data.x[${r}]`, `must have ${width} values like the first row`));
+  data.x.forEach((row, r) => row.length !== width && problem(`data.x[${r}]`, `must have ${values(width)} like the first row`));
   if (data.y.length !== data.x.length) problem('data.y', `must have one entry per row of data.x (${data.x.length})`);
   const first = data.y[0];
   const yWidth = Array.isArray(first) ? first.length : 1;
   data.y.forEach((v, r) => {
     if (Array.isArray(v) !== Array.isArray(first)) problem(`data.y[${r}]`, 'must be like the first entry (all numbers, or all rows)');
-    else if (Array.isArray(v) && v.length !== yWidth) problem(`data.y[${r}]`, `must have ${yWidth} values like the first row`);
+    else if (Array.isArray(v) && v.length !== yWidth) problem(`data.y[${r}]`, `must have ${values(yWidth)} like the first row`);
   });
   if (Array.isArray(first) && yWidth === 0) problem('data.y[0]', 'needs at least one value');
 }
+
+const values = (count: number) => (count === 1 ? '1 value' : `${count} values`);
 
 function checkInit(s: Scenario, paramCount: number, problem: (path: string, message: string) => void): void {
   const init = s.init;
