@@ -1,0 +1,40 @@
+/** The browser build, served on 127.0.0.1 as a static site: it loads cleanly and asks nothing of the network. */
+import { expect, test } from '@playwright/test';
+import { presets } from '../src/shared/presets';
+
+test('the page opens, lists every preset, and logs no error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('./');
+  await expect(page).toHaveTitle('Descent Lab');
+  await expect(page.getByTestId('status')).toHaveText('paused');
+  for (const preset of presets) await expect(page.getByText(preset.title, { exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('no request leaves the machine', async ({ page }) => {
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') remote.push(request.url());
+  });
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  expect(remote).toEqual([]);
+});
+
+test('a strict Content-Security-Policy: no inline script, no eval, no remote origin', async ({ page }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toMatch(/default-src 'self'/);
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  // An inline script is refused by that policy.
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = true';
+    document.head.append(script);
+    return (window as { __inline?: boolean }).__inline === true;
+  });
+  expect(ran).toBe(false);
+});
