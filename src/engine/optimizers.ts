@@ -23,7 +23,7 @@ export class Optimizer {
     if (kindChanged) this.allocate();
   }
 
-  /** Zeroes the state of particle i (a respawned or re-seeded particle). */
+  /** Zeroes all state, as a fresh torch.optim would start (a reset run). */
   resetState(): void {
     this.s1?.fill(0);
     this.s2?.fill(0);

@@ -41,6 +41,22 @@ function regression(name: string, alpha: number, start: number[], extra: Partial
   };
 }
 
+/** Notebook 002 cells 17 and 22: ŷ = w1 + w2·x from (4, 4), α = 0.0005, each gradient component clipped to ±1000. */
+function noisyLineFit(name: string, extra: Partial<ScenarioInput> = {}): ScenarioInput {
+  return {
+    version: 1,
+    name,
+    model: { kind: 'linear', bias: true },
+    data: noisyLine,
+    init: { points: [[4, 4]] },
+    optimizer: { kind: 'gd', alpha: 0.0005 },
+    clip: { mode: 'value', limit: 1000 },
+    epochs: 1000,
+    seed: 0,
+    ...extra,
+  };
+}
+
 function neuron(name: string, x: number[], y: number[], weights: number[], alpha: number, epochs: number, freeze: number[] = []): ScenarioInput {
   return { version: 1, name, model: { kind: 'neuron' }, data: { x: [x], y: [y] }, init: { points: [weights] }, optimizer: { kind: 'gd', alpha }, freeze, epochs };
 }
@@ -179,17 +195,7 @@ export const presets: readonly Preset[] = [
     title: 'Noisy line, gradient clipping, full batch',
     source: 'notebook 002, cells 12–20',
     lesson: 'Fitting ŷ = w1 + w2·x to 100 noisy points with α = 0.0005 would explode (the curvature along w2 is about 6,700, so α·6,700 > 2); clipping each gradient component to ±1000 keeps every step bounded. Noise is drawn from the seed, not numpy, so the final numbers differ from the notebook’s.',
-    scenario: {
-      version: 1,
-      name: 'noisy-line-clip',
-      model: { kind: 'linear', bias: true },
-      data: noisyLine,
-      init: { points: [[4, 4]] },
-      optimizer: { kind: 'gd', alpha: 0.0005 },
-      clip: { mode: 'value', limit: 1000 },
-      epochs: 1000,
-      seed: 0,
-    },
+    scenario: noisyLineFit('noisy-line-clip'),
   },
   {
     name: 'noisy-line-minibatch',
@@ -197,18 +203,7 @@ export const presets: readonly Preset[] = [
     title: 'Noisy line, mini-batches of 10',
     source: 'notebook 002, cells 22–24',
     lesson: 'The same fit with batches of 10 rows, shuffled each epoch: ten noisy steps per epoch. Unlike the notebook’s loop (which used all the data inside the batch loop), each step here uses its batch.',
-    scenario: {
-      version: 1,
-      name: 'noisy-line-minibatch',
-      model: { kind: 'linear', bias: true },
-      data: noisyLine,
-      init: { points: [[4, 4]] },
-      optimizer: { kind: 'gd', alpha: 0.0005 },
-      batch: { size: 10, shuffle: true },
-      clip: { mode: 'value', limit: 1000 },
-      epochs: 1000,
-      seed: 0,
-    },
+    scenario: noisyLineFit('noisy-line-minibatch', { batch: { size: 10, shuffle: true } }),
   },
   {
     name: 'bowl-cloud',
