@@ -54,13 +54,3 @@ export function softmaxRows(z: ArrayLike<number>, rows: number, cols: number, ou
   }
   return out;
 }
-
-/**
- * The Jacobian-vector product of softmax for one row: given its output s and an upstream gradient u,
- * returns ∂/∂z of Σ u·s, that is s ⊙ (u − ⟨u, s⟩), written into `out`.
- */
-export function softmaxBackwardRow(s: ArrayLike<number>, u: ArrayLike<number>, cols: number, out: Float64Array, offset = 0): void {
-  let dot = 0;
-  for (let c = 0; c < cols; c++) dot += u[offset + c] * s[offset + c];
-  for (let c = 0; c < cols; c++) out[offset + c] = s[offset + c] * (u[offset + c] - dot);
-}

@@ -4,7 +4,7 @@
  * squared error Σₖ(ŷₖ−yₖ)², both averaged over the batch's rows. Backward pass by hand, no allocation:
  * each particle's parameters are gathered into a contiguous scratch vector first.
  */
-import { activations, type Activation, type ActivationName } from '../activations';
+import { activations, softmaxRows, type Activation, type ActivationName } from '../activations';
 import type { Dataset } from '../data';
 import type { Batch, Filter, Model } from '../model';
 
@@ -116,13 +116,8 @@ export class MlpModel implements Model {
 
   private outputActivation(zl: Float64Array, al: Float64Array): void {
     const kind = this.shape.output;
-    if (kind === 'softmax') {
-      let max = -Infinity;
-      for (let c = 0; c < zl.length; c++) if (zl[c] > max) max = zl[c];
-      let sum = 0;
-      for (let c = 0; c < zl.length; c++) sum += al[c] = Math.exp(zl[c] - max); // max first: no overflow
-      for (let c = 0; c < zl.length; c++) al[c] /= sum;
-    } else {
+    if (kind === 'softmax') softmaxRows(zl, 1, zl.length, al);
+    else {
       const f = activations[kind];
       for (let c = 0; c < zl.length; c++) al[c] = f.value(zl[c]);
     }
