@@ -7,7 +7,7 @@
 import type { BatchSpec, ClipSpec, OptimizerSpec, Scenario } from '../shared/scenario';
 import { Batcher } from './batching';
 import { adjustGradients } from './gradients';
-import { fullBatch, type Model } from './model';
+import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
 
@@ -66,6 +66,7 @@ export class Descent {
   private readonly batcher: Batcher;
   private settings: HotSettings;
   private traced = -1;
+  private wholeData: Batch | null = null;
   readonly trace: TraceEntry[] = [];
 
   constructor(readonly model: Model, readonly scenario: Scenario, initial: Float64Array) {
@@ -150,9 +151,9 @@ export class Descent {
   }
 
   /** Loss of every particle on the full data at its current parameters (non-finite for the diverged). */
-  fullLoss(): Float64Array {
-    const out = new Float64Array(this.n);
-    this.model.evaluate(this.params, this.n, fullBatch(this.model.rows), out, null, null);
+  fullLoss(out: Float64Array = new Float64Array(this.n)): Float64Array {
+    this.wholeData ??= fullBatch(this.model.rows);
+    this.model.evaluate(this.params, this.n, this.wholeData, out, null, null);
     return out;
   }
 

@@ -1,0 +1,91 @@
+/**
+ * The one contract between the page (or the supervisor) and the trainer: messages are a discriminated
+ * union on `type` (kebab-case), validated on arrival by both sides. Frames carry typed arrays only;
+ * scenarios travel as plain JSON and are validated like a scenario file (./validate.ts).
+ */
+import { z } from 'zod';
+
+const count = (max: number) => z.int().gte(1).lte(max);
+const range2 = z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]);
+
+/** The trainer's view of the parameters: two parameter axes, or two random directions (Li et al. 2018). */
+export const viewSchema = z.union([
+  z.strictObject({ axes: z.tuple([z.int().gte(0), z.int().gte(0)]) }),
+  z.strictObject({ random: z.int() }),
+]);
+export type View = z.infer<typeof viewSchema>;
+
+/** Messages to the trainer. */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('load'), scenario: z.unknown() }),
+  /** A change to one field of the scenario by path ("optimizer.alpha"); hot fields apply at the next step. */
+  z.strictObject({ type: z.literal('set'), path: z.string().min(1).max(100), value: z.unknown() }),
+  z.strictObject({ type: z.literal('reset') }),
+  z.strictObject({ type: z.literal('play') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('step'), count: count(1_000_000).default(1) }),
+  z.strictObject({ type: z.literal('speed'), stepsPerFrame: count(100_000) }),
+  /** Flow control: the trainer sends one frame per request, built when sent, so nothing ever queues. */
+  z.strictObject({ type: z.literal('request-frame') }),
+  z.strictObject({ type: z.literal('request-surface'), id: z.int(), resolution: z.int().gte(2).lte(1024), range: range2.optional() }),
+  z.strictObject({ type: z.literal('view'), view: viewSchema }),
+  z.strictObject({ type: z.literal('ping'), id: z.int() }),
+]);
+export type TrainerCommand = z.input<typeof commandSchema>;
+export type ParsedCommand = z.output<typeof commandSchema>;
+
+export const runStatusSchema = z.enum(['running', 'paused', 'done']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+const summarySchema = z.strictObject({
+  count: z.int(),
+  converged: z.int(),
+  diverged: z.int(),
+  running: z.int(),
+  bestLoss: z.number().nullable(),
+  meanLoss: z.number().nullable(),
+});
+
+/** Messages from the trainer. */
+export const eventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({
+    type: z.literal('loaded'),
+    /** The validated scenario, defaults filled in. */
+    scenario: z.record(z.string(), z.unknown()),
+    paramNames: z.array(z.string()),
+    count: z.int(),
+    /** What the two shown coordinates are: parameter names, or "direction 1" and "direction 2". */
+    axes: z.tuple([z.string(), z.string()]),
+    /** A view range that holds the cloud (and, for a named surface, its interesting part). */
+    range: range2,
+  }),
+  z.strictObject({
+    type: z.literal('frame'),
+    epoch: z.int(),
+    step: z.int(),
+    status: runStatusSchema,
+    /** Two float32 coordinates per particle in the view; a diverged particle keeps its last finite place. */
+    positions: z.instanceof(Float32Array),
+    /** Full-data loss per particle (its last finite value once diverged). */
+    losses: z.instanceof(Float32Array),
+    /** 1 running, 2 converged, 3 diverged. */
+    statuses: z.instanceof(Uint8Array),
+    summary: summarySchema,
+  }),
+  z.strictObject({ type: z.literal('surface'), id: z.int(), range: range2, resolution: z.int(), values: z.instanceof(Float32Array) }),
+  /** Errors are values: the run goes on as it was. */
+  z.strictObject({ type: z.literal('error'), message: z.string(), problems: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('pong'), id: z.int() }),
+  /** The scenario as it stands, for the supervisor to restore after a crash. */
+  z.strictObject({ type: z.literal('checkpoint'), scenario: z.record(z.string(), z.unknown()), playing: z.boolean(), stepsPerFrame: z.int() }),
+]);
+export type TrainerEvent = z.infer<typeof eventSchema>;
+export type FrameEvent = Extract<TrainerEvent, { type: 'frame' }>;
+
+/** The problems of a malformed message, one line each, or null when it is well formed. */
+export function messageProblems(schema: z.ZodType, message: unknown): string[] | null {
+  const result = schema.safeParse(message);
+  if (result.success) return null;
+  return result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'message'}: ${issue.message}`);
+}

@@ -1,0 +1,287 @@
+/**
+ * The trainer: drives one engine run for one page, over any host's message port (a Web Worker, Electron's
+ * utility process, a Node child process in tests). Commands are validated on arrival and handled in
+ * order; every failure comes back as an `error` event and leaves the run as it was.
+ *
+ * Flow control is by credit: the page asks for a frame, and the trainer answers with one frame, built
+ * at the moment it is sent. While playing, each request first advances `stepsPerFrame` steps, so the
+ * descent moves at the page's own frame rate and nothing ever queues, however slow the page is.
+ */
+import { createDescent } from '../engine/build';
+import type { Descent } from '../engine/descent';
+import { axesPlane, projectParticles, randomPlane, sampleLoss, type Plane } from '../engine/sampler';
+import { surfaces, type SurfaceName } from '../engine/surfaces';
+import { commandSchema, messageProblems, type ParsedCommand, type RunStatus, type TrainerEvent, type View } from '../shared/messages';
+import type { Scenario } from '../shared/scenario';
+import { validateScenario } from '../shared/validate';
+import { isHot, withValueAt } from './paths';
+
+export interface TrainerPort {
+  /** To the page; typed arrays in `transfer` are moved, not copied, where the host can. */
+  post(event: TrainerEvent, transfer?: ArrayBuffer[]): void;
+  /** To the supervisor, where there is one (checkpoints for a restart after a crash). */
+  report?(event: TrainerEvent): void;
+}
+
+type Range = [[number, number], [number, number]];
+
+export class Trainer {
+  private descent: Descent | null = null;
+  private scenario: Scenario | null = null;
+  private playing = false;
+  private stepsPerFrame = 1;
+  private credit = false;
+  private dirty = false;
+  private view: View = { axes: [0, 1] };
+  private plane: Plane | null = null;
+  private range: Range = [[-1, 1], [-1, 1]];
+  /** Last finite place and loss of each particle: what the page is shown once a particle diverges. */
+  private shownPositions = new Float32Array(0);
+  private shownLosses = new Float32Array(0);
+  private losses = new Float64Array(0);
+  private projected = new Float64Array(0);
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly port: TrainerPort) {}
+
+  /** Takes one message from a host; messages are handled strictly in arrival order. */
+  receive(message: unknown): void {
+    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail('internal error', [String((error as Error)?.stack ?? error)]));
+  }
+
+  /** Resolves once every message received so far has been handled (for hosts and tests). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async handle(message: unknown): Promise<void> {
+    const problems = messageProblems(commandSchema, message);
+    if (problems) return this.fail('malformed message', problems);
+    const command = commandSchema.parse(message);
+    if (command.type === 'ping') return this.port.post({ type: 'pong', id: command.id });
+    if (command.type === 'load') return this.load(command.scenario, false);
+    if (!this.descent || !this.scenario) return this.fail(`nothing is loaded yet: "${command.type}" needs a scenario`, []);
+    await this.apply(command);
+  }
+
+  private async apply(command: Exclude<ParsedCommand, { type: 'load' | 'ping' }>): Promise<void> {
+    switch (command.type) {
+      case 'set':
+        return this.set(command.path, command.value);
+      case 'reset':
+        return this.load(this.scenario, true);
+      case 'play':
+        this.playing = !this.done;
+        this.dirty = true;
+        this.checkpoint();
+        return this.pump();
+      case 'pause':
+        this.playing = false;
+        this.dirty = true;
+        this.checkpoint();
+        return this.pump();
+      case 'step':
+        for (let k = 0; k < command.count && this.advance(); k++);
+        this.dirty = true;
+        return this.pump();
+      case 'speed':
+        this.stepsPerFrame = command.stepsPerFrame;
+        this.checkpoint();
+        return;
+      case 'request-frame':
+        this.credit = true;
+        return this.pump();
+      case 'request-surface':
+        return this.sendSurface(command.id, command.resolution, (command.range as Range | undefined) ?? this.range);
+      case 'view':
+        this.view = command.view;
+        this.placeView();
+        this.dirty = true;
+        return this.pump();
+    }
+  }
+
+  /** Validates and builds a scenario; on any problem the current run stays as it was. */
+  private async load(input: unknown, keepPlaying: boolean): Promise<void> {
+    const validation = validateScenario(input);
+    if (!validation.ok) return this.fail('the scenario has problems', validation.problems);
+    let descent: Descent;
+    try {
+      descent = await createDescent(validation.scenario);
+    } catch (error) {
+      return this.fail('the scenario cannot be built', [(error as Error).message]);
+    }
+    const structural = this.scenario === null || JSON.stringify(this.scenario.model) !== JSON.stringify(validation.scenario.model);
+    this.descent = descent;
+    this.scenario = validation.scenario;
+    if (!keepPlaying) this.playing = false;
+    if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
+    const n = descent.n;
+    this.shownPositions = new Float32Array(2 * n).fill(0);
+    this.shownLosses = new Float32Array(n);
+    this.losses = new Float64Array(n);
+    this.projected = new Float64Array(2 * n);
+    this.placeView();
+    this.port.post({
+      type: 'loaded',
+      scenario: validation.scenario as unknown as Record<string, unknown>,
+      paramNames: [...descent.model.paramNames],
+      count: n,
+      axes: this.axisNames(),
+      range: this.range,
+    });
+    this.dirty = true;
+    this.checkpoint();
+    this.pump();
+  }
+
+  private fitsView(descent: Descent): boolean {
+    return !('axes' in this.view) || Math.max(...this.view.axes) < descent.paramCount;
+  }
+
+  /** A hot field is handed to the running descent; any other field rebuilds the run from the new scenario. */
+  private async set(path: string, value: unknown): Promise<void> {
+    const next = withValueAt(this.scenario, path, value);
+    if (!next.ok) return this.fail('the change was refused', [next.problem]);
+    if (!isHot(path)) return this.load(next.scenario, this.playing);
+    const validation = validateScenario(next.scenario);
+    if (!validation.ok) return this.fail('the change was refused', validation.problems);
+    const { optimizer, clip, batch, freeze, tolerance } = validation.scenario;
+    this.scenario = validation.scenario;
+    this.descent!.configure({ optimizer, clip, batch, freeze, tolerance });
+    if (this.done) this.playing = false;
+    this.dirty = true;
+    this.checkpoint();
+    this.pump();
+  }
+
+  private get done(): boolean {
+    const d = this.descent;
+    return !d || d.running === 0 || d.epoch >= this.scenario!.epochs;
+  }
+
+  /** One step, unless the run is done. */
+  private advance(): boolean {
+    if (this.done) return false;
+    this.descent!.advance();
+    return true;
+  }
+
+  /** Sends a frame if the page has asked for one and there is something new to show. */
+  private pump(): void {
+    if (!this.credit || !this.descent) return;
+    if (this.playing) {
+      for (let k = 0; k < this.stepsPerFrame && this.advance(); k++);
+      this.dirty = true;
+      if (this.done) this.playing = false;
+    }
+    if (!this.dirty) return;
+    this.credit = false;
+    this.dirty = false;
+    this.sendFrame();
+  }
+
+  private status(): RunStatus {
+    return this.done ? 'done' : this.playing ? 'running' : 'paused';
+  }
+
+  private sendFrame(): void {
+    const d = this.descent!;
+    const n = d.n;
+    const losses = d.fullLoss(this.losses);
+    const coordinates = this.coordinates();
+    const shown = this.shownPositions;
+    const shownLoss = this.shownLosses;
+    for (let i = 0; i < n; i++) {
+      const x = coordinates[2 * i];
+      const y = coordinates[2 * i + 1];
+      if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) < 3e38 && Math.abs(y) < 3e38) {
+        shown[2 * i] = x;
+        shown[2 * i + 1] = y;
+      }
+      if (Number.isFinite(losses[i]) && losses[i] < 3e38) shownLoss[i] = losses[i];
+    }
+    // Copies: the page takes ownership of what it is sent, and the trainer keeps its own.
+    const positions = shown.slice();
+    const lossesOut = shownLoss.slice();
+    const statuses = d.status.slice();
+    this.port.post(
+      { type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), positions, losses: lossesOut, statuses, summary: d.summary(losses) },
+      [positions.buffer, lossesOut.buffer, statuses.buffer],
+    );
+  }
+
+  /** Each particle's two shown coordinates: its own parameters on a 2-parameter model, else its projection. */
+  private coordinates(): Float64Array {
+    const d = this.descent!;
+    const n = d.n;
+    const out = this.projected;
+    if (d.paramCount === 2 && 'axes' in this.view && this.view.axes[0] === 0 && this.view.axes[1] === 1) {
+      for (let i = 0; i < n; i++) {
+        out[2 * i] = d.params[i];
+        out[2 * i + 1] = d.params[n + i];
+      }
+      return out;
+    }
+    return projectParticles(this.plane!, d.params, n, out);
+  }
+
+  /** The plane of the view through the cloud's mean, and a range that holds the cloud. */
+  private placeView(): void {
+    const d = this.descent!;
+    const center = new Float64Array(d.paramCount);
+    for (let j = 0; j < d.paramCount; j++) {
+      let sum = 0;
+      let finite = 0;
+      for (let i = 0; i < d.n; i++) {
+        const v = d.params[j * d.n + i];
+        if (Number.isFinite(v)) (sum += v), finite++;
+      }
+      center[j] = finite ? sum / finite : 0;
+    }
+    this.plane = 'axes' in this.view ? axesPlane(center, this.view.axes[0], this.view.axes[1]) : randomPlane(d.model, center, this.view.random);
+    this.range = this.cloudRange();
+  }
+
+  private cloudRange(): Range {
+    const c = this.coordinates();
+    const lo = [Infinity, Infinity];
+    const hi = [-Infinity, -Infinity];
+    for (let k = 0; k < c.length; k++) {
+      if (!Number.isFinite(c[k])) continue;
+      lo[k % 2] = Math.min(lo[k % 2], c[k]);
+      hi[k % 2] = Math.max(hi[k % 2], c[k]);
+    }
+    const model = this.scenario!.model;
+    const named = model.kind === 'surface' && model.fn !== undefined && 'axes' in this.view ? surfaces[model.fn as SurfaceName].range : null;
+    return [0, 1].map((a) => {
+      let min = named ? Math.min(named[a][0], lo[a]) : lo[a];
+      let max = named ? Math.max(named[a][1], hi[a]) : hi[a];
+      if (!Number.isFinite(min) || !Number.isFinite(max)) [min, max] = [-1, 1];
+      // A single particle or a flat cloud still gets room to move: at least ±max(1, |centre|/2).
+      const half = Math.max((max - min) * 0.6, Math.max(1, Math.abs((min + max) / 2) / 2));
+      const mid = (min + max) / 2;
+      return named ? [min, max] : [mid - half, mid + half];
+    }) as Range;
+  }
+
+  private axisNames(): [string, string] {
+    if ('random' in this.view) return ['direction 1', 'direction 2'];
+    const names = this.descent!.model.paramNames;
+    return [names[this.view.axes[0]], names[this.view.axes[1]]];
+  }
+
+  private sendSurface(id: number, resolution: number, range: Range): void {
+    const values = Float32Array.from(sampleLoss(this.descent!.model, this.plane!, { range, resolution: [resolution, resolution] }));
+    this.port.post({ type: 'surface', id, range, resolution, values }, [values.buffer]);
+  }
+
+  private checkpoint(): void {
+    if (!this.port.report || !this.scenario) return;
+    this.port.report({ type: 'checkpoint', scenario: this.scenario as unknown as Record<string, unknown>, playing: this.playing, stepsPerFrame: this.stepsPerFrame });
+  }
+
+  private fail(message: string, problems: string[]): void {
+    this.port.post({ type: 'error', message, problems });
+  }
+}
