@@ -1,0 +1,147 @@
+/** The trainer in-process, through a recording port: commands, frames, flow control, hot changes, errors. */
+import { describe, expect, it } from 'vitest';
+import { findPreset } from '../shared/presets';
+import type { TrainerCommand, TrainerEvent } from '../shared/messages';
+import type { ScenarioInput } from '../shared/scenario';
+import { Trainer } from './trainer';
+
+function harness() {
+  const events: TrainerEvent[] = [];
+  const reports: TrainerEvent[] = [];
+  const trainer = new Trainer({ post: (e) => events.push(e), report: (e) => reports.push(e) });
+  const send = async (...commands: (TrainerCommand | Record<string, unknown>)[]) => {
+    for (const c of commands) trainer.receive(c);
+    await trainer.idle();
+  };
+  const last = <T extends TrainerEvent['type']>(type: T) => events.filter((e) => e.type === type).at(-1) as Extract<TrainerEvent, { type: T }> | undefined;
+  const frames = () => events.filter((e) => e.type === 'frame') as Extract<TrainerEvent, { type: 'frame' }>[];
+  return { trainer, events, reports, send, last, frames };
+}
+
+const onePoint = (alpha = 0.1, epochs = 100): ScenarioInput => ({ version: 1, name: 'one', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha }, epochs });
+
+describe('loading', () => {
+  it('answers a load with `loaded` (names, count, axes, range) and, once asked, a frame of the starting cloud', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: findPreset('bowl-cloud')!.scenario });
+    expect(h.last('loaded')).toMatchObject({ paramNames: ['x', 'y'], count: 1000, axes: ['x', 'y'], range: [[-3, 5], [-2, 6]] });
+    expect(h.frames()).toHaveLength(0); // no frame before one is asked for
+    await h.send({ type: 'request-frame' });
+    const frame = h.last('frame')!;
+    expect(frame).toMatchObject({ epoch: 0, step: 0, status: 'paused' });
+    expect(frame.positions).toBeInstanceOf(Float32Array);
+    expect(frame.positions.length).toBe(2000);
+    expect(frame.summary.count).toBe(1000);
+  });
+
+  it('refuses an invalid scenario as an error value and keeps the current run', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'load', scenario: { ...onePoint(), epochs: 0 } });
+    expect(h.last('error')).toMatchObject({ message: 'the scenario has problems', problems: ['epochs: must be an epoch count from 1 to 10000000'] });
+    await h.send({ type: 'step', count: 1 }, { type: 'request-frame' });
+    expect(h.last('frame')!.step).toBe(1);
+  });
+
+  it('refuses malformed messages and commands before a load, without throwing', async () => {
+    const h = harness();
+    await h.send({ type: 'warp', speed: 9 }, { type: 'step', count: -1 }, { type: 'play' }, 42 as unknown as Record<string, unknown>);
+    const errors = h.events.filter((e) => e.type === 'error');
+    expect(errors.map((e) => (e as { message: string }).message)).toEqual(['malformed message', 'malformed message', 'nothing is loaded yet: "play" needs a scenario', 'malformed message']);
+  });
+});
+
+describe('playing and flow control', () => {
+  it('advances stepsPerFrame steps per requested frame while playing, and sends nothing unasked', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'speed', stepsPerFrame: 5 }, { type: 'play' });
+    expect(h.frames()).toHaveLength(0);
+    for (let k = 1; k <= 3; k++) {
+      await h.send({ type: 'request-frame' });
+      expect(h.frames()).toHaveLength(k);
+      expect(h.last('frame')!.step).toBe(5 * k);
+    }
+  });
+
+  it('stops at the scenario’s epochs with status done', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint(0.1, 12) }, { type: 'speed', stepsPerFrame: 5 }, { type: 'play' });
+    for (let k = 0; k < 4; k++) await h.send({ type: 'request-frame' });
+    expect(h.last('frame')).toMatchObject({ step: 12, status: 'done' });
+  });
+
+  it('while paused, a request is answered only when something changed', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-frame' }, { type: 'request-frame' });
+    expect(h.frames()).toHaveLength(1);
+    await h.send({ type: 'step', count: 3 });
+    expect(h.frames()).toHaveLength(2);
+    expect(h.last('frame')!.step).toBe(3);
+  });
+});
+
+describe('hot changes and reset', () => {
+  it('a new learning rate is used by the next step (bowl: α = 0.5 reaches (1, 2) in one step, as 1 − 2α = 0)', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'step', count: 1 }, { type: 'set', path: 'optimizer.alpha', value: 0.5 }, { type: 'step', count: 1 }, { type: 'request-frame' });
+    const frame = h.last('frame')!;
+    expect([...frame.positions]).toEqual([1, 2]);
+    expect(frame.step).toBe(2);
+  });
+
+  it('a refused change leaves the run as it was and says which field', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'set', path: 'optimizer.alpha', value: 0 }, { type: 'set', path: '__proto__.polluted', value: 1 });
+    const errors = h.events.filter((e) => e.type === 'error') as Extract<TrainerEvent, { type: 'error' }>[];
+    expect(errors[0].problems).toEqual(['optimizer.alpha: must be a finite number > 0']);
+    expect(errors[1].problems[0]).toMatch(/^__proto__\.polluted: is not a field/);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('a structural change (the seed) rebuilds the run; reset returns to the same starting cloud', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: findPreset('rosenbrock')!.scenario }, { type: 'request-frame' });
+    const start = h.last('frame')!.positions;
+    await h.send({ type: 'step', count: 10 }, { type: 'reset' }, { type: 'request-frame' });
+    expect(h.last('frame')!.positions).toEqual(start);
+    await h.send({ type: 'set', path: 'seed', value: 1 }, { type: 'request-frame' });
+    expect(h.last('frame')!.positions).not.toEqual(start);
+    expect(h.last('loaded')!.scenario.seed).toBe(1);
+  });
+
+  it('reports checkpoints for the supervisor: the scenario, whether it plays, and the speed', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'speed', stepsPerFrame: 7 }, { type: 'play' });
+    expect(h.reports.at(-1)).toMatchObject({ type: 'checkpoint', playing: true, stepsPerFrame: 7, scenario: { name: 'one' } });
+  });
+});
+
+describe('what the page is shown', () => {
+  it('diverged particles keep their last finite place and loss: no NaN or Infinity ever reaches the page', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: findPreset('regression-eta-0.3')!.scenario }, { type: 'speed', stepsPerFrame: 400 }, { type: 'play' });
+    for (let k = 0; k < 6; k++) await h.send({ type: 'request-frame' });
+    const frame = h.last('frame')!;
+    expect(frame.statuses[0]).toBe(3);
+    expect(frame.status).toBe('done');
+    expect([...frame.positions, ...frame.losses].every(Number.isFinite)).toBe(true);
+  });
+
+  it('a model with more parameters is shown projected: along two chosen axes, or two random directions', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: findPreset('two-layer-net')!.scenario });
+    expect(h.last('loaded')!.axes).toEqual(['W1_1_1', 'W1_1_2']);
+    await h.send({ type: 'view', view: { axes: [2, 5] } }, { type: 'request-frame' });
+    // The preset's one particle: W1_2_1 = 0.8 and W1_3_2 = 0.5 (notebook 001, cell 4).
+    expect([...h.last('frame')!.positions]).toEqual([Math.fround(0.8), 0.5]);
+    await h.send({ type: 'view', view: { random: 3 } }, { type: 'request-frame' });
+    expect([...h.last('frame')!.positions]).toEqual([0, 0]); // the plane passes through the cloud's mean
+  });
+
+  it('sends the loss surface over the view as float32 values', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-surface', id: 7, resolution: 3, range: [[0, 2], [2, 4]] });
+    const surface = h.last('surface')!;
+    expect(surface.id).toBe(7);
+    expect([...surface.values]).toEqual([1, 0, 1, 2, 1, 2, 5, 4, 5]); // (x−1)² + (y−2)² on the 3 × 3 grid
+  });
+});
