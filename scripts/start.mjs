@@ -7,6 +7,7 @@
 //     --port N   serve the browser version on this port (default: a free one)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serveStatic } from './static-server.mjs';
 
@@ -89,16 +90,37 @@ function launchElectron(binary) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-/** Opens a URL in the default browser; resolves false if the opener is missing or reports failure. */
+/** A Chromium-family browser on PATH, for an app-mode window (no tabs or address bar), or null. */
+function chromiumOnPath() {
+  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+  const folders = (process.env.PATH ?? '').split(path.delimiter);
+  for (const name of names) for (const folder of folders) if (existsSync(path.join(folder, name))) return path.join(folder, name);
+  return null;
+}
+
+/** Opens the lab: an app-mode Chromium window where one can be shown, else the default browser. */
 function openInBrowser(url) {
+  const hasDisplay = process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const chromium = process.platform === 'linux' && hasDisplay ? chromiumOnPath() : null;
+  if (chromium) {
+    const profile = path.join(os.tmpdir(), 'descent-lab-browser'); // its own profile: a window of its own
+    return launchDetached(chromium, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run'], 'spawn');
+  }
+  if (!hasDisplay) return Promise.resolve(false);
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]]
     : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] // '' is start's window title
     : ['xdg-open', [url]];
+  return launchDetached(command, args, 'exit');
+}
+
+/** Starts a program detached; resolves true once it is up ('spawn') or has exited 0 ('exit'), else false. */
+function launchDetached(command, args, success) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsHide: true });
     child.on('error', () => resolve(false));
-    child.on('exit', (code) => resolve(code === 0));
+    if (success === 'spawn') child.on('spawn', () => resolve(true));
+    else child.on('exit', (code) => resolve(code === 0));
     child.unref();
   });
 }
@@ -111,7 +133,7 @@ async function serveInBrowser({ open, port }) {
   process.once('SIGTERM', stop);
   console.log(`Descent Lab is at ${server.url} (Ctrl+C to stop)`);
   // Some openers only return when the browser closes: the server is up already, so nothing waits on this.
-  if (open && !(await openInBrowser(server.url))) console.error(`Could not open a browser: open ${server.url} yourself.`);
+  if (open && !(await openInBrowser(server.url))) console.error(`No browser window could be opened here: open ${server.url} yourself.`);
 }
 
 async function main() {
