@@ -3,12 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // A stand-in for Electron's main-process API, recording what the window module asks of it.
 const electron = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
-  const state = {
-    windows: [] as FakeWindow[],
-    permissionHandler: undefined as undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-  };
+  const state = { windows: [] as FakeWindow[] };
   class FakeWebContents {
-    url = 'file:///app/out/renderer/index.html';
     listeners = new Map<string, Listener[]>();
     windowOpenHandler: undefined | ((details: unknown) => unknown);
     setWindowOpenHandler(handler: (details: unknown) => unknown): void {
@@ -18,11 +14,11 @@ const electron = vi.hoisted(() => {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
       return this;
     }
-    emit(event: string, ...args: unknown[]): void {
-      for (const listener of this.listeners.get(event) ?? []) listener(...args);
-    }
-    getURL(): string {
-      return this.url;
+    /** Emits a navigation-style event; returns whether a listener prevented it. */
+    emit(event: string, url: string): boolean {
+      const details = { url, preventDefault: vi.fn() };
+      for (const listener of this.listeners.get(event) ?? []) listener(details, url);
+      return details.preventDefault.mock.calls.length > 0;
     }
   }
   class FakeWindow {
@@ -37,9 +33,9 @@ const electron = vi.hoisted(() => {
   }
   const session = {
     defaultSession: {
-      setPermissionRequestHandler: vi.fn((handler: NonNullable<typeof state.permissionHandler>) => {
-        state.permissionHandler = handler;
-      }),
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
     },
   };
   return { state, FakeWindow, session };
@@ -49,23 +45,17 @@ vi.mock('electron', () => ({ BrowserWindow: electron.FakeWindow, session: electr
 
 const { createMainWindow } = await import('./window');
 
-function openWindow(rendererUrl?: string) {
-  createMainWindow({ outDir: '/app/out', rendererUrl });
+function openWindow(devServerUrl?: string) {
+  createMainWindow({ outDir: '/app/out', devServerUrl });
   const win = electron.state.windows.at(-1);
   if (!win) throw new Error('no BrowserWindow was created');
   return win;
 }
 
-function navigate(win: ReturnType<typeof openWindow>, url: string): boolean {
-  const event = { url, preventDefault: vi.fn() };
-  win.webContents.emit('will-navigate', event, url);
-  return event.preventDefault.mock.calls.length > 0;
-}
-
 describe('createMainWindow', () => {
   beforeEach(() => {
     electron.state.windows.length = 0;
-    electron.state.permissionHandler = undefined;
+    vi.clearAllMocks();
   });
 
   it('opens one 1280×800 window titled Descent Lab', () => {
@@ -74,48 +64,79 @@ describe('createMainWindow', () => {
     expect(win.options).toMatchObject({ width: 1280, height: 800, title: 'Descent Lab' });
   });
 
-  it('isolates and sandboxes the page, without Node, with web security on', () => {
+  it("uses exactly Electron's secure webPreferences", () => {
     const { webPreferences } = openWindow().options;
-    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    expect(webPreferences).toEqual({
+      preload: expect.stringMatching(/[\\/]app[\\/]out[\\/]preload[\\/]index\.cjs$/),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    });
   });
 
-  it('loads the built page from disk without a dev-server URL', () => {
+  it('loads the built page from app://lab, never from disk', () => {
     const win = openWindow();
-    expect(win.loadFile).toHaveBeenCalledWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledWith('app://lab/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
   });
 
-  it('loads the dev-server URL when given one', () => {
+  it('loads the dev-server URL when given a local one', () => {
     const win = openWindow('http://localhost:5173/');
     expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
-    expect(win.loadFile).not.toHaveBeenCalled();
+  });
+
+  it('ignores a dev-server URL that is not http on this machine', () => {
+    for (const url of ['https://evil.com/', 'http://evil.com:5173/', 'file:///tmp/index.html']) {
+      expect(openWindow(url).loadURL, url).toHaveBeenCalledWith('app://lab/index.html');
+    }
   });
 
   it('denies every window.open', () => {
     const handler = openWindow().webContents.windowOpenHandler;
-    expect(handler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    for (const url of ['https://example.com/', 'app://lab/index.html']) expect(handler?.({ url })).toEqual({ action: 'deny' });
   });
 
-  it('prevents navigation to another URL', () => {
+  it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])('%s: stays on the app', (event) => {
     const win = openWindow();
-    expect(navigate(win, 'https://example.com/')).toBe(true);
-    expect(navigate(win, 'file:///etc/passwd')).toBe(true);
+    expect(win.webContents.emit(event, 'https://example.com/')).toBe(true);
+    expect(win.webContents.emit(event, 'file:///etc/passwd')).toBe(true);
+    expect(win.webContents.emit(event, 'http://localhost:5173/')).toBe(true);
+    expect(win.webContents.emit(event, 'app://lab/index.html')).toBe(false);
   });
 
-  it('lets the page reload its own URL', () => {
+  it('in development also allows the dev server, and only it', () => {
+    const win = openWindow('http://localhost:5173/');
+    expect(win.webContents.emit('will-navigate', 'http://localhost:5173/')).toBe(false);
+    expect(win.webContents.emit('will-navigate', 'http://localhost:5174/')).toBe(true);
+  });
+
+  it('denies <webview>', () => {
     const win = openWindow();
-    expect(navigate(win, win.webContents.getURL())).toBe(false);
+    const event = { preventDefault: vi.fn() };
+    for (const listener of win.webContents.listeners.get('will-attach-webview') ?? []) listener(event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
   });
 
-  it('answers every permission request with false', () => {
+  it('answers every permission request, check and device request with false', () => {
     openWindow();
-    const handler = electron.state.permissionHandler;
-    expect(handler).toBeDefined();
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+    const { setPermissionRequestHandler, setPermissionCheckHandler, setDevicePermissionHandler } = electron.session.defaultSession;
+    const request = setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
+    const check = setPermissionCheckHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string) => boolean;
+    const device = setDevicePermissionHandler.mock.calls[0]?.[0] as (details: unknown) => boolean;
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb']) {
       const callback = vi.fn();
-      handler?.({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+      request({}, permission, callback);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(check({}, permission), permission).toBe(false);
     }
+    expect(device({ deviceType: 'usb', origin: 'app://lab' })).toBe(false);
   });
 });

@@ -1,21 +1,51 @@
 /**
- * The lab's one window, locked down: the page gets no Node, runs sandboxed behind context isolation, and can
- * neither navigate away, open windows nor obtain permissions (camera, notifications…). It needs none of them.
+ * The lab's one window, locked down: the page gets no Node, runs sandboxed behind context isolation, is served
+ * from app://lab (never a remote origin), can neither navigate away, open windows nor attach webviews, and
+ * obtains no permission (camera, notifications…). It needs none of them.
  */
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, type Session, type WebPreferences } from 'electron';
 import path from 'node:path';
+import { APP_ENTRY_URL, devServerOrigin, hardenWebContents } from './navigation';
 
 export interface MainWindowOptions {
-  /** The built app's folder (out/): holds preload/index.cjs and renderer/index.html. */
+  /** The built app's folder (out/): holds preload/index.cjs. */
   readonly outDir: string;
-  /** electron-vite's dev-server URL; when absent, the built page is loaded from disk. */
-  readonly rendererUrl?: string;
+  /**
+   * electron-vite's dev-server URL (development only); ignored unless it is http on this machine
+   * (navigation.devServerOrigin). Without it the built page is loaded from app://lab.
+   */
+  readonly devServerUrl?: string;
+}
+
+/** Electron's security checklist, as webPreferences (https://www.electronjs.org/docs/latest/tutorial/security). */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+  };
+}
+
+/** Refuses every permission, whether the page asks (request) or merely probes (check), and every device. */
+export function denyAllPermissions(ses: Session): void {
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
 }
 
 /** Creates, hardens and loads the main window. */
-export function createMainWindow({ outDir, rendererUrl }: MainWindowOptions): BrowserWindow {
-  // Deny every permission request: a gradient-descent lab needs no device, notification or clipboard read.
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+export function createMainWindow({ outDir, devServerUrl }: MainWindowOptions): BrowserWindow {
+  const devOrigin = devServerOrigin(devServerUrl);
+  denyAllPermissions(session.defaultSession);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -23,27 +53,12 @@ export function createMainWindow({ outDir, rendererUrl }: MainWindowOptions): Br
     title: 'Descent Lab',
     show: false,
     backgroundColor: '#0f1216',
-    webPreferences: {
-      preload: path.join(outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(path.join(outDir, 'preload', 'index.cjs')),
   });
   // Show once painted, so the window does not flash white before the dark page arrives.
   win.once('ready-to-show', () => win.show());
+  hardenWebContents(win.webContents, devOrigin);
 
-  const { webContents } = win;
-  // Popups (window.open, target=_blank) would be new, unhardened windows: refuse them all.
-  webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  // The page must never leave the app's own document (a link or a script could otherwise load a remote site
-  // into a window that has our preload); a reload of the same URL stays allowed.
-  webContents.on('will-navigate', (event) => {
-    if (event.url !== webContents.getURL()) event.preventDefault();
-  });
-
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(path.join(outDir, 'renderer', 'index.html'));
+  void win.loadURL(devOrigin && devServerUrl ? devServerUrl : APP_ENTRY_URL);
   return win;
 }

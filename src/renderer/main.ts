@@ -1,57 +1,94 @@
 /**
- * The page's entry: for now, lists the built-in presets by group. Built with DOM APIs and textContent only,
- * so no preset text can ever be parsed as HTML.
+ * The page's entry: wires the trainer client, the lab (the page's control surface, also exposed as
+ * `window.descentLab`) and the views, then opens what the URL asks for (a preset, a scenario, or the default).
  */
-import { presets, type Preset } from '../shared/presets';
+import { findPreset, presets } from '../shared/presets';
+import { Controls } from './controls';
+import { byId } from './dom';
+import { Lab, type DescentLab } from './lab';
+import { Notices } from './notices';
+import { openingFromQuery } from './opening';
+import { PresetList } from './preset-list';
+import { ParticlePreview } from './preview';
+import { Readouts } from './readouts';
+import { TrainerClient } from './trainer-client';
 
-/** What the desktop preload exposes; absent when the page runs in a plain browser. */
-interface DescentDesktop {
-  readonly platform: string;
-  readonly versions: { readonly electron: string };
-}
-
-const groupTitles: Record<Preset['group'], string> = {
-  notebooks: 'From the notebooks',
-  surfaces: 'Surfaces',
-};
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function renderPresets(container: HTMLElement, list: readonly Preset[]): void {
-  const groups = new Map<Preset['group'], Preset[]>();
-  for (const preset of list) {
-    const members = groups.get(preset.group) ?? [];
-    members.push(preset);
-    groups.set(preset.group, members);
-  }
-  for (const [group, members] of groups) {
-    const section = element('section', undefined, 'preset-group');
-    section.append(element('h2', groupTitles[group] ?? group));
-    const items = element('ul');
-    for (const preset of members) {
-      const item = element('li');
-      item.dataset.preset = preset.name;
-      item.title = preset.lesson;
-      item.append(element('span', preset.title, 'preset-title'), element('code', preset.name, 'preset-name'));
-      items.append(item);
-    }
-    section.append(items);
-    container.append(section);
+declare global {
+  interface Window {
+    /** The automation API (CONTRACTS §4), for scripted recordings and tests. */
+    descentLab: DescentLab;
   }
 }
 
-const container = document.getElementById('presets');
-if (container) renderPresets(container, presets);
+const notices = new Notices(byId('notices', HTMLDivElement));
+const readouts = new Readouts(document);
+const preview = new ParticlePreview(byId('preview', HTMLCanvasElement));
+const client = new TrainerClient();
+const lab = new Lab(client);
+const controls = new Controls(
+  lab,
+  {
+    play: byId('play', HTMLButtonElement),
+    step: byId('step', HTMLButtonElement),
+    reset: byId('reset', HTMLButtonElement),
+    speed: byId('speed', HTMLInputElement),
+    alpha: byId('alpha', HTMLInputElement),
+  },
+  notices,
+);
+const presetList = new PresetList(byId('presets', HTMLElement), presets, (preset) => open(preset.name));
 
-const runtime = document.getElementById('runtime');
-const desktop = (window as Window & { descentDesktop?: DescentDesktop }).descentDesktop;
-if (runtime) {
-  runtime.textContent = desktop
-    ? `Desktop app · Electron ${desktop.versions.electron} on ${desktop.platform}`
-    : 'Running in your browser';
+function open(what: unknown): void {
+  lab.load(what).catch((error: unknown) => notices.showError(error));
 }
+
+client.events.on('event', (event) => lab.receive(event));
+client.events.on('notice', (text) => notices.show(text, [], 'error'));
+client.events.on('restarted', (notice) => {
+  lab.restarted(notice);
+  notices.show(notice);
+});
+client.events.on('lost', (reason) => {
+  lab.lost(reason);
+  controls.disable();
+  presetList.setDisabled(true);
+  notices.show(reason, [], 'error');
+});
+
+lab.events.on('change', (state) => {
+  readouts.show(state);
+  controls.update(state);
+});
+lab.events.on('frame', (frame) => preview.show(frame));
+lab.events.on('problem', (problem) => notices.showError(problem));
+lab.events.on('loaded', (event) => {
+  const state = lab.state();
+  // Presets are named after themselves; a scenario of one's own that borrows a preset's name is marked too.
+  const preset = findPreset(state.name);
+  presetList.mark(preset ? preset.name : null);
+  preview.setRange(event.range);
+  byId('scenario-name', HTMLSpanElement).textContent = `${state.name || 'untitled'} · ${event.count} particle${event.count === 1 ? '' : 's'}`;
+  byId('axes', HTMLSpanElement).textContent = `${event.axes[0]} →  ${event.axes[1]} ↑`;
+  byId('lesson', HTMLParagraphElement).textContent = preset ? `${preset.lesson}${preset.source ? ` (${preset.source})` : ''}` : 'A scenario of your own.';
+  controls.showScenario(state);
+});
+
+// Only the contract's methods, bound: a script cannot reach the lab's internals through this object.
+window.descentLab = Object.freeze({
+  load: (scenario: unknown) => lab.load(scenario),
+  play: () => lab.play(),
+  pause: () => lab.pause(),
+  step: (n?: number) => lab.step(n),
+  reset: () => lab.reset(),
+  set: (path: string, value: unknown) => lab.set(path, value),
+  state: () => lab.state(),
+});
+
+const opening = openingFromQuery(location.search);
+if (opening.notice) notices.show(opening.notice.heading, opening.notice.problems, 'error');
+open(opening.load);
+
+const desktop = (window as Window & { descentDesktop?: { platform: string; versions: { electron: string } } }).descentDesktop;
+byId('runtime', HTMLElement).textContent = desktop
+  ? `Desktop app · Electron ${desktop.versions.electron} on ${desktop.platform}`
+  : `Running in your browser · training in a ${client.runtime === 'worker' ? 'Web Worker' : 'separate process'}`;

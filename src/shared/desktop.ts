@@ -20,7 +20,7 @@ export const TRAINER_LOST_MESSAGE = 'descent-lab:trainer-lost';
 
 export interface TrainerPortMessage {
   type: typeof TRAINER_PORT_MESSAGE;
-  /** "The trainer stopped unexpectedly and was restarted with your scenario." or null on first connect. */
+  /** "The trainer stopped unexpectedly (exit code 3) and was restarted with your scenario.", or null on first connect. */
   notice: string | null;
 }
 

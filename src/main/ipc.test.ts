@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow, IpcMainEvent, MessagePortMain } from 'electron';
+import { ipcChannels } from '../shared/desktop';
+
+// ipcMain as a recorder: which channels main listens on, and with what.
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  const ipcMain = {
+    on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
+      listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+    }),
+    removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
+      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
+    }),
+  };
+  return { ipcMain, listeners };
+});
+vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
+
+const { isEmptyPayload, isTrustedSender, registerIpc, sendTrainerLost, sendTrainerPort } = await import('./ipc');
+
+interface FakeFrame {
+  processId: number;
+  routingId: number;
+  url: string;
+}
+
+function fakeWindow(processId = 4, routingId = 1, url = 'app://lab/index.html') {
+  const mainFrame: FakeFrame = { processId, routingId, url };
+  const webContents = { mainFrame, postMessage: vi.fn(), send: vi.fn() };
+  let destroyed = false;
+  const window = { webContents, isDestroyed: () => destroyed, destroy: () => (destroyed = true) };
+  return { window, asWindow: window as unknown as BrowserWindow, webContents, mainFrame };
+}
+
+function eventFrom(sender: unknown, senderFrame: FakeFrame | null | undefined): IpcMainEvent {
+  return { sender, senderFrame } as unknown as IpcMainEvent;
+}
+
+/** Sends `args` on `channel` as ipcRenderer.send would deliver them. */
+function send(channel: string, event: IpcMainEvent, ...args: unknown[]): void {
+  for (const listener of electron.listeners.get(channel) ?? []) listener(event, ...args);
+}
+
+describe('isTrustedSender', () => {
+  it("trusts the main frame of our window's own webContents showing the app", () => {
+    const ours = fakeWindow();
+    expect(isTrustedSender(eventFrom(ours.webContents, ours.mainFrame), ours.asWindow)).toBe(true);
+    // The same frame as another WebFrameMain object: compared by ids, not by identity.
+    expect(isTrustedSender(eventFrom(ours.webContents, { ...ours.mainFrame }), ours.asWindow)).toBe(true);
+  });
+
+  it('refuses another webContents, even with the same ids', () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    expect(isTrustedSender(eventFrom(other.webContents, other.mainFrame), ours.asWindow)).toBe(false);
+  });
+
+  it('refuses a subframe of our window', () => {
+    const ours = fakeWindow();
+    const subframe = { processId: 4, routingId: 2, url: 'app://lab/index.html' };
+    expect(isTrustedSender(eventFrom(ours.webContents, subframe), ours.asWindow)).toBe(false);
+    expect(isTrustedSender(eventFrom(ours.webContents, { ...subframe, processId: 5, routingId: 1 }), ours.asWindow)).toBe(false);
+  });
+
+  it('refuses our main frame once it shows another page', () => {
+    for (const url of ['https://evil.com/', 'file:///etc/passwd', 'about:blank', 'data:text/html,x', 'http://localhost:5173/']) {
+      const ours = fakeWindow(4, 1, url);
+      expect(isTrustedSender(eventFrom(ours.webContents, ours.mainFrame), ours.asWindow), url).toBe(false);
+    }
+  });
+
+  it('trusts the dev server only when told its origin', () => {
+    const ours = fakeWindow(4, 1, 'http://localhost:5173/');
+    expect(isTrustedSender(eventFrom(ours.webContents, ours.mainFrame), ours.asWindow, 'http://localhost:5173')).toBe(true);
+  });
+
+  it('refuses a missing or disposed sender frame, and a closed window', () => {
+    const ours = fakeWindow();
+    expect(isTrustedSender(eventFrom(ours.webContents, null), ours.asWindow)).toBe(false);
+    expect(isTrustedSender(eventFrom(ours.webContents, undefined), ours.asWindow)).toBe(false);
+    const disposed = eventFrom(ours.webContents, null);
+    Object.defineProperty(disposed, 'senderFrame', { get: () => { throw new Error('Render frame was disposed'); } });
+    expect(isTrustedSender(disposed, ours.asWindow)).toBe(false);
+    ours.window.destroy();
+    expect(isTrustedSender(eventFrom(ours.webContents, ours.mainFrame), ours.asWindow)).toBe(false);
+  });
+});
+
+describe('isEmptyPayload', () => {
+  it('accepts nothing, or an empty plain object', () => {
+    expect(isEmptyPayload(undefined)).toBe(true);
+    expect(isEmptyPayload({})).toBe(true);
+    expect(isEmptyPayload(Object.create(null))).toBe(true);
+  });
+
+  it('refuses anything else', () => {
+    const malformed: unknown[] = [
+      null, 0, 1, Number.NaN, '', 'connect', true, false, 10n, Symbol('x'), () => undefined,
+      [], [1], { a: 1 }, { notice: null }, { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true}}'),
+      { [Symbol('hidden')]: 1 }, Object.defineProperty({}, 'hidden', { value: 1, enumerable: false }), new Date(0), new Map(), new Uint8Array(1),
+    ];
+    for (const payload of malformed) expect(isEmptyPayload(payload), String(payload)).toBe(false);
+  });
+});
+
+describe('registerIpc', () => {
+  const connectTrainer = vi.fn();
+  const warn = vi.fn();
+
+  beforeEach(() => {
+    electron.listeners.clear();
+    connectTrainer.mockClear();
+    warn.mockClear();
+  });
+
+  it(`listens on ${ipcChannels.connectTrainer} and connects the trusted page`, () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer }, { warn });
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, ours.mainFrame));
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, ours.mainFrame), {});
+    expect(connectTrainer).toHaveBeenCalledTimes(2);
+    expect(connectTrainer).toHaveBeenCalledWith(ours.window);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('refuses foreign senders without calling the handler, and says so once', () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer }, { warn });
+    send(ipcChannels.connectTrainer, eventFrom(other.webContents, other.mainFrame));
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, { processId: 4, routingId: 9, url: 'app://lab/' }));
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, { processId: 4, routingId: 1, url: 'https://evil.com/' }));
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, null));
+    expect(connectTrainer).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses malformed payloads from the trusted page, without throwing', () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer }, { warn });
+    const event = eventFrom(ours.webContents, ours.mainFrame);
+    for (const payload of [42, 'connect', null, [], ['x'], { extra: 1 }, { __proto__: { x: 1 } }, JSON.parse('{"__proto__":1}')]) {
+      expect(() => send(ipcChannels.connectTrainer, event, payload)).not.toThrow();
+    }
+    expect(() => send(ipcChannels.connectTrainer, event, undefined, 'second argument')).not.toThrow();
+    expect(connectTrainer).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/payload/);
+  });
+
+  it('stops listening when disposed', () => {
+    const ours = fakeWindow();
+    const stop = registerIpc(ours.asWindow, { connectTrainer }, { warn });
+    stop();
+    send(ipcChannels.connectTrainer, eventFrom(ours.webContents, ours.mainFrame));
+    expect(connectTrainer).not.toHaveBeenCalled();
+  });
+});
+
+describe('sending to the page', () => {
+  const port = () => ({ close: vi.fn() }) as unknown as MessagePortMain & { close: ReturnType<typeof vi.fn> };
+
+  it('hands over a trainer port with its notice', () => {
+    const ours = fakeWindow();
+    const trainerPort = port();
+    expect(sendTrainerPort(ours.asWindow, trainerPort, null)).toBe(true);
+    expect(ours.webContents.postMessage).toHaveBeenCalledWith(ipcChannels.trainerPort, { notice: null }, [trainerPort]);
+    sendTrainerPort(ours.asWindow, trainerPort, 'restarted');
+    expect(ours.webContents.postMessage).toHaveBeenLastCalledWith(ipcChannels.trainerPort, { notice: 'restarted' }, [trainerPort]);
+  });
+
+  it('closes the port instead when the window is gone', () => {
+    const ours = fakeWindow();
+    ours.window.destroy();
+    const trainerPort = port();
+    expect(sendTrainerPort(ours.asWindow, trainerPort, null)).toBe(false);
+    expect(trainerPort.close).toHaveBeenCalled();
+    expect(ours.webContents.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('tells the page the trainer is lost', () => {
+    const ours = fakeWindow();
+    expect(sendTrainerLost(ours.asWindow, 'crashed three times')).toBe(true);
+    expect(ours.webContents.send).toHaveBeenCalledWith(ipcChannels.trainerLost, { reason: 'crashed three times' });
+    ours.window.destroy();
+    expect(sendTrainerLost(ours.asWindow, 'again')).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+
+const electron = vi.hoisted(() => ({
+  app: { getVersion: vi.fn(() => '0.1.0') },
+  dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+const { aboutDetail, installMenu, menuTemplate } = await import('./menu');
+
+const showAbout = vi.fn();
+
+/** Every item of a template, submenus included. */
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+const byRole = (template: MenuItemConstructorOptions[], role: string) => items(template).filter((item) => item.role === role);
+const roles = (template: MenuItemConstructorOptions[]) => new Set(items(template).map((item) => item.role).filter(Boolean));
+const topLabels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label?.replace('&', ''));
+
+describe('menuTemplate', () => {
+  it.each(['darwin', 'win32', 'linux'] as const)('%s: View has reload, zoom and full screen with their shortcuts', (platform) => {
+    const template = menuTemplate(platform, { showAbout });
+    const expected: Record<string, string> = {
+      reload: 'CmdOrCtrl+R',
+      forceReload: 'Shift+CmdOrCtrl+R',
+      resetZoom: 'CmdOrCtrl+0',
+      zoomIn: 'CmdOrCtrl+Plus',
+      zoomOut: 'CmdOrCtrl+-',
+      togglefullscreen: platform === 'darwin' ? 'Ctrl+Cmd+F' : 'F11',
+      minimize: 'CmdOrCtrl+M',
+      close: 'CmdOrCtrl+W',
+      copy: 'CmdOrCtrl+C',
+      paste: 'CmdOrCtrl+V',
+    };
+    for (const [role, accelerator] of Object.entries(expected)) {
+      expect(byRole(template, role).map((item) => item.accelerator), role).toEqual([accelerator]);
+    }
+  });
+
+  it('on macOS starts with the app menu: about, hide, quit', () => {
+    const [appMenu] = menuTemplate('darwin', { showAbout });
+    const submenu = appMenu?.submenu as MenuItemConstructorOptions[];
+    expect(appMenu?.label).toBe('Descent Lab');
+    expect(submenu.map((item) => item.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(byRole([appMenu!], 'quit')[0]?.accelerator).toBe('Cmd+Q');
+    expect(topLabels(menuTemplate('darwin', { showAbout }))).toEqual(['Descent Lab', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it.each(['win32', 'linux'] as const)('%s: File → Quit instead of an app menu', (platform) => {
+    const template = menuTemplate(platform, { showAbout });
+    expect(topLabels(template)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(byRole(template, 'quit')).toEqual([{ role: 'quit', accelerator: 'Ctrl+Q' }]);
+    expect(roles(template).has('hide')).toBe(false);
+  });
+
+  it('has no developer tools outside development', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(roles(menuTemplate(platform, { showAbout })).has('toggleDevTools')).toBe(false);
+      expect(roles(menuTemplate(platform, { showAbout }, false)).has('toggleDevTools')).toBe(false);
+    }
+  });
+
+  it('offers the developer tools in development', () => {
+    expect(byRole(menuTemplate('linux', { showAbout }, true), 'toggleDevTools')[0]?.accelerator).toBe('Ctrl+Shift+I');
+    expect(byRole(menuTemplate('darwin', { showAbout }, true), 'toggleDevTools')[0]?.accelerator).toBe('Alt+Cmd+I');
+  });
+
+  it("Help → About uses macOS's native panel", () => {
+    const help = menuTemplate('darwin', { showAbout }).at(-1);
+    expect(help?.role).toBe('help');
+    expect(help?.submenu).toEqual([{ role: 'about', label: 'About Descent Lab' }]);
+  });
+
+  it.each(['win32', 'linux'] as const)('%s: Help → About calls the about handler', (platform) => {
+    const handler = vi.fn();
+    const about = (menuTemplate(platform, { showAbout: handler }).at(-1)?.submenu as MenuItemConstructorOptions[])[0];
+    expect(about?.label).toBe('About Descent Lab');
+    expect(about?.role).toBeUndefined();
+    (about?.click as () => void)();
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the About box', () => {
+  it('names the version and the Electron, Chrome and Node versions', () => {
+    const detail = aboutDetail('0.1.0', { electron: '45.4.1', chrome: '152.0.1', node: '24.1.0' } as NodeJS.ProcessVersions);
+    expect(detail.split('\n')).toEqual(['Version 0.1.0', 'Electron 45.4.1', 'Chrome 152.0.1', 'Node 24.1.0']);
+  });
+
+  it('is shown for the window by the installed menu on Windows and Linux', () => {
+    const window = { id: 1 };
+    installMenu(false, () => window as never);
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    if (process.platform === 'darwin') return;
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItemConstructorOptions[];
+    ((template.at(-1)?.submenu as MenuItemConstructorOptions[])[0]?.click as () => void)();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Descent Lab', detail: expect.stringContaining('Version 0.1.0') }));
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The native menu: the usual roles with their usual shortcuts, so reload, zoom, full screen, copy/paste in
+ * the panel's text fields and About work as on any desktop app. `menuTemplate` is pure, hence testable.
+ */
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+export const APP_NAME = 'Descent Lab';
+
+export interface MenuHandlers {
+  /** Shows the About box where the platform has no native about panel (Windows, Linux). */
+  showAbout(): void;
+}
+
+/** The application menu for `platform`; the developer tools appear only when `isDev`. */
+export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, isDev = false): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+  const template: MenuItemConstructorOptions[] = [];
+
+  if (mac) {
+    template.push({
+      label: APP_NAME,
+      submenu: [
+        { role: 'about' },
+        separator,
+        { role: 'services' },
+        separator,
+        { role: 'hide', accelerator: 'Cmd+H' },
+        { role: 'hideOthers', accelerator: 'Alt+Cmd+H' },
+        { role: 'unhide' },
+        separator,
+        { role: 'quit', accelerator: 'Cmd+Q' },
+      ],
+    });
+  } else {
+    template.push({ label: '&File', submenu: [{ role: 'quit', accelerator: 'Ctrl+Q' }] });
+  }
+
+  // Without an Edit menu, macOS has no copy/paste shortcuts in text fields.
+  template.push({
+    label: '&Edit',
+    submenu: [
+      { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
+      { role: 'redo', accelerator: mac ? 'Shift+Cmd+Z' : 'Ctrl+Y' },
+      separator,
+      { role: 'cut', accelerator: 'CmdOrCtrl+X' },
+      { role: 'copy', accelerator: 'CmdOrCtrl+C' },
+      { role: 'paste', accelerator: 'CmdOrCtrl+V' },
+      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+    ],
+  });
+
+  template.push({
+    label: '&View',
+    submenu: [
+      { role: 'reload', accelerator: 'CmdOrCtrl+R' },
+      { role: 'forceReload', accelerator: 'Shift+CmdOrCtrl+R' },
+      ...(isDev ? [{ role: 'toggleDevTools', accelerator: mac ? 'Alt+Cmd+I' : 'Ctrl+Shift+I' } as const] : []),
+      separator,
+      { role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
+      { role: 'zoomIn', accelerator: 'CmdOrCtrl+Plus' },
+      { role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
+      separator,
+      { role: 'togglefullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
+    ],
+  });
+
+  template.push({
+    label: '&Window',
+    submenu: [
+      { role: 'minimize', accelerator: 'CmdOrCtrl+M' },
+      ...(mac ? [{ role: 'zoom' } as const] : []),
+      { role: 'close', accelerator: 'CmdOrCtrl+W' },
+    ],
+  });
+
+  template.push({
+    label: '&Help',
+    role: 'help',
+    submenu: [mac ? { role: 'about', label: `About ${APP_NAME}` } : { label: `About ${APP_NAME}`, click: () => handlers.showAbout() }],
+  });
+  return template;
+}
+
+/** The About box's text: name, version and the runtime's versions. */
+export function aboutDetail(version: string, versions: NodeJS.ProcessVersions): string {
+  return [`Version ${version}`, `Electron ${versions.electron}`, `Chrome ${versions.chrome}`, `Node ${versions.node}`].join('\n');
+}
+
+/** Installs the menu; `getWindow` gives the window the About box belongs to. */
+export function installMenu(isDev: boolean, getWindow: () => BrowserWindow | undefined): void {
+  const showAbout = (): void => {
+    const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail: aboutDetail(app.getVersion(), process.versions), buttons: ['OK'] };
+    const window = getWindow();
+    void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { showAbout }, isDev)));
+}

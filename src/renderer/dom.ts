@@ -1,0 +1,15 @@
+/** Small DOM helpers: text always goes in through textContent, so no data can ever be parsed as HTML. */
+
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** The element with this id, of the expected kind; a missing one is a bug in index.html, not a user error. */
+export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
+  const node = document.getElementById(id);
+  if (!(node instanceof kind)) throw new Error(`index.html has no <${kind.name}> with id "${id}"`);
+  return node;
+}

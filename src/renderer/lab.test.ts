@@ -1,0 +1,107 @@
+/** The page's control surface against a real Trainer in-process, with a stand-in for the page's frame loop. */
+import { describe, expect, it } from 'vitest';
+import { eventSchema, type TrainerCommand } from '../shared/messages';
+import { Trainer } from '../trainer/trainer';
+import { Lab, type LabEvents } from './lab';
+
+/** A Lab wired to a Trainer like the page's client: events validated, one frame request at a time. */
+function wired() {
+  const sent: TrainerCommand[] = [];
+  let loaded = false;
+  let requested = false;
+  const trainer = new Trainer({
+    post: (event) => {
+      const checked = eventSchema.parse(event);
+      if (checked.type === 'loaded') loaded = true;
+      if (checked.type === 'frame') requested = false;
+      lab.receive(checked);
+      // The page's requestAnimationFrame loop, on a timer.
+      if (loaded && !requested) (requested = true), setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
+    },
+  });
+  const lab: Lab = new Lab({ send: (command) => (sent.push(command), trainer.receive(structuredClone(command))) });
+  return { lab, sent, trainer };
+}
+
+describe('Lab', () => {
+  it('steps the notebook’s bowl 100 times: epoch 100, loss ((0.8^100)·|(1, 2)|)² ≈ 2.07e-19', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    expect(lab.state()).toMatchObject({ name: 'bowl', epoch: 0, status: 'paused' });
+    await lab.step(100);
+    const state = lab.state();
+    expect(state).toMatchObject({ epoch: 100, step: 100, status: 'done' });
+    // Closed form (notebook 002, cells 7–10): each step shrinks the distance to (1, 2) by 0.8.
+    expect(state.summary.bestLoss).toBeLessThan(1e-18);
+    expect(state.summary.bestLoss).toBeCloseTo(0.8 ** 200 * 5, 21);
+  });
+
+  it('resolves step with the frame after the steps, however many were asked at once', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    await Promise.all([lab.step(3), lab.step(4)]);
+    expect(lab.state().epoch).toBe(7);
+  });
+
+  it('rejects a refused change with the trainer’s problem, and keeps the run as it was', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    await expect(lab.set('optimizer.alpha', 0)).rejects.toThrow(/optimizer\.alpha: must be a finite number > 0/);
+    expect(lab.state().scenario?.optimizer).toMatchObject({ alpha: 0.1 });
+  });
+
+  it('keeps its copy of the scenario in step with a hot change', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    await lab.set('optimizer.alpha', 0.3);
+    expect(lab.state().scenario?.optimizer).toMatchObject({ kind: 'gd', alpha: 0.3 });
+  });
+
+  it('rejects a bad scenario naming the field, before sending anything', async () => {
+    const { lab, sent } = wired();
+    const bad = { version: 1, name: 'bad', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpah: 0.1 }, epochs: 10 };
+    await expect(lab.load(bad)).rejects.toThrow(/optimizer/);
+    await expect(lab.load('no-such-preset')).rejects.toThrow(/no preset named "no-such-preset"[\s\S]*bowl-cloud/);
+    expect(sent).toEqual([]);
+  });
+
+  it('rejects a step count that is not a positive integer', async () => {
+    const { lab } = wired();
+    await expect(lab.step(0)).rejects.toThrow('step: n must be an integer from 1 to 1000000, not 0');
+    await expect(lab.step(1.5)).rejects.toThrow(/not 1.5/);
+  });
+
+  it('resets to the start of the scenario', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    await lab.step(5);
+    await lab.reset();
+    expect(lab.state()).toMatchObject({ epoch: 0, step: 0 });
+  });
+
+  it('plays a diverging regression to done: one particle diverged, no finite loss left', async () => {
+    const { lab } = wired();
+    await lab.load('regression-eta-0.3');
+    const done = new Promise<void>((resolve) => lab.events.on('change', (state) => state.status === 'done' && resolve()));
+    lab.speed(100);
+    lab.play();
+    await done;
+    expect(lab.state().summary).toMatchObject({ count: 1, diverged: 1, running: 0 });
+  });
+
+  it('reports a trainer error that answers none of its calls as a problem', async () => {
+    const { lab } = wired();
+    const problems: LabEvents['problem'][] = [];
+    lab.events.on('problem', (problem) => problems.push(problem));
+    lab.play(); // nothing is loaded yet
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(problems.map((p) => p.heading)).toEqual(['nothing is loaded yet: "play" needs a scenario']);
+  });
+
+  it('rejects every call once the trainer is lost, with its reason', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    lab.lost('The trainer stopped three times in five minutes.');
+    await expect(lab.step()).rejects.toThrow('three times');
+  });
+});

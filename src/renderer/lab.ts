@@ -1,0 +1,182 @@
+/**
+ * The page's control surface over the trainer: what the buttons call, and what `window.descentLab`
+ * (CONTRACTS §4) exposes. It keeps the lab's state as the trainer last reported it, checks every argument
+ * like a scenario file before anything is sent, and turns the trainer's answers into settled promises
+ * (see ./replies.ts for how answers are matched to commands). No DOM: tested in node against a real Trainer.
+ */
+import type { FrameEvent, RunStatus, TrainerCommand, TrainerEvent } from '../shared/messages';
+import { findPreset, presets } from '../shared/presets';
+import type { Scenario } from '../shared/scenario';
+import { validateScenario } from '../shared/validate';
+import { withValueAt } from '../trainer/paths';
+import { Emitter } from './emitter';
+import { LabError, Replies, type LoadedEvent } from './replies';
+
+export interface Summary {
+  count: number;
+  converged: number;
+  diverged: number;
+  running: number;
+  bestLoss: number | null;
+  meanLoss: number | null;
+}
+
+export interface LabState {
+  name: string;
+  epoch: number;
+  step: number;
+  status: RunStatus;
+  summary: Summary;
+  scenario: Scenario | null;
+}
+
+/** `window.descentLab`: the automation API of CONTRACTS §4 (screenshot, record, export come later). */
+export interface DescentLab {
+  load(scenario: unknown): Promise<void>;
+  play(): void;
+  pause(): void;
+  step(n?: number): Promise<void>;
+  reset(): Promise<void>;
+  set(path: string, value: unknown): Promise<void>;
+  state(): LabState;
+}
+
+/** Where commands go: a TrainerClient in the page, a Trainer in-process in tests. */
+export interface TrainerLink {
+  send(command: TrainerCommand): void;
+}
+
+export interface LabEvents extends Record<string, unknown> {
+  loaded: LoadedEvent;
+  frame: FrameEvent;
+  /** A trainer error that answers no call of the page's (a call's own refusal rejects that call instead). */
+  problem: LabError;
+  /** The state as it now stands (not a copy: read it, do not keep or change it). */
+  change: Readonly<LabState>;
+}
+
+export const maxStepsPerCall = 1_000_000;
+export const maxStepsPerFrame = 100_000;
+
+export class Lab implements DescentLab {
+  readonly events = new Emitter<LabEvents>();
+  private readonly replies = new Replies();
+  private current: LabState = {
+    name: '',
+    epoch: 0,
+    step: 0,
+    status: 'paused',
+    summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null },
+    scenario: null,
+  };
+  /** Set once the trainer is gone for good: every call then rejects with it. */
+  private gone: string | null = null;
+
+  constructor(private readonly link: TrainerLink) {}
+
+  /** Takes one (already validated) event from the trainer. */
+  receive(event: TrainerEvent): void {
+    if (event.type === 'loaded') {
+      const scenario = event.scenario as unknown as Scenario;
+      this.current = { ...this.current, name: scenario.name ?? '', scenario };
+      this.events.emit('loaded', event);
+      this.events.emit('change', this.current);
+    } else if (event.type === 'frame') {
+      this.current = { ...this.current, epoch: event.epoch, step: event.step, status: event.status, summary: { ...event.summary } };
+      this.events.emit('frame', event);
+      this.events.emit('change', this.current);
+    }
+    // State first, then the replies: a caller resumed by this event already sees its effect.
+    const claimed = this.replies.accept(event);
+    if (event.type === 'error' && !claimed) this.events.emit('problem', new LabError(event.message, event.problems));
+  }
+
+  /** Loads a scenario object or a preset by name; resolves once the trainer has loaded it and sent its frame. */
+  async load(input: unknown): Promise<void> {
+    const scenario = resolveScenario(input);
+    await this.call({ type: 'load', scenario }, true);
+  }
+
+  play(): void {
+    if (!this.gone) this.link.send({ type: 'play' });
+  }
+
+  pause(): void {
+    if (!this.gone) this.link.send({ type: 'pause' });
+  }
+
+  /** Takes n steps (fewer if the run ends); resolves when the frame after them has arrived. */
+  async step(n = 1): Promise<void> {
+    if (!Number.isInteger(n) || n < 1 || n > maxStepsPerCall) throw new LabError(`step: n must be an integer from 1 to ${maxStepsPerCall}, not ${String(n)}`);
+    await this.call({ type: 'step', count: n }, true);
+  }
+
+  /** Back to the scenario's start; a playing run goes on playing (the trainer's rule). */
+  async reset(): Promise<void> {
+    await this.call({ type: 'reset' }, true);
+  }
+
+  /** A change to one field by path, e.g. ('optimizer.alpha', 0.3); rejects with the trainer's problems if refused. */
+  async set(path: string, value: unknown): Promise<void> {
+    if (typeof path !== 'string' || path.length === 0 || path.length > 100) throw new LabError('set: path must be a field path such as "optimizer.alpha"');
+    try {
+      structuredClone(value);
+    } catch {
+      throw new LabError(`${path}: the value is not plain data (numbers, strings, booleans, null, arrays and objects)`);
+    }
+    const reply = await this.call({ type: 'set', path, value }, true);
+    // A hot change is answered by a frame only: keep the page's copy of the scenario in step with the trainer's.
+    if (!reply.loaded && this.current.scenario) {
+      const next = withValueAt(this.current.scenario, path, value);
+      const checked = next.ok ? validateScenario(next.scenario) : null;
+      if (checked?.ok) this.current = { ...this.current, name: checked.scenario.name ?? '', scenario: checked.scenario };
+      this.events.emit('change', this.current);
+    }
+  }
+
+  /** Steps per frame while playing (the page's speed control; not a scenario field). */
+  speed(stepsPerFrame: number): void {
+    if (!Number.isInteger(stepsPerFrame) || stepsPerFrame < 1 || stepsPerFrame > maxStepsPerFrame) {
+      throw new LabError(`speed: steps per frame must be an integer from 1 to ${maxStepsPerFrame}`);
+    }
+    if (!this.gone) this.link.send({ type: 'speed', stepsPerFrame });
+  }
+
+  state(): LabState {
+    const s = this.current;
+    return { ...s, summary: { ...s.summary }, scenario: s.scenario ? structuredClone(s.scenario) : null };
+  }
+
+  /** The trainer was replaced (a restart): calls in flight will never be answered. */
+  restarted(notice: string): void {
+    this.replies.abandon(notice);
+  }
+
+  /** The trainer is gone for good. */
+  lost(reason: string): void {
+    this.gone = reason;
+    this.replies.abandon(reason);
+  }
+
+  private call(command: TrainerCommand, wantsFrame: boolean): Promise<{ loaded: LoadedEvent | null; frame: FrameEvent | null }> {
+    if (this.gone) return Promise.reject(new LabError(this.gone));
+    const { before, after, reply } = this.replies.open(wantsFrame);
+    // Three posts back to back: nothing of the page's can slip between them into the trainer's queue.
+    this.link.send({ type: 'ping', id: before });
+    this.link.send(command);
+    this.link.send({ type: 'ping', id: after });
+    return reply;
+  }
+}
+
+/** A scenario from a preset name or an object, checked like a scenario file. */
+export function resolveScenario(input: unknown): unknown {
+  if (typeof input === 'string') {
+    const preset = findPreset(input);
+    if (!preset) throw new LabError(`there is no preset named "${input}"`, [`presets: ${presets.map((p) => p.name).join(', ')}`]);
+    return preset.scenario;
+  }
+  const validation = validateScenario(input);
+  if (!validation.ok) throw new LabError('the scenario has problems', validation.problems);
+  return input;
+}
