@@ -1,0 +1,54 @@
+/** Every message type of the trainer contract, well formed and malformed. */
+import { describe, expect, it } from 'vitest';
+import { commandSchema, eventSchema, messageProblems } from './messages';
+
+const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 0.5, meanLoss: 0.5 };
+const frame = { type: 'frame', epoch: 1, step: 2, status: 'running', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary };
+
+/** For each type: one valid message, and malformed variants of it. */
+const commands: [unknown, unknown[]][] = [
+  [{ type: 'load', scenario: {} }, [{ type: 'load' }, { type: 'load', scenario: {}, extra: 1 }]],
+  [{ type: 'set', path: 'optimizer.alpha', value: 0.3 }, [{ type: 'set', value: 1 }, { type: 'set', path: '', value: 1 }, { type: 'set', path: 7, value: 1 }]],
+  [{ type: 'reset' }, [{ type: 'reset', now: true }]],
+  [{ type: 'play' }, [{ type: 'play', speed: 2 }]],
+  [{ type: 'pause' }, [JSON.parse('{"type": "pause", "__proto__": {"polluted": 1}}')]],
+  [{ type: 'step', count: 10 }, [{ type: 'step', count: 0 }, { type: 'step', count: 1.5 }, { type: 'step', count: '10' }, { type: 'step', count: 2e6 }]],
+  [{ type: 'speed', stepsPerFrame: 4 }, [{ type: 'speed' }, { type: 'speed', stepsPerFrame: -1 }, { type: 'speed', stepsPerFrame: Infinity }]],
+  [{ type: 'request-frame' }, [{ type: 'request-frame', frames: 3 }]],
+  [{ type: 'request-surface', id: 1, resolution: 64 }, [{ type: 'request-surface', id: 1, resolution: 1 }, { type: 'request-surface', id: 1, resolution: 64, range: [[0, 1]] }, { type: 'request-surface', resolution: 64 }]],
+  [{ type: 'view', view: { axes: [0, 2] } }, [{ type: 'view', view: { axes: [0] } }, { type: 'view', view: { axes: [-1, 2] } }, { type: 'view', view: { random: 1, axes: [0, 1] } }]],
+  [{ type: 'ping', id: 3 }, [{ type: 'ping' }, { type: 'ping', id: 'x' }]],
+];
+
+const events: [unknown, unknown[]][] = [
+  [{ type: 'ready' }, [{ type: 'ready', at: 1 }]],
+  [{ type: 'loaded', scenario: {}, paramNames: ['x', 'y'], count: 1, axes: ['x', 'y'], range: [[0, 1], [0, 1]] }, [{ type: 'loaded', scenario: {}, paramNames: ['x'], count: 1, axes: ['x'], range: [[0, 1], [0, 1]] }]],
+  [frame, [{ ...frame, positions: [0, 0] }, { ...frame, statuses: new Float32Array(1) }, { ...frame, status: 'flying' }, { ...frame, summary: { ...summary, bestLoss: '0' } }]],
+  [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: new Float32Array(4) }, [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: [1, 2, 3, 4] }]],
+  [{ type: 'error', message: 'm', problems: [] }, [{ type: 'error', message: 'm' }, { type: 'error', message: 'm', problems: [1] }]],
+  [{ type: 'pong', id: 1 }, [{ type: 'pong' }]],
+  [{ type: 'checkpoint', scenario: {}, playing: true, stepsPerFrame: 1 }, [{ type: 'checkpoint', scenario: {}, playing: 'yes', stepsPerFrame: 1 }]],
+];
+
+describe('trainer commands', () => {
+  it('cover every command type', () => {
+    expect(commands.map(([valid]) => (valid as { type: string }).type).sort()).toEqual([...commandSchema.options.map((o) => o.shape.type.value)].sort());
+  });
+  it.each(commands)('%j is accepted and its malformed variants refused', (valid, malformed) => {
+    expect(messageProblems(commandSchema, valid)).toBeNull();
+    for (const bad of malformed) expect(messageProblems(commandSchema, bad), JSON.stringify(bad)).not.toBeNull();
+  });
+  it('an unknown type, a non-object and null are refused', () => {
+    for (const bad of [{ type: 'explode' }, 'play', null, 42, []]) expect(messageProblems(commandSchema, bad)).not.toBeNull();
+  });
+});
+
+describe('trainer events', () => {
+  it('cover every event type', () => {
+    expect(events.map(([valid]) => (valid as { type: string }).type).sort()).toEqual([...eventSchema.options.map((o) => o.shape.type.value)].sort());
+  });
+  it.each(events)('%j is accepted and its malformed variants refused', (valid, malformed) => {
+    expect(messageProblems(eventSchema, valid)).toBeNull();
+    for (const bad of malformed) expect(messageProblems(eventSchema, bad), JSON.stringify(bad)).not.toBeNull();
+  });
+});
