@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commandSchema, eventSchema, messageProblems } from './messages';
 
 const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 0.5, meanLoss: 0.5 };
-const frame = { type: 'frame', epoch: 1, step: 2, status: 'running', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary };
+const frame = { type: 'frame', epoch: 1, step: 2, status: 'running', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary, best: { index: 0, params: Float64Array.of(1, 2) }, selected: null };
 
 /** For each type: one valid message, and malformed variants of it. */
 const commands: [unknown, unknown[]][] = [
@@ -18,12 +18,13 @@ const commands: [unknown, unknown[]][] = [
   [{ type: 'request-surface', id: 1, resolution: 64 }, [{ type: 'request-surface', id: 1, resolution: 1 }, { type: 'request-surface', id: 1, resolution: 64, range: [[0, 1]] }, { type: 'request-surface', resolution: 64 }]],
   [{ type: 'view', view: { axes: [0, 2] } }, [{ type: 'view', view: { axes: [0] } }, { type: 'view', view: { axes: [-1, 2] } }, { type: 'view', view: { random: 1, axes: [0, 1] } }]],
   [{ type: 'ping', id: 3 }, [{ type: 'ping' }, { type: 'ping', id: 'x' }]],
+  [{ type: 'select', index: 4 }, [{ type: 'select' }, { type: 'select', index: -1 }, { type: 'select', index: 'best' }]],
 ];
 
 const events: [unknown, unknown[]][] = [
   [{ type: 'ready' }, [{ type: 'ready', at: 1 }]],
   [{ type: 'loaded', scenario: {}, paramNames: ['x', 'y'], count: 1, axes: ['x', 'y'], range: [[0, 1], [0, 1]] }, [{ type: 'loaded', scenario: {}, paramNames: ['x'], count: 1, axes: ['x'], range: [[0, 1], [0, 1]] }]],
-  [frame, [{ ...frame, positions: [0, 0] }, { ...frame, statuses: new Float32Array(1) }, { ...frame, status: 'flying' }, { ...frame, summary: { ...summary, bestLoss: '0' } }]],
+  [frame, [{ ...frame, best: { index: 0, params: [1, 2] } }, { ...frame, selected: undefined }, { ...frame, positions: [0, 0] }, { ...frame, statuses: new Float32Array(1) }, { ...frame, status: 'flying' }, { ...frame, summary: { ...summary, bestLoss: '0' } }]],
   [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: new Float32Array(4) }, [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: [1, 2, 3, 4] }]],
   [{ type: 'error', message: 'm', problems: [] }, [{ type: 'error', message: 'm' }, { type: 'error', message: 'm', problems: [1] }]],
   [{ type: 'pong', id: 1 }, [{ type: 'pong' }]],

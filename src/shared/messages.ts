@@ -29,6 +29,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('request-frame') }),
   z.strictObject({ type: z.literal('request-surface'), id: z.int(), resolution: z.int().gte(2).lte(1024), range: range2.optional() }),
   z.strictObject({ type: z.literal('view'), view: viewSchema }),
+  /** Follow one particle (the inspector's): its parameters come with every frame; null stops following. */
+  z.strictObject({ type: z.literal('select'), index: z.int().gte(0).nullable() }),
   z.strictObject({ type: z.literal('ping'), id: z.int() }),
 ]);
 export type TrainerCommand = z.input<typeof commandSchema>;
@@ -36,6 +38,9 @@ export type ParsedCommand = z.output<typeof commandSchema>;
 
 export const runStatusSchema = z.enum(['running', 'paused', 'done']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** One particle's whole parameter vector (for the data view and the inspector). */
+const particleSchema = z.strictObject({ index: z.int().gte(0), params: z.instanceof(Float64Array) }).nullable();
 
 const summarySchema = z.strictObject({
   count: z.int(),
@@ -72,6 +77,10 @@ export const eventSchema = z.discriminatedUnion('type', [
     /** 1 running, 2 converged, 3 diverged. */
     statuses: z.instanceof(Uint8Array),
     summary: summarySchema,
+    /** The particle with the lowest finite loss, or null when none has one. */
+    best: particleSchema,
+    /** The particle chosen with `select`, or null. */
+    selected: particleSchema,
   }),
   z.strictObject({ type: z.literal('surface'), id: z.int(), range: range2, resolution: z.int(), values: z.instanceof(Float32Array) }),
   /** Errors are values: the run goes on as it was. */

@@ -137,6 +137,15 @@ describe('what the page is shown', () => {
     expect([...h.last('frame')!.positions]).toEqual([0, 0]); // the plane passes through the cloud's mean
   });
 
+  it('every frame carries the best particle’s parameters, and those of a selected one', async () => {
+    const h = harness();
+    const scenario = { ...onePoint(), init: { points: [[0, 0], [1, 2.5], [3, 3]] } };
+    await h.send({ type: 'load', scenario }, { type: 'select', index: 2 }, { type: 'request-frame' });
+    // Losses at the start: 5, 0.25, 5 (the bowl at each point, closed form): the best is particle 1.
+    expect(h.last('frame')!.best).toEqual({ index: 1, params: Float64Array.of(1, 2.5) });
+    expect(h.last('frame')!.selected).toEqual({ index: 2, params: Float64Array.of(3, 3) });
+  });
+
   it('sends the loss surface over the view as float32 values', async () => {
     const h = harness();
     await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-surface', id: 7, resolution: 3, range: [[0, 2], [2, 4]] });

@@ -25,6 +25,13 @@ export interface TrainerPort {
 
 type Range = [[number, number], [number, number]];
 
+/** Index of the lowest finite loss, or -1 when none is finite. */
+function bestIndex(losses: Float64Array): number {
+  let best = -1;
+  for (let i = 0; i < losses.length; i++) if (Number.isFinite(losses[i]) && (best < 0 || losses[i] < losses[best])) best = i;
+  return best;
+}
+
 export class Trainer {
   private descent: Descent | null = null;
   private scenario: Scenario | null = null;
@@ -33,6 +40,7 @@ export class Trainer {
   private credit = false;
   private dirty = false;
   private view: View = { axes: [0, 1] };
+  private selected: number | null = null;
   private plane: Plane | null = null;
   private range: Range = [[-1, 1], [-1, 1]];
   /** Last finite place and loss of each particle: what the page is shown once a particle diverges. */
@@ -93,6 +101,10 @@ export class Trainer {
         return this.pump();
       case 'request-surface':
         return this.sendSurface(command.id, command.resolution, (command.range as Range | undefined) ?? this.range);
+      case 'select':
+        this.selected = command.index;
+        this.dirty = true;
+        return this.pump();
       case 'view':
         this.view = command.view;
         this.placeView();
@@ -114,6 +126,7 @@ export class Trainer {
     const structural = this.scenario === null || JSON.stringify(this.scenario.model) !== JSON.stringify(validation.scenario.model);
     this.descent = descent;
     this.scenario = validation.scenario;
+    if (this.selected !== null && this.selected >= descent.n) this.selected = null;
     if (!keepPlaying) this.playing = false;
     if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
     const n = descent.n;
@@ -205,10 +218,15 @@ export class Trainer {
     const positions = shown.slice();
     const lossesOut = shownLoss.slice();
     const statuses = d.status.slice();
-    this.port.post(
-      { type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), positions, losses: lossesOut, statuses, summary: d.summary(losses) },
-      [positions.buffer, lossesOut.buffer, statuses.buffer],
-    );
+    const best = this.particle(bestIndex(losses));
+    const selected = this.particle(this.selected);
+    const transfer = [positions.buffer, lossesOut.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
+    this.port.post({ type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), positions, losses: lossesOut, statuses, summary: d.summary(losses), best, selected }, transfer);
+  }
+
+  /** A particle's parameters as sent to the page; null for no particle. */
+  private particle(index: number | null): { index: number; params: Float64Array<ArrayBuffer> } | null {
+    return index === null || index < 0 ? null : { index, params: Float64Array.from(this.descent!.particle(index)) };
   }
 
   /** Each particle's two shown coordinates: its own parameters on a 2-parameter model, else its projection. */
