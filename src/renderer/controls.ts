@@ -1,6 +1,6 @@
 /**
- * The run controls: Play/Pause (one toggle), Step, Reset, steps per frame and the learning rate, and
- * their keys (Space, →, R). The learning rate is a hot change, sent when the field is committed; a
+ * The run controls: Play/Pause (one toggle), Step, Reset, steps per frame and the learning rate (their
+ * keys are in ./keyboard.ts). The learning rate is a hot change, sent when the field is committed; a
  * refusal is shown, and the field keeps what was typed, marked invalid, so the user sees what was refused.
  */
 import { formatRate } from './format';
@@ -31,7 +31,6 @@ export class Controls {
     ui.reset.addEventListener('click', () => this.reset());
     ui.speed.addEventListener('change', () => this.changeSpeed());
     ui.alpha.addEventListener('change', () => this.changeRate());
-    document.addEventListener('keydown', (event) => this.key(event));
   }
 
   /** Follows the lab's state: button labels and which controls can act. */
@@ -59,16 +58,16 @@ export class Controls {
     for (const control of Object.values(this.ui)) control.disabled = true;
   }
 
-  private toggle(): void {
+  toggle(): void {
     if (this.status === 'running') this.lab.pause();
     else if (this.status === 'paused') this.lab.play();
   }
 
-  private step(): void {
+  step(): void {
     if (this.ready && !this.gone && this.status !== 'done') this.lab.step(1).catch((error) => this.notices.showError(error));
   }
 
-  private reset(): void {
+  reset(): void {
     if (this.ready && !this.gone) this.lab.reset().catch((error) => this.notices.showError(error));
   }
 
@@ -94,18 +93,5 @@ export class Controls {
         this.notices.showError(error);
       },
     );
-  }
-
-  private key(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target as HTMLElement | null;
-    // Typing in a field is not a command; and Space on a focused button belongs to that button.
-    if (target?.closest('input, textarea, select, [contenteditable]')) return;
-    if (event.key === ' ' && target?.closest('button')) return;
-    if (event.key === ' ') this.toggle();
-    else if (event.key === 'ArrowRight') this.step();
-    else if (event.key === 'r' || event.key === 'R') this.reset();
-    else return;
-    event.preventDefault();
   }
 }

@@ -1,17 +1,19 @@
 /**
- * The page's entry: wires the trainer client, the lab (the page's control surface, also exposed as
- * `window.descentLab`) and the views, then opens what the URL asks for (a preset, a scenario, or the default).
+ * The page's entry: wires the trainer client and the lab (the page's control surface, also exposed as
+ * `window.descentLab`) to the three parts of the page (scene, panel, views), the readouts, the notices and
+ * the keys, then opens what the URL asks for (a preset, a scenario, or the default).
  */
-import { findPreset, presets } from '../shared/presets';
-import { Controls } from './controls';
+import { findPreset } from '../shared/presets';
 import { byId } from './dom';
+import { installKeyboard } from './keyboard';
 import { Lab, type DescentLab } from './lab';
 import { Notices } from './notices';
 import { openingFromQuery } from './opening';
-import { PresetList } from './preset-list';
-import { ParticlePreview } from './preview';
+import { mountPanel } from './panel';
 import { Readouts } from './readouts';
+import { mountScene } from './scene';
 import { TrainerClient } from './trainer-client';
+import { mountViews } from './views';
 
 declare global {
   interface Window {
@@ -22,21 +24,13 @@ declare global {
 
 const notices = new Notices(byId('notices', HTMLDivElement));
 const readouts = new Readouts(document);
-const preview = new ParticlePreview(byId('preview', HTMLCanvasElement));
 const client = new TrainerClient();
 const lab = new Lab(client);
-const controls = new Controls(
-  lab,
-  {
-    play: byId('play', HTMLButtonElement),
-    step: byId('step', HTMLButtonElement),
-    reset: byId('reset', HTMLButtonElement),
-    speed: byId('speed', HTMLInputElement),
-    alpha: byId('alpha', HTMLInputElement),
-  },
-  notices,
-);
-const presetList = new PresetList(byId('presets', HTMLElement), presets, (preset) => open(preset.name));
+const context = { lab, notices };
+const scene = mountScene(byId('scene', HTMLElement), context);
+const panel = mountPanel(byId('panel', HTMLElement), context);
+mountViews(byId('views', HTMLElement), context);
+installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
 
 function open(what: unknown): void {
   lab.load(what).catch((error: unknown) => notices.showError(error));
@@ -50,27 +44,18 @@ client.events.on('restarted', (notice) => {
 });
 client.events.on('lost', (reason) => {
   lab.lost(reason);
-  controls.disable();
-  presetList.setDisabled(true);
+  panel.disable();
   notices.show(reason, [], 'error');
 });
 
-lab.events.on('change', (state) => {
-  readouts.show(state);
-  controls.update(state);
-});
-lab.events.on('frame', (frame) => preview.show(frame));
+lab.events.on('change', (state) => readouts.show(state));
 lab.events.on('problem', (problem) => notices.showError(problem));
 lab.events.on('loaded', (event) => {
   const state = lab.state();
-  // Presets are named after themselves; a scenario of one's own that borrows a preset's name is marked too.
   const preset = findPreset(state.name);
-  presetList.mark(preset ? preset.name : null);
-  preview.setRange(event.range);
   byId('scenario-name', HTMLSpanElement).textContent = `${state.name || 'untitled'} · ${event.count} particle${event.count === 1 ? '' : 's'}`;
   byId('axes', HTMLSpanElement).textContent = `${event.axes[0]} →  ${event.axes[1]} ↑`;
   byId('lesson', HTMLParagraphElement).textContent = preset ? `${preset.lesson}${preset.source ? ` (${preset.source})` : ''}` : 'A scenario of your own.';
-  controls.showScenario(state);
 });
 
 // Only the contract's methods, bound: a script cannot reach the lab's internals through this object.
