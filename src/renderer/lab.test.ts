@@ -105,3 +105,26 @@ describe('Lab', () => {
     await expect(lab.step()).rejects.toThrow('three times');
   });
 });
+
+describe('Lab: surfaces, views and selection', () => {
+  it('requestSurface resolves with the grid over the view (the bowl (x−1)² + (y−2)² at its corners, closed form)', async () => {
+    const { lab } = wired();
+    await lab.load('bowl');
+    const surface = await lab.requestSurface(2, [[0, 2], [2, 4]]);
+    expect([...surface.values]).toEqual([1, 1, 5, 5]);
+  });
+
+  it('setView announces the new axes; select brings that particle’s parameters with each frame', async () => {
+    const { lab } = wired();
+    const frames: { selected: unknown }[] = [];
+    const axes: string[][] = [];
+    lab.events.on('frame', (frame) => frames.push(frame));
+    lab.events.on('loaded', (event) => axes.push(event.axes));
+    await lab.load('two-layer-net');
+    await lab.setView({ axes: [12, 13] });
+    expect(axes.at(-1)).toEqual(['b2_1', 'b2_2']);
+    await lab.select(0);
+    expect(frames.at(-1)!.selected).toMatchObject({ index: 0 });
+    await expect(lab.setView({ axes: [0, 99] })).rejects.toThrow(/view\.axes/);
+  });
+});

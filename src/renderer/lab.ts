@@ -4,7 +4,7 @@
  * like a scenario file before anything is sent, and turns the trainer's answers into settled promises
  * (see ./replies.ts for how answers are matched to commands). No DOM: tested in node against a real Trainer.
  */
-import type { FrameEvent, RunStatus, TrainerCommand, TrainerEvent } from '../shared/messages';
+import type { FrameEvent, RunStatus, TrainerCommand, TrainerEvent, View } from '../shared/messages';
 import { findPreset, presets } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
@@ -46,8 +46,12 @@ export interface TrainerLink {
   send(command: TrainerCommand): void;
 }
 
+export type SurfaceEvent = Extract<TrainerEvent, { type: 'surface' }>;
+
 export interface LabEvents extends Record<string, unknown> {
+  /** A scenario was loaded, or the view changed: names, count, axes and range. */
   loaded: LoadedEvent;
+  surface: SurfaceEvent;
   frame: FrameEvent;
   /** A trainer error that answers no call of the page's (a call's own refusal rejects that call instead). */
   problem: LabError;
@@ -71,6 +75,8 @@ export class Lab implements DescentLab {
   };
   /** Set once the trainer is gone for good: every call then rejects with it. */
   private gone: string | null = null;
+  private surfaceId = 0;
+  private readonly surfaces = new Map<number, (event: SurfaceEvent) => void>();
 
   constructor(private readonly link: TrainerLink) {}
 
@@ -81,6 +87,10 @@ export class Lab implements DescentLab {
       this.current = { ...this.current, name: scenario.name ?? '', scenario };
       this.events.emit('loaded', event);
       this.events.emit('change', this.current);
+    } else if (event.type === 'surface') {
+      this.surfaces.get(event.id)?.(event);
+      this.surfaces.delete(event.id);
+      this.events.emit('surface', event);
     } else if (event.type === 'frame') {
       this.current = { ...this.current, epoch: event.epoch, step: event.step, status: event.status, summary: { ...event.summary } };
       this.events.emit('frame', event);
@@ -140,6 +150,25 @@ export class Lab implements DescentLab {
       throw new LabError(`speed: steps per frame must be an integer from 1 to ${maxStepsPerFrame}`);
     }
     if (!this.gone) this.link.send({ type: 'speed', stepsPerFrame });
+  }
+
+  /** The loss over a resolution × resolution grid of the view (its whole range unless one is given). */
+  requestSurface(resolution: number, range?: [[number, number], [number, number]]): Promise<SurfaceEvent> {
+    if (this.gone) return Promise.reject(new LabError(this.gone));
+    const id = ++this.surfaceId;
+    const reply = new Promise<SurfaceEvent>((resolve) => this.surfaces.set(id, resolve));
+    this.link.send({ type: 'request-surface', id, resolution, ...(range && { range }) });
+    return reply;
+  }
+
+  /** Shows two parameter axes, or two random directions (models of more than two parameters). */
+  async setView(view: View): Promise<void> {
+    await this.call({ type: 'view', view }, true);
+  }
+
+  /** Follows one particle (its parameters come with each frame as `selected`); null stops following. */
+  async select(index: number | null): Promise<void> {
+    await this.call({ type: 'select', index }, true);
   }
 
   state(): LabState {

@@ -131,6 +131,7 @@ describe('what the page is shown', () => {
     await h.send({ type: 'load', scenario: findPreset('two-layer-net')!.scenario });
     expect(h.last('loaded')!.axes).toEqual(['W1_1_1', 'W1_1_2']);
     await h.send({ type: 'view', view: { axes: [2, 5] } }, { type: 'request-frame' });
+    expect(h.last('loaded')!.axes).toEqual(['W1_2_1', 'W1_3_2']); // a new view is announced
     // The preset's one particle: W1_2_1 = 0.8 and W1_3_2 = 0.5 (notebook 001, cell 4).
     expect([...h.last('frame')!.positions]).toEqual([Math.fround(0.8), 0.5]);
     await h.send({ type: 'view', view: { random: 3 } }, { type: 'request-frame' });

@@ -106,8 +106,12 @@ export class Trainer {
         this.dirty = true;
         return this.pump();
       case 'view':
+        if ('axes' in command.view && Math.max(...command.view.axes) >= this.descent!.paramCount) {
+          return this.fail('the view was refused', [`view.axes: must be parameter indices below ${this.descent!.paramCount}`]);
+        }
         this.view = command.view;
         this.placeView();
+        this.announce();
         this.dirty = true;
         return this.pump();
     }
@@ -135,17 +139,23 @@ export class Trainer {
     this.losses = new Float64Array(n);
     this.projected = new Float64Array(2 * n);
     this.placeView();
-    this.port.post({
-      type: 'loaded',
-      scenario: validation.scenario as unknown as Record<string, unknown>,
-      paramNames: [...descent.model.paramNames],
-      count: n,
-      axes: this.axisNames(),
-      range: this.range,
-    });
+    this.announce();
     this.dirty = true;
     this.checkpoint();
     this.pump();
+  }
+
+  /** Tells the page what is loaded and how it is viewed (after a load, a reset, or a change of view). */
+  private announce(): void {
+    const d = this.descent!;
+    this.port.post({
+      type: 'loaded',
+      scenario: this.scenario as unknown as Record<string, unknown>,
+      paramNames: [...d.model.paramNames],
+      count: d.n,
+      axes: this.axisNames(),
+      range: this.range,
+    });
   }
 
   private fitsView(descent: Descent): boolean {
