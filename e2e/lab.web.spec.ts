@@ -31,14 +31,14 @@ async function readNumber(page: Page, testId: string): Promise<number> {
 /** Opens the page and waits until its first scenario is loaded and drawn. */
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   await expect(page.getByTestId('loss')).not.toHaveText('—');
 }
 
 test('a preset opens from the URL, plays in the worker, and pauses', async ({ page }) => {
   await open(page, './?preset=bowl-cloud');
   expect(await page.evaluate(() => window.descentLab.state().name)).toBe('bowl-cloud');
-  await expect(page.getByTestId('preview')).toBeVisible();
+  await expect(page.getByTestId('scene')).toBeVisible(); // the scene's canvas (CONTRACTS §3)
   await expect(page.getByTestId('status')).toHaveText('paused');
   await expect(page.getByTestId('epoch')).toHaveText('0');
   const startLoss = await readNumber(page, 'loss');
@@ -48,11 +48,11 @@ test('a preset opens from the URL, plays in the worker, and pauses', async ({ pa
     await window.descentLab.set('tolerance', null);
     await window.descentLab.set('epochs', 1_000_000);
   });
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('running');
   await expect.poll(() => readNumber(page, 'epoch')).toBeGreaterThan(5);
   await expect.poll(() => readNumber(page, 'loss')).toBeLessThan(startLoss);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('paused');
   // Paused means paused: no more epochs.
   const epoch = await readNumber(page, 'epoch');
@@ -130,7 +130,7 @@ test('η = 0.3 diverges: the readouts say so and never show NaN', async ({ page 
   };
   await page.getByLabel('Steps per frame').fill('50');
   await page.getByLabel('Steps per frame').press('Enter');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect
     .poll(async () => {
       await watch();

@@ -1,15 +1,21 @@
 /** The browser build, served on 127.0.0.1 as a static site: it loads cleanly and asks nothing of the network. */
 import { expect, test } from '@playwright/test';
+import { presetLabel } from '../src/renderer/panel/params';
 import { presets } from '../src/shared/presets';
 
-test('the page opens, lists every preset, and logs no error', async ({ page }) => {
+test('the page opens, offers every preset in the panel, and logs no error', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('./');
   await expect(page).toHaveTitle('Descent Lab');
   await expect(page.getByTestId('status')).toHaveText('paused');
-  for (const preset of presets) await expect(page.getByText(preset.title, { exact: true })).toBeVisible();
+  // Every preset is reachable from the page: an option of the panel's Scenario drop-down, titled by its group.
+  const scenario = page.getByLabel('Scenario', { exact: true });
+  await expect(scenario).toBeEnabled();
+  await expect(scenario).toBeVisible();
+  const options = await scenario.locator('option').allTextContents();
+  for (const preset of presets) expect(options).toContain(presetLabel(preset));
   expect(errors).toEqual([]);
 });
 

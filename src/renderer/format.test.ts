@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLoss, formatRate } from './format';
+import { formatLoss } from './format';
 
 describe('formatLoss', () => {
   it('writes "—", never NaN, when there is no finite loss', () => {
@@ -15,12 +15,5 @@ describe('formatLoss', () => {
     expect(formatLoss(123456)).toBe('1.235e+5');
     expect(Number(formatLoss(2.0679e-19))).toBeCloseTo(2.068e-19, 30);
     expect(formatLoss(0)).toBe('0');
-  });
-});
-
-describe('formatRate', () => {
-  it('writes a finite number as it is, anything else as empty', () => {
-    expect(formatRate(0.0005)).toBe('0.0005');
-    expect(formatRate(undefined)).toBe('');
   });
 });

@@ -7,8 +7,3 @@ export function formatLoss(value: number | null): string {
   const size = Math.abs(value);
   return size >= 1e-3 && size < 1e5 ? String(Number(value.toPrecision(4))) : value.toExponential(3);
 }
-
-/** A learning rate for its input box: the shortest form that reads back as the same number. */
-export function formatRate(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}

@@ -128,3 +128,14 @@ describe('Lab: surfaces, views and selection', () => {
     await expect(lab.setView({ axes: [0, 99] })).rejects.toThrow(/view\.axes/);
   });
 });
+
+describe('Lab: a lost trainer', () => {
+  it('emits lost with the reason, and every call then rejects with it', async () => {
+    const { lab } = wired();
+    const heard: string[] = [];
+    lab.events.on('lost', (reason) => heard.push(reason));
+    lab.lost('The trainer crashed 3 times in 5 minutes.');
+    expect(heard).toEqual(['The trainer crashed 3 times in 5 minutes.']);
+    await expect(lab.load('bowl')).rejects.toThrow('crashed 3 times');
+  });
+});

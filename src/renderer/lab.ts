@@ -57,6 +57,8 @@ export interface LabEvents extends Record<string, unknown> {
   problem: LabError;
   /** The state as it now stands (not a copy: read it, do not keep or change it). */
   change: Readonly<LabState>;
+  /** The trainer is gone for good (three crashes in five minutes): what to tell the user. */
+  lost: string;
 }
 
 export const maxStepsPerCall = 1_000_000;
@@ -185,6 +187,7 @@ export class Lab implements DescentLab {
   lost(reason: string): void {
     this.gone = reason;
     this.replies.abandon(reason);
+    this.events.emit('lost', reason);
   }
 
   private call(command: TrainerCommand, wantsFrame: boolean): Promise<{ loaded: LoadedEvent | null; frame: FrameEvent | null }> {

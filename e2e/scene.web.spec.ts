@@ -1,0 +1,247 @@
+/**
+ * The 3D scene in the browser build (WebGL through SwiftShader, so: small step counts, few frames). Every
+ * test reads the canvas back (it keeps its drawing buffer), checks that WebGL reported no error, and that
+ * nothing was logged as an error.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { DescentLab } from '../src/renderer/lab';
+import { presets } from '../src/shared/presets';
+
+declare global {
+  interface Window {
+    descentLab: DescentLab;
+  }
+}
+
+let errors: string[];
+
+test.beforeEach(({ page }) => {
+  errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+test.afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
+/** Waits until the scene has drawn the surface of the current scenario. */
+async function surfaceReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
+}
+
+/** Opens a preset from the URL and waits for its surface. */
+async function open(page: Page, preset: string): Promise<void> {
+  await page.goto(`./?preset=${preset}`);
+  await surfaceReady(page);
+}
+
+/** Loads a preset through the automation API and waits for its surface. */
+async function load(page: Page, preset: string): Promise<void> {
+  await page.evaluate((name) => window.descentLab.load(name), preset);
+  await surfaceReady(page);
+}
+
+interface Picture {
+  /** Share of pixels that differ from the background. */
+  share: number;
+  /** A coarse sample of the picture (grey levels on a 48 × 32 grid), to compare two pictures. */
+  sample: number[];
+  /** WebGL's error flag (0: no error). */
+  glError: number;
+  /** The colour of the top-left pixel (the background there). */
+  corner: number[];
+}
+
+/** Lets two animation frames pass (the scene draws on the next one), then reads the canvas back. */
+async function picture(page: Page): Promise<Picture> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const canvas = document.querySelector('[data-testid=scene]') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, copy.width, copy.height);
+    // The scene's background is #0b0e12.
+    let differing = 0;
+    for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k] - 11) + Math.abs(data[k + 1] - 14) + Math.abs(data[k + 2] - 18) > 24) differing++;
+    const sample: number[] = [];
+    for (let y = 0; y < 32; y++) {
+      for (let x = 0; x < 48; x++) {
+        const k = 4 * (Math.floor(((y + 0.5) * height) / 32) * width + Math.floor(((x + 0.5) * width) / 48));
+        sample.push(Math.round((data[k] + data[k + 1] + data[k + 2]) / 3));
+      }
+    }
+    const gl = canvas.getContext('webgl2');
+    return { share: differing / (width * height), sample, glError: gl ? gl.getError() : -1, corner: Array.from(data.subarray(0, 3)) };
+  });
+}
+
+/** How many samples of two pictures differ by more than a few grey levels. */
+function difference(a: Picture, b: Picture): number {
+  return a.sample.filter((v, k) => Math.abs(v - b.sample[k]) > 8).length;
+}
+
+for (const name of ['bowl-cloud', 'noisy-line-clip', 'two-layer-net']) {
+  test(`${name}: the scene draws the surface and the particles`, async ({ page }) => {
+    await open(page, name);
+    await page.evaluate(() => window.descentLab.step(5));
+    const drawn = await picture(page);
+    expect(drawn.glError).toBe(0);
+    expect(drawn.share).toBeGreaterThan(0.05);
+  });
+}
+
+test('a smaller learning rate changes the descent, and the picture', async ({ page }) => {
+  await open(page, 'bowl-cloud');
+  await page.evaluate(() => window.descentLab.step(20));
+  const fast = await page.evaluate(() => window.descentLab.state().summary.meanLoss);
+  const fastPicture = await picture(page);
+  await load(page, 'bowl-cloud');
+  await page.evaluate(async () => {
+    await window.descentLab.set('optimizer.alpha', 0.01);
+    await window.descentLab.step(20);
+  });
+  const slow = await page.evaluate(() => window.descentLab.state().summary.meanLoss);
+  const slowPicture = await picture(page);
+  // α = 0.1 contracts the cloud by 0.8 a step, α = 0.01 by 0.98: after 20 steps, 0.0115 against 0.668.
+  expect(slow!).toBeGreaterThan(10 * fast!);
+  expect(slowPicture.glError).toBe(0);
+  expect(difference(fastPicture, slowPicture)).toBeGreaterThan(20);
+});
+
+test('a large learning rate makes particles diverge, and the page stays responsive', async ({ page }) => {
+  await open(page, 'bowl-cloud');
+  expect(await page.getByTestId('diverged').textContent()).toBe('0');
+  // α = 1.5 doubles each distance to the minimum a step: the loss overflows after about 510 steps, so the
+  // run (200 epochs) is lengthened first.
+  await page.evaluate(async () => {
+    await window.descentLab.set('epochs', 1000);
+    await window.descentLab.set('optimizer.alpha', 1.5);
+  });
+  await surfaceReady(page);
+  await page.evaluate(() => {
+    void window.descentLab.step(600);
+  });
+  const started = Date.now();
+  expect(await page.evaluate(() => 1)).toBe(1);
+  expect(Date.now() - started).toBeLessThan(3000);
+  await expect.poll(async () => Number(await page.getByTestId('diverged').textContent()), { timeout: 20_000 }).toBeGreaterThan(0);
+  // The scene says how many left the surface.
+  await expect(page.locator('#scene .scene-badge')).toHaveText(/^↑ \d+ diverged$/);
+  const drawn = await picture(page);
+  expect(drawn.glError).toBe(0);
+  expect(drawn.share).toBeGreaterThan(0.05);
+});
+
+test('F frames the view; the toolbar switches to the top view and back, recolours, hides trails, resets the view', async ({ page }) => {
+  await open(page, 'himmelblau');
+  await page.evaluate(() => window.descentLab.step(3));
+  const before = await picture(page);
+  await page.keyboard.press('f');
+  const scene = page.locator('#scene');
+  await scene.getByRole('button', { name: 'Top view' }).click();
+  const top = await picture(page);
+  expect(difference(before, top)).toBeGreaterThan(50);
+  await scene.getByRole('button', { name: '3D view' }).click();
+  // Colour by loss shows its ramp; trails switch off and on.
+  await scene.getByRole('combobox', { name: 'Colour particles by' }).selectOption('loss');
+  await expect(scene.locator('.scene-ramp')).toBeVisible();
+  await scene.getByRole('combobox', { name: 'Colour particles by' }).selectOption('status');
+  await expect(scene.locator('.scene-ramp')).toBeHidden();
+  const trails = scene.getByRole('button', { name: 'Trails' });
+  await trails.click();
+  await expect(trails).toHaveAttribute('aria-pressed', 'false');
+  await trails.click();
+  await expect(trails).toHaveAttribute('aria-pressed', 'true');
+  await scene.getByRole('button', { name: 'Reset view' }).click();
+  // The camera glides back (damping): let it settle.
+  await page.waitForTimeout(1500);
+  const reset = await picture(page);
+  expect(reset.glError).toBe(0);
+  expect(reset.share).toBeGreaterThan(0.05);
+  expect(difference(before, reset)).toBeLessThan(60);
+});
+
+test('a click on the surface restarts from that point; shift + drag seeds a cloud over a box', async ({ page }) => {
+  await open(page, 'bowl-cloud');
+  const box = (await page.getByTestId('scene').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height * 0.55;
+  await page.mouse.click(cx, cy);
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().summary.count)).toBe(1);
+  const single = await page.evaluate(() => window.descentLab.state().scenario!.init);
+  expect('points' in single && single.points.length).toBe(1);
+  await surfaceReady(page);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(cx - 60, cy - 30);
+  await page.mouse.down();
+  await page.mouse.move(cx, cy, { steps: 4 });
+  await page.mouse.move(cx + 60, cy + 30, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  // One start was the scenario's count: a box then seeds the default 400.
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().summary.count)).toBe(400);
+  const cloud = await page.evaluate(() => window.descentLab.state().scenario!.init);
+  expect(cloud).toMatchObject({ dist: 'uniform', count: 400 });
+  if ('min' in cloud) {
+    expect(cloud.min[0]).toBeLessThan(cloud.max[0]);
+    expect(cloud.min[1]).toBeLessThan(cloud.max[1]);
+  }
+});
+
+test('a model of more than two parameters gets the axes picker, and random directions', async ({ page }) => {
+  await open(page, 'two-layer-net');
+  const scene = page.locator('#scene');
+  await expect(scene.getByRole('combobox', { name: 'Horizontal axis parameter' })).toBeVisible();
+  await scene.getByRole('combobox', { name: 'Depth axis parameter' }).selectOption({ index: 3 });
+  await surfaceReady(page);
+  await expect(page.locator('#axes')).toContainText(await scene.getByRole('combobox', { name: 'Depth axis parameter' }).locator('option:checked').innerText());
+  await scene.getByRole('button', { name: 'Random directions' }).click();
+  await expect(page.locator('#axes')).toContainText('direction 1');
+  await surfaceReady(page);
+  const drawn = await picture(page);
+  expect(drawn.glError).toBe(0);
+  expect(drawn.share).toBeGreaterThan(0.05);
+  // Seeding by click needs two parameters: it says so instead.
+  const box = (await page.getByTestId('scene').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.55);
+  await expect(scene.locator('.scene-hint')).toContainText('two parameters');
+});
+
+test('a lost graphics context says so, and the scene comes back when it is restored', async ({ page }) => {
+  await open(page, 'rosenbrock');
+  await page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid=scene]') as HTMLCanvasElement;
+    (window as Window & { loseContext?: WEBGL_lose_context | null }).loseContext = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context');
+    (window as Window & { loseContext?: WEBGL_lose_context | null }).loseContext!.loseContext();
+  });
+  const message = page.locator('#scene .scene-message');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText('graphics context was lost');
+  // Training goes on meanwhile.
+  await page.evaluate(() => window.descentLab.step(2));
+  await page.evaluate(() => (window as Window & { loseContext?: WEBGL_lose_context | null }).loseContext!.restoreContext());
+  await expect(message).toBeHidden();
+  await page.evaluate(() => window.descentLab.step(1));
+  const drawn = await picture(page);
+  expect(drawn.glError).toBe(0);
+  expect(drawn.share).toBeGreaterThan(0.05);
+  // The background too (three.js forgets the clear colour with the context).
+  expect(drawn.corner).toEqual([11, 14, 18]);
+});
+
+test('a screenshot of the scene for every preset', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page, presets[0].name);
+  for (const preset of presets) {
+    await load(page, preset.name);
+    await page.evaluate(() => window.descentLab.step(3));
+    const drawn = await picture(page);
+    expect(drawn.glError, preset.name).toBe(0);
+    expect(drawn.share, preset.name).toBeGreaterThan(0.05);
+    await page.locator('#scene').screenshot({ path: test.info().outputPath(`${preset.name}.png`) });
+  }
+});

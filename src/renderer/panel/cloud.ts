@@ -1,0 +1,112 @@
+/**
+ * The starting cloud (`init`) as the panel shows it: a distribution, a centre, a spread and a count, read
+ * from any of the four forms and written back as a whole `init` object. Pure: tested in node.
+ *
+ * Centre is the mean of the points, the gaussian's mean, or the middle of [min, max]; spread is the
+ * points' standard deviation, the gaussian's std, or the half-width of [min, max].
+ */
+import type { InitSpec } from '../../shared/scenario';
+import { limits } from '../../shared/limits';
+
+export type InitKind = 'points' | 'gaussian' | 'uniform' | 'grid';
+
+/** What a single starting point becomes when it is switched to a distribution: a visible cloud. */
+export const defaultCloud = { spread: 1, count: 100 } as const;
+
+export function initKind(init: InitSpec): InitKind {
+  return 'points' in init ? 'points' : init.dist;
+}
+
+/** Parameters per particle: the width of the init's own vectors (validation ties it to the model). */
+export function dimsOf(init: InitSpec): number {
+  if ('points' in init) return init.points[0]?.length ?? 0;
+  return init.dist === 'gaussian' ? init.mean.length : init.min.length;
+}
+
+export function countOf(init: InitSpec): number {
+  return 'points' in init ? init.points.length : init.count;
+}
+
+export function centreOf(init: InitSpec): number[] {
+  if ('points' in init) return columnMeans(init.points);
+  if (init.dist === 'gaussian') return [...init.mean];
+  return init.min.map((low, j) => (low + init.max[j]) / 2);
+}
+
+/** One spread per parameter. */
+export function spreadOf(init: InitSpec): number[] {
+  if ('points' in init) {
+    const means = columnMeans(init.points);
+    return means.map((mean, j) => Math.sqrt(init.points.reduce((sum, point) => sum + (point[j] - mean) ** 2, 0) / init.points.length));
+  }
+  if (init.dist === 'gaussian') return typeof init.std === 'number' ? init.mean.map(() => init.std as number) : [...init.std];
+  return init.min.map((low, j) => (init.max[j] - low) / 2);
+}
+
+/** The nearest count a grid over `dims` parameters can have (a perfect power, k^dims), within the limits. */
+export function gridCount(count: number, dims: number): number {
+  if (dims <= 0) return Math.max(1, Math.round(count));
+  let side = Math.max(1, Math.round(Math.pow(count, 1 / dims)));
+  while (side > 1 && Math.pow(side, dims) * dims > limits.maxParticleValues) side--;
+  return Math.pow(side, dims);
+}
+
+/**
+ * The init of another kind, built from the current one's centre, spread and count (points → a single
+ * point at the centre). A single point switched to a distribution gets the default cloud's spread and count.
+ */
+export function switchInit(init: InitSpec, kind: InitKind): InitSpec {
+  if (kind === initKind(init)) return init;
+  const dims = dimsOf(init);
+  const centre = centreOf(init);
+  if (kind === 'points') return { points: [centre] };
+  let spread = spreadOf(init);
+  if (spread.every((s) => s === 0)) spread = spread.map(() => defaultCloud.spread);
+  let count = countOf(init);
+  if (count === 1) count = defaultCloud.count;
+  if (kind === 'grid') count = gridCount(count, dims);
+  if (kind === 'gaussian') return { dist: 'gaussian', mean: centre, std: collapse(spread), count };
+  return { dist: kind, min: centre.map((c, j) => c - spread[j]), max: centre.map((c, j) => c + spread[j]), count };
+}
+
+/** The same cloud moved so that its centre is `centre` (every point, or the whole box, shifted). */
+export function moveCentre(init: InitSpec, centre: readonly number[]): InitSpec {
+  const old = centreOf(init);
+  const delta = centre.map((c, j) => c - old[j]);
+  if ('points' in init) return { points: init.points.map((point) => point.map((v, j) => v + delta[j])) };
+  if (init.dist === 'gaussian') return { ...init, mean: [...centre] };
+  return { ...init, min: init.min.map((v, j) => v + delta[j]), max: init.max.map((v, j) => v + delta[j]) };
+}
+
+/**
+ * The same cloud with another spread: one number for every parameter, or one per parameter. Components
+ * whose spread is unchanged keep their exact bounds. Points have no spread to set: they are returned as they are.
+ */
+export function withSpread(init: InitSpec, spread: readonly number[]): InitSpec {
+  if ('points' in init) return init;
+  if (init.dist === 'gaussian') return { ...init, std: spread.length === 1 ? spread[0] : [...spread] };
+  const old = spreadOf(init);
+  const centre = centreOf(init);
+  const at = (j: number) => (spread.length === 1 ? spread[0] : spread[j]);
+  return {
+    ...init,
+    min: init.min.map((v, j) => (at(j) === old[j] ? v : centre[j] - at(j))),
+    max: init.max.map((v, j) => (at(j) === old[j] ? v : centre[j] + at(j))),
+  };
+}
+
+/** The same cloud with another particle count (a grid's rounded to the nearest perfect power); points keep theirs. */
+export function withCount(init: InitSpec, count: number): InitSpec {
+  if ('points' in init) return init;
+  return { ...init, count: init.dist === 'grid' ? gridCount(count, dimsOf(init)) : count };
+}
+
+function columnMeans(rows: readonly (readonly number[])[]): number[] {
+  const width = rows[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + row[j], 0) / rows.length);
+}
+
+/** A gaussian's std as one number when it is the same for every parameter. */
+function collapse(spread: readonly number[]): number | number[] {
+  return spread.every((s) => s === spread[0]) ? spread[0] : [...spread];
+}

@@ -1,0 +1,306 @@
+/**
+ * The scene's conductor: owns the renderer, the three.js objects and the cameras, and follows the lab.
+ * A `loaded` event asks the trainer for the loss over the view's range; the surface, its contours and the
+ * axes are rebuilt once that grid arrives (and only then). Frames move the particles in place. Drawing is
+ * on demand: one requestAnimationFrame per change, going on only while the camera glides or a diverged
+ * particle fades; the loop allocates nothing.
+ */
+import { AmbientLight, DirectionalLight, HemisphereLight, Scene, Vector3, type WebGLRenderer } from 'three';
+import type { FrameEvent } from '../../shared/messages';
+import type { Lab } from '../lab';
+import type { Notices } from '../notices';
+import type { LoadedEvent } from '../replies';
+import { Axes } from './Axes';
+import { BestMarker } from './BestMarker';
+import { ContourLines } from './ContourLines';
+import { fillHeights, fitHeightScale } from './heights';
+import { Layout } from './layout';
+import { Overlay } from './Overlay';
+import { ParticleCloud, type ColourBy } from './ParticleCloud';
+import { Placement } from './placement';
+import { Seeding } from './Seeding';
+import { SurfaceMesh } from './SurfaceMesh';
+import { Toolbar } from './Toolbar';
+import { Trails } from './Trails';
+import { View, type ViewMode } from './View';
+
+/** Grid points per side of the sampled surface: fine for analytic surfaces, coarser for models with data. */
+const surfaceResolution = 128;
+const modelResolution = 96;
+/** The scene's background: the page's .scene-view colour (style.css). */
+const background = 0x0b0e12;
+
+export class LabScene {
+  private readonly scene = new Scene();
+  private readonly view: View;
+  private readonly surface = new SurfaceMesh();
+  private readonly contours = new ContourLines();
+  private readonly cloud = new ParticleCloud();
+  private readonly best = new BestMarker();
+  private readonly trails = new Trails();
+  private readonly axes = new Axes();
+  private readonly overlay: Overlay;
+  private readonly toolbar: Toolbar;
+  private readonly seeding: Seeding;
+  private readonly resizer: ResizeObserver;
+  private loaded: LoadedEvent | null = null;
+  private layout: Layout | null = null;
+  private placement: Placement | null = null;
+  /** What the surface on show was built from (see surfaceKey). */
+  private shownKey: string | null = null;
+  private lastFrame: FrameEvent | null = null;
+  /** Counts loads, so that a grid asked for by an earlier one is dropped. */
+  private generation = 0;
+  private scheduled = false;
+  private disposed = false;
+  private contextLost = false;
+  private randomSeed = 0;
+  private readonly tick = (now: number): void => this.draw(now);
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly canvas: HTMLCanvasElement,
+    private readonly renderer: WebGLRenderer,
+    private readonly lab: Lab,
+    private readonly notices: Notices,
+    overlay: Overlay,
+  ) {
+    this.overlay = overlay;
+    renderer.setClearColor(background, 1);
+    this.scene.add(this.surface.group, this.contours.lines, this.axes.group, this.trails.lines, this.cloud.points, this.best.points);
+    this.light();
+    this.view = new View(canvas, () => this.invalidate());
+    this.toolbar = new Toolbar({
+      resetView: () => this.resetView(),
+      setMode: (mode) => this.setMode(mode),
+      colourBy: (mode) => this.colourBy(mode),
+      trails: (on) => {
+        this.trails.setVisible(on);
+        this.invalidate();
+      },
+      axes: (i, j) => this.pickAxes(i, j),
+    });
+    container.append(this.toolbar.element);
+    this.seeding = new Seeding(canvas, container, lab, {
+      camera: () => this.view.camera,
+      surface: () => (this.surface.visible ? this.surface.mesh : null),
+      layout: () => this.layout,
+      seedable: () => this.seedable(),
+      setControls: (on) => (this.view.enabled = on),
+      hint: (text) => this.overlay.hint(text),
+      error: (error) => this.notices.showError(error),
+    });
+    this.resizer = new ResizeObserver(() => this.resize());
+    this.resizer.observe(container);
+    this.resize();
+    this.watchPixelRatio();
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
+    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
+    this.unsubscribe.push(
+      lab.events.on('loaded', (event) => this.onLoaded(event)),
+      lab.events.on('frame', (frame) => this.onFrame(frame)),
+      lab.events.on('lost', (reason) => this.overlay.show('trainer-lost', reason)),
+    );
+    this.overlay.show('empty');
+    canvas.dataset.surface = 'none';
+  }
+
+  resetView(): void {
+    this.view.reset();
+    this.invalidate();
+  }
+
+  /** Fits the view to the surface and the particles still on it (the F key). */
+  frameView(): void {
+    const extra: Vector3[] = [];
+    const p = this.cloud.base;
+    let [x0, y0, z0, x1, y1, z1] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < this.cloud.size; i++) {
+      if (!this.cloud.onSurface(i)) continue;
+      x0 = Math.min(x0, p[3 * i]);
+      x1 = Math.max(x1, p[3 * i]);
+      y0 = Math.min(y0, p[3 * i + 1]);
+      y1 = Math.max(y1, p[3 * i + 1]);
+      z0 = Math.min(z0, p[3 * i + 2]);
+      z1 = Math.max(z1, p[3 * i + 2]);
+    }
+    if (x0 <= x1) for (const x of [x0, x1]) for (const y of [y0, y1]) for (const z of [z0, z1]) extra.push(new Vector3(x, y, z));
+    this.view.frame(extra);
+    this.invalidate();
+  }
+
+  /** Asks for a redraw at the next animation frame (once, however often it is asked). */
+  invalidate(): void {
+    if (this.scheduled || this.contextLost) return;
+    this.scheduled = true;
+    requestAnimationFrame(this.tick);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.unsubscribe) off();
+    this.resizer.disconnect();
+    this.canvas.removeEventListener('webglcontextlost', this.onContextLost);
+    this.canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
+    this.seeding.dispose();
+    this.view.dispose();
+    for (const part of [this.surface, this.contours, this.cloud, this.best, this.trails, this.axes]) part.dispose();
+    this.renderer.dispose();
+  }
+
+  private light(): void {
+    // A cool sky and a dark floor, one key light from the front right, a faint rim from behind.
+    this.scene.add(new HemisphereLight(0xe8eeff, 0x20242c, 1.4));
+    this.scene.add(new AmbientLight(0xffffff, 0.25));
+    const key = new DirectionalLight(0xffffff, 1.9);
+    key.position.set(6, 11, 8);
+    const rim = new DirectionalLight(0xb8c8ff, 0.5);
+    rim.position.set(-8, 5, -7);
+    this.scene.add(key, rim);
+  }
+
+  private draw(now: number): void {
+    this.scheduled = false;
+    if (this.contextLost) return;
+    const moving = this.view.update();
+    const fading = this.cloud.animate(now);
+    this.renderer.render(this.scene, this.view.camera);
+    if (moving || fading) this.invalidate();
+  }
+
+  private resize(): void {
+    const width = Math.max(1, this.container.clientWidth);
+    const height = Math.max(1, this.container.clientHeight);
+    const ratio = Math.min(window.devicePixelRatio || 1, 2);
+    this.renderer.setPixelRatio(ratio);
+    // The canvas's CSS size comes from style.css (100 % of .scene-view): only the bitmap is set here.
+    this.renderer.setSize(width, height, false);
+    this.view.resize(width, height);
+    this.cloud.setPixelRatio(ratio);
+    this.best.setPixelRatio(ratio);
+    this.invalidate();
+  }
+
+  /** A window moved to a screen of another pixel ratio resizes nothing: this query notices it. */
+  private watchPixelRatio(): void {
+    const query = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    const changed = (): void => {
+      query.removeEventListener('change', changed);
+      if (this.disposed) return;
+      this.resize();
+      this.watchPixelRatio();
+    };
+    query.addEventListener('change', changed);
+    this.unsubscribe.push(() => query.removeEventListener('change', changed));
+  }
+
+  private onLoaded(event: LoadedEvent): void {
+    this.loaded = event;
+    const generation = ++this.generation;
+    this.overlay.clear('empty');
+    this.overlay.clear('trainer-lost');
+    this.lastFrame = null;
+    this.cloud.reset(event.count);
+    this.trails.reset(event.count);
+    this.best.show(this.cloud.base, -1);
+    this.overlay.setDiverged(0);
+    this.toolbar.setParameters(event.paramNames, event.axes);
+    const key = this.surfaceKey(event);
+    if (key !== null && key === this.shownKey && this.placement) {
+      // The same surface over the same range (a new start, a new optimizer): nothing to rebuild.
+      this.invalidate();
+      return;
+    }
+    this.shownKey = null;
+    this.placement = null;
+    this.canvas.dataset.surface = 'pending';
+    const model = (event.scenario as { model?: { kind?: string } }).model;
+    const resolution = model?.kind === 'surface' ? surfaceResolution : modelResolution;
+    this.lab.requestSurface(resolution, event.range).then(
+      (grid) => {
+        if (generation !== this.generation) return;
+        const scale = fitHeightScale(grid.values);
+        const heights = fillHeights(scale, grid.values, new Float32Array(grid.values.length));
+        const layout = new Layout(grid.range, grid.resolution);
+        this.layout = layout;
+        this.surface.show(layout, heights);
+        this.contours.show(layout, heights);
+        this.axes.show(layout, event.axes, scale);
+        this.placement = new Placement(layout, scale, heights);
+        this.shownKey = key;
+        this.canvas.dataset.surface = 'ready';
+        if (this.lastFrame) this.showFrame(this.lastFrame);
+        this.invalidate();
+      },
+      // The trainer is gone or was replaced: its 'lost' or the next 'loaded' says what happens next.
+      () => {},
+    );
+    this.invalidate();
+  }
+
+  /**
+   * What the surface depends on, when that can be told from the scenario: a model of two parameters on its
+   * own axes is the same surface for the same model, data and range. A slice of a larger model passes
+   * through the cloud's centre, which moves with every start: null, always rebuilt.
+   */
+  private surfaceKey(event: LoadedEvent): string | null {
+    const { paramNames, axes, range, scenario } = event;
+    if (paramNames.length !== 2 || axes[0] !== paramNames[0] || axes[1] !== paramNames[1]) return null;
+    return JSON.stringify([scenario.model, scenario.data ?? null, range]);
+  }
+
+  private onFrame(frame: FrameEvent): void {
+    this.lastFrame = frame;
+    if (this.placement) this.showFrame(frame);
+  }
+
+  private showFrame(frame: FrameEvent): void {
+    const placement = this.placement!;
+    this.cloud.update(frame, placement, performance.now());
+    const best = frame.best && this.cloud.onSurface(frame.best.index) ? frame.best.index : -1;
+    this.trails.record(frame.step, this.cloud.base, best);
+    this.best.show(this.cloud.base, best);
+    this.overlay.setDiverged(frame.summary.diverged);
+    this.invalidate();
+  }
+
+  private setMode(mode: ViewMode): void {
+    this.view.setMode(mode);
+    this.axes.setTopView(mode === 'top');
+    this.toolbar.setMode(mode);
+    this.invalidate();
+  }
+
+  private colourBy(mode: ColourBy): void {
+    this.cloud.setColourBy(mode, this.placement);
+    this.overlay.showRamp(mode === 'loss');
+    this.invalidate();
+  }
+
+  private pickAxes(i: number | null, j?: number): void {
+    const view = i === null ? { random: ++this.randomSeed } : { axes: [i, j ?? 0] as [number, number] };
+    this.lab.setView(view).catch((error: unknown) => this.notices.showError(error));
+  }
+
+  /** Seeding by pointer applies to two-parameter models shown on their own axes. */
+  private seedable(): boolean {
+    const loaded = this.loaded;
+    return !!loaded && loaded.paramNames.length === 2 && loaded.axes[0] === loaded.paramNames[0] && loaded.axes[1] === loaded.paramNames[1];
+  }
+
+  private readonly onContextLost = (event: Event): void => {
+    // Default prevented: the browser may then restore the context, and three.js rebuilds its resources.
+    event.preventDefault();
+    this.contextLost = true;
+    this.overlay.show('context-lost');
+  };
+
+  private readonly onContextRestored = (): void => {
+    this.contextLost = false;
+    // three.js rebuilds its GL state from defaults, the clear colour among them.
+    this.renderer.setClearColor(background, 1);
+    this.overlay.clear('context-lost');
+    this.invalidate();
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import type { FrameEvent } from '../../shared/messages';
+import { fitHeightScale } from './heights';
+import { Layout, lift } from './layout';
+import { fadeSeconds, ParticleCloud } from './ParticleCloud';
+import { Placement } from './placement';
+
+/** A flat surface at height 0 over [−1, 1]². */
+const placement = new Placement(new Layout([[-1, 1], [-1, 1]], 2), fitHeightScale([0, 1]), new Float32Array(4));
+
+function frame(statuses: number[], step: number): FrameEvent {
+  const n = statuses.length;
+  return {
+    type: 'frame',
+    epoch: step,
+    step,
+    status: 'paused',
+    positions: new Float32Array(2 * n),
+    losses: new Float32Array(n),
+    statuses: Uint8Array.from(statuses),
+    summary: { count: n, converged: 0, diverged: 0, running: n, bestLoss: 0, meanLoss: 0 },
+    best: null,
+    selected: null,
+  };
+}
+
+const attribute = (cloud: ParticleCloud, name: string) => cloud.points.geometry.getAttribute(name).array as Float32Array;
+
+describe('ParticleCloud', () => {
+  test('particles sit on the surface, visible', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(2);
+    cloud.update(frame([1, 2], 1), placement, 0);
+    expect(attribute(cloud, 'position')[1]).toBeCloseTo(lift, 6);
+    expect(Array.from(attribute(cloud, 'alpha'))).toEqual([1, 1]);
+  });
+
+  test('a diverged particle rises and fades out over fadeSeconds, then stays gone', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(1);
+    cloud.update(frame([1], 1), placement, 0);
+    cloud.update(frame([3], 2), placement, 1000);
+    expect(cloud.animate(1000 + fadeSeconds * 500)).toBe(true);
+    expect(attribute(cloud, 'position')[1]).toBeGreaterThan(lift + 1);
+    expect(attribute(cloud, 'alpha')[0]).toBeCloseTo(0.5, 6);
+    expect(cloud.animate(1000 + fadeSeconds * 1000)).toBe(false);
+    expect(attribute(cloud, 'alpha')[0]).toBe(0);
+    expect(cloud.onSurface(0)).toBe(false);
+  });
+
+  test('one diverged from the first frame is not animated (there was nothing to leave)', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(1);
+    cloud.update(frame([3], 0), placement, 5000);
+    expect(attribute(cloud, 'alpha')[0]).toBe(0);
+    expect(cloud.animate(5001)).toBe(false);
+  });
+
+  test('colour by status uses the diverged colour whatever the mode; by loss recolours on every frame', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(2);
+    cloud.update(frame([1, 3], 1), placement, 0);
+    const byStatus = Array.from(attribute(cloud, 'color'));
+    cloud.setColourBy('loss', placement);
+    const byLoss = Array.from(attribute(cloud, 'color'));
+    expect(byLoss.slice(0, 3)).not.toEqual(byStatus.slice(0, 3));
+    expect(byLoss.slice(3)).toEqual(byStatus.slice(3));
+  });
+});
