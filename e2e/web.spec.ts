@@ -9,7 +9,10 @@ test('the page opens, offers every preset in the panel, and logs no error', asyn
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('./');
   await expect(page).toHaveTitle('Descent Lab');
-  await expect(page.getByTestId('status')).toHaveText('paused');
+  // A newcomer sees the bowl descending without touching anything: the default preset plays on its own.
+  await expect(page.getByTestId('status')).toHaveText(/running|done/);
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.descentLab.state().name)).toBe('bowl-cloud');
   // Every preset is reachable from the page: an option of the panel's Scenario drop-down, titled by its group.
   const scenario = page.getByLabel('Scenario', { exact: true });
   await expect(scenario).toBeEnabled();

@@ -32,10 +32,6 @@ const panel = mountPanel(byId('panel', HTMLElement), context);
 mountViews(byId('views', HTMLElement), context);
 installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
 
-function open(what: unknown): void {
-  lab.load(what).catch((error: unknown) => notices.showError(error));
-}
-
 client.events.on('event', (event) => lab.receive(event));
 client.events.on('notice', (text) => notices.show(text, [], 'error'));
 client.events.on('restarted', (notice) => {
@@ -71,7 +67,10 @@ window.descentLab = Object.freeze({
 
 const opening = openingFromQuery(location.search);
 if (opening.notice) notices.show(opening.notice.heading, opening.notice.problems, 'error');
-open(opening.load);
+lab.load(opening.load).then(
+  () => opening.play && lab.play(),
+  (error: unknown) => notices.showError(error),
+);
 
 const desktop = (window as Window & { descentDesktop?: { platform: string; versions: { electron: string } } }).descentDesktop;
 byId('runtime', HTMLElement).textContent = desktop

@@ -6,11 +6,12 @@ const query = (params: Record<string, string>) => `?${new URLSearchParams(params
 
 describe('openingFromQuery', () => {
   it('opens the default preset without parameters', () => {
-    expect(openingFromQuery('')).toEqual({ load: defaultPreset, notice: null });
+    expect(openingFromQuery('')).toEqual({ load: defaultPreset, notice: null, play: true });
   });
 
   it('opens a preset by name', () => {
-    expect(openingFromQuery('?preset=rosenbrock')).toEqual({ load: 'rosenbrock', notice: null });
+    expect(openingFromQuery('?preset=rosenbrock')).toEqual({ load: 'rosenbrock', notice: null, play: false });
+    expect(openingFromQuery('?preset=rosenbrock&play')).toMatchObject({ load: 'rosenbrock', play: true });
   });
 
   it('opens the default preset and says so for an unknown preset', () => {
