@@ -4,6 +4,9 @@
  * the keys, then opens what the URL asks for (a preset, a scenario, or the default).
  */
 import { findPreset } from '../shared/presets';
+import { mountCapture, type CaptureApi } from './capture';
+import { mountExport, type ExportApi } from './export';
+import { mountFiles } from './files';
 import { byId } from './dom';
 import { installKeyboard } from './keyboard';
 import { Lab, type DescentLab } from './lab';
@@ -18,7 +21,7 @@ import { mountViews } from './views';
 declare global {
   interface Window {
     /** The automation API (CONTRACTS §4), for scripted recordings and tests. */
-    descentLab: DescentLab;
+    descentLab: DescentLab & CaptureApi & ExportApi;
   }
 }
 
@@ -30,6 +33,9 @@ const context = { lab, notices };
 const scene = mountScene(byId('scene', HTMLElement), context);
 const panel = mountPanel(byId('panel', HTMLElement), context);
 mountViews(byId('views', HTMLElement), context);
+const capture = mountCapture(context, scene);
+const exporter = mountExport(context);
+mountFiles(context);
 installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
 
 client.events.on('event', (event) => lab.receive(event));
@@ -63,6 +69,9 @@ window.descentLab = Object.freeze({
   reset: () => lab.reset(),
   set: (path: string, value: unknown) => lab.set(path, value),
   state: () => lab.state(),
+  screenshot: (options?: Parameters<CaptureApi['screenshot']>[0]) => capture.screenshot(options),
+  record: (options?: Parameters<CaptureApi['record']>[0]) => capture.record(options),
+  exportTrajectories: (options?: Parameters<ExportApi['exportTrajectories']>[0]) => exporter.exportTrajectories(options),
 });
 
 const opening = openingFromQuery(location.search);
