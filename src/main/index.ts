@@ -1,13 +1,17 @@
 /**
  * Electron's main process: thin by design. It serves the page (protocol.ts), builds the menu, opens the
- * hardened window (window.ts), answers the page's IPC (ipc.ts) and leaves the trainer to trainer-link.ts.
+ * hardened window (window.ts), answers the page's IPC (ipc.ts), leaves the trainer to trainer-link.ts, scenario
+ * files to scenario-files.ts and the settings file to settings.ts.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
 import path from 'node:path';
-import { registerIpc } from './ipc';
-import { installMenu } from './menu';
+import { registerIpc, sendOpenScenario, sendSaveRequest } from './ipc';
+import { installMenu, type FileMenuHandlers } from './menu';
 import { devServerOrigin, hardenWebContents } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { addRecent, existingRecent, removeRecent } from './recent';
+import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
+import { loadSettings, SettingsStore, visibleBounds } from './settings';
 import { connectTrainer, disposeTrainer } from './trainer-link';
 import { createMainWindow } from './window';
 
@@ -17,6 +21,7 @@ const outDir = path.join(import.meta.dirname, '..');
 // packaged app must never load a page an environment variable points at.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const devOrigin = devServerOrigin(devServerUrl);
+const isDev = !app.isPackaged;
 
 // Both must happen before 'ready': privileged schemes are fixed at startup, and sandboxing every renderer
 // covers any webContents created later, not just ours.
@@ -27,30 +32,133 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devOrigin));
 
 let mainWindow: BrowserWindow | undefined;
+let store: SettingsStore | undefined;
+let files: ScenarioFiles | undefined;
+// macOS delivers a double-clicked file with 'open-file', possibly before 'ready'.
+let openedBeforeReady: string | null = null;
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (files) void files.open(file);
+  else openedBeforeReady = file;
+});
 
-function openWindow(): void {
+const fileMenu: FileMenuHandlers = {
+  open: () => void files?.openDialog(),
+  openRecent: (file) => void files?.open(file),
+  clearRecent: () => {
+    store?.update({ recent: [] });
+    app.clearRecentDocuments();
+    rebuildMenu();
+  },
+  save: (as) => void (mainWindow && sendSaveRequest(mainWindow, as)),
+};
+
+function rebuildMenu(): void {
+  installMenu(isDev, () => mainWindow, fileMenu, store?.settings.recent ?? []);
+}
+
+function setRecent(recent: string[]): void {
+  store?.update({ recent });
+  rebuildMenu();
+}
+
+function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notice: string | null): void {
   const win = createMainWindow({ outDir, devServerUrl });
-  const stopIpc = registerIpc(win, { connectTrainer }, { devOrigin });
+  restoreBounds(win, settings);
+  let pageConnected = false;
+  const onConnect = (window: BrowserWindow): void => {
+    connectTrainer(window);
+    if (pageConnected) return;
+    pageConnected = true;
+    // A file from the command line or the Finder wins; otherwise the experiment the user last had comes back.
+    void scenarioFiles.pageConnected().then((opened) => {
+      const text = settings.settings.lastScenario;
+      if (!opened && text !== null) sendOpenScenario(window, { name: 'last experiment', text });
+    });
+  };
+  const stopIpc = registerIpc(
+    win,
+    {
+      connectTrainer: onConnect,
+      saveScenario: (request) => scenarioFiles.save(request),
+      rememberExperiment: (text) => settings.update({ lastScenario: text }),
+    },
+    { devOrigin },
+  );
+  // A reload or a navigation: the next page connects afresh and gets its experiment back.
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) {
+      pageConnected = false;
+      scenarioFiles.pageGone();
+    }
+  });
+  if (notice) {
+    win.once('ready-to-show', () => void dialog.showMessageBox(win, { type: 'warning', title: 'Descent Lab', message: notice, buttons: ['OK'] }));
+  }
   mainWindow = win;
   win.on('closed', () => {
     stopIpc();
     disposeTrainer();
+    scenarioFiles.pageGone();
     if (mainWindow === win) mainWindow = undefined;
   });
 }
 
+/** Puts the window where it was (on a display that still exists), and remembers where it goes. */
+function restoreBounds(win: BrowserWindow, settings: SettingsStore): void {
+  const saved = settings.settings.window;
+  if (saved) {
+    win.setBounds(visibleBounds(saved, screen.getDisplayMatching(saved).workArea));
+    if (saved.maximized) win.once('ready-to-show', () => win.maximize());
+  }
+  const remember = (): void => {
+    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+    settings.update({ window: { ...win.getNormalBounds(), maximized: win.isMaximized() } });
+  };
+  win.on('resize', remember);
+  win.on('move', remember);
+  win.on('maximize', remember);
+  win.on('unmaximize', remember);
+  win.on('close', () => {
+    remember();
+    settings.flush();
+  });
+}
+
 app.whenReady().then(() => {
+  const { settings, notice } = loadSettings(app.getPath('userData'));
+  const settingsStore = new SettingsStore(app.getPath('userData'), { ...settings, recent: existingRecent(settings.recent) });
+  store = settingsStore;
+  const scenarioFiles = new ScenarioFiles({
+    dialogs: electronDialogs(() => mainWindow),
+    send: (file) => (mainWindow ? sendOpenScenario(mainWindow, file) : false),
+    remember: (file) => {
+      app.addRecentDocument(file);
+      settingsStore.update({ lastFile: file });
+      setRecent(addRecent(settingsStore.settings.recent, file));
+    },
+    forget: (file) => setRecent(removeRecent(settingsStore.settings.recent, file)),
+    lastFile: settings.lastFile,
+  });
+  files = scenarioFiles;
+
   handleAppProtocol(path.join(outDir, 'renderer'));
-  installMenu(!app.isPackaged, () => mainWindow);
-  openWindow();
+  rebuildMenu();
+  openWindow(settingsStore, scenarioFiles, notice);
+  // Opened once the page connects: a file double-clicked in the Finder, or named on the command line.
+  const initial = openedBeforeReady ?? scenarioPathFromArgv(process.argv, app.isPackaged);
+  if (initial) void scenarioFiles.open(initial);
   // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(settingsStore, scenarioFiles, null);
   });
 }, (error: unknown) => {
   console.error('Descent Lab could not start:', error);
   app.exit(1);
 });
+
+// Settings changed in the last moment before quitting are written now, not lost with the debounce.
+app.on('will-quit', () => store?.flush());
 
 // Quit when the last window closes, except on macOS where apps conventionally stay in the dock.
 app.on('window-all-closed', () => {

@@ -5,7 +5,13 @@ import { ipcChannels } from '../shared/desktop';
 // ipcMain as a recorder: which channels main listens on, and with what.
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   const ipcMain = {
+    handle: vi.fn((channel: string, handler: (...args: unknown[]) => Promise<unknown>) => {
+      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      handlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
     }),
@@ -13,11 +19,12 @@ const electron = vi.hoisted(() => {
       listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
     }),
   };
-  return { ipcMain, listeners };
+  return { ipcMain, listeners, handlers };
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 
-const { isEmptyPayload, isTrustedSender, registerIpc, sendTrainerLost, sendTrainerPort } = await import('./ipc');
+const { isEmptyPayload, isSaveRequest, isTrustedSender, registerIpc, sendOpenScenario, sendSaveRequest, sendTrainerLost, sendTrainerPort } = await import('./ipc');
+const { limits } = await import('../shared/limits');
 
 interface FakeFrame {
   processId: number;
@@ -185,5 +192,118 @@ describe('sending to the page', () => {
     expect(ours.webContents.send).toHaveBeenCalledWith(ipcChannels.trainerLost, { reason: 'crashed three times' });
     ours.window.destroy();
     expect(sendTrainerLost(ours.asWindow, 'again')).toBe(false);
+  });
+});
+
+describe('the file channels', () => {
+  const connectTrainer = vi.fn();
+  const saveScenario = vi.fn(async () => ({ ok: true as const, name: 'a.descent.json' }));
+  const rememberExperiment = vi.fn();
+  const warn = vi.fn();
+  const over = 'x'.repeat(limits.maxScenarioBytes + 1);
+  // Under the cap in characters, over it in UTF-8 bytes.
+  const overInBytes = 'é'.repeat(limits.maxScenarioBytes / 2 + 1);
+  const malformedRequests: unknown[] = [
+    undefined, null, 42, 'text', [], {}, { text: '{}' }, { as: true }, { text: 42, as: false }, { text: '{}', as: 'yes' },
+    { text: '{}', as: false, extra: 1 }, { text: over, as: false }, { text: overInBytes, as: true },
+    JSON.parse('{"text":"{}","as":false,"__proto__":{"polluted":true}}'), Object.assign(Object.create({ inherited: 1 }), { text: '{}', as: false }),
+    { text: '{}', as: false, [Symbol('hidden')]: 1 }, new Map<string, unknown>([['text', '{}'], ['as', false]]),
+  ];
+
+  beforeEach(() => {
+    electron.listeners.clear();
+    electron.handlers.clear();
+    vi.clearAllMocks();
+  });
+
+  const invoke = (channel: string, event: IpcMainEvent, ...args: unknown[]) => {
+    const handler = electron.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, ...args);
+  };
+
+  it('isSaveRequest accepts exactly { text, as }', () => {
+    expect(isSaveRequest({ text: '{}', as: false })).toBe(true);
+    expect(isSaveRequest({ as: true, text: 'x'.repeat(limits.maxScenarioBytes) })).toBe(true);
+    for (const payload of malformedRequests) expect(isSaveRequest(payload), String(payload)).toBe(false);
+  });
+
+  it(`${ipcChannels.saveScenario}: passes a checked copy of the trusted page's request and returns the result`, async () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, saveScenario, rememberExperiment }, { warn });
+    await expect(invoke(ipcChannels.saveScenario, eventFrom(ours.webContents, ours.mainFrame), { text: '{"a":1}', as: true })).resolves.toEqual({ ok: true, name: 'a.descent.json' });
+    expect(saveScenario).toHaveBeenCalledWith({ text: '{"a":1}', as: true });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it(`${ipcChannels.saveScenario}: answers foreign senders with a refusal, without saving`, async () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, saveScenario }, { warn });
+    for (const event of [eventFrom(other.webContents, other.mainFrame), eventFrom(ours.webContents, { processId: 4, routingId: 7, url: 'app://lab/' }), eventFrom(ours.webContents, { processId: 4, routingId: 1, url: 'https://evil.com/' })]) {
+      await expect(invoke(ipcChannels.saveScenario, event, { text: '{}', as: false })).resolves.toEqual({ ok: false, reason: expect.stringMatching(/^Refused: /) });
+    }
+    expect(saveScenario).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it(`${ipcChannels.saveScenario}: answers malformed payloads with a refusal, without saving`, async () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, saveScenario }, { warn });
+    const event = eventFrom(ours.webContents, ours.mainFrame);
+    for (const payload of malformedRequests) {
+      await expect(invoke(ipcChannels.saveScenario, event, payload), String(payload)).resolves.toEqual({ ok: false, reason: expect.stringMatching(/^Refused: a save request must be/) });
+    }
+    await expect(invoke(ipcChannels.saveScenario, event, { text: '{}', as: false }, 'second')).resolves.toMatchObject({ ok: false });
+    await expect(invoke(ipcChannels.saveScenario, event)).resolves.toMatchObject({ ok: false });
+    expect(saveScenario).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it(`${ipcChannels.rememberExperiment}: stores the trusted page's scenario text`, () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, rememberExperiment }, { warn });
+    send(ipcChannels.rememberExperiment, eventFrom(ours.webContents, ours.mainFrame), '{"version":1}');
+    expect(rememberExperiment).toHaveBeenCalledWith('{"version":1}');
+  });
+
+  it(`${ipcChannels.rememberExperiment}: refuses foreign senders and anything but one string under the cap`, () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, rememberExperiment }, { warn });
+    send(ipcChannels.rememberExperiment, eventFrom(other.webContents, other.mainFrame), '{}');
+    send(ipcChannels.rememberExperiment, eventFrom(ours.webContents, null), '{}');
+    const event = eventFrom(ours.webContents, ours.mainFrame);
+    for (const payload of [undefined, null, 42, {}, ['{}'], { text: '{}' }, over, overInBytes]) {
+      expect(() => send(ipcChannels.rememberExperiment, event, payload)).not.toThrow();
+    }
+    send(ipcChannels.rememberExperiment, event, '{}', 'second');
+    expect(rememberExperiment).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(2); // one foreign, one malformed
+  });
+
+  it('registers the file channels only with their handlers, and removes them when disposed', () => {
+    const ours = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer }, { warn });
+    expect(electron.handlers.has(ipcChannels.saveScenario)).toBe(false);
+    expect(electron.listeners.get(ipcChannels.rememberExperiment) ?? []).toEqual([]);
+    electron.listeners.clear();
+    const stop = registerIpc(ours.asWindow, { connectTrainer, saveScenario, rememberExperiment }, { warn });
+    stop();
+    expect(electron.handlers.has(ipcChannels.saveScenario)).toBe(false);
+    expect(electron.listeners.get(ipcChannels.rememberExperiment)).toEqual([]);
+    // A second window's registration after the first closed does not collide.
+    expect(() => registerIpc(ours.asWindow, { connectTrainer, saveScenario }, { warn })).not.toThrow();
+  });
+
+  it('sends opened files and save requests to the page', () => {
+    const ours = fakeWindow();
+    expect(sendOpenScenario(ours.asWindow, { name: 'a.json', text: '{}' })).toBe(true);
+    expect(ours.webContents.send).toHaveBeenCalledWith(ipcChannels.openScenario, { name: 'a.json', text: '{}' });
+    expect(sendSaveRequest(ours.asWindow, true)).toBe(true);
+    expect(ours.webContents.send).toHaveBeenLastCalledWith(ipcChannels.saveRequest, { as: true });
+    ours.window.destroy();
+    expect(sendOpenScenario(ours.asWindow, { name: 'a.json', text: '{}' })).toBe(false);
+    expect(sendSaveRequest(ours.asWindow, false)).toBe(false);
   });
 });

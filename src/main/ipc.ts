@@ -2,13 +2,18 @@
  * Main's side of the IPC contract in src/shared/desktop.ts. Every message is checked twice before it is acted
  * on: it must come from the main frame of our own window, showing our own page, and carry the expected payload.
  */
-import { ipcMain, type BrowserWindow, type IpcMainEvent, type MessagePortMain } from 'electron';
-import { ipcChannels } from '../shared/desktop';
+import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
+import { ipcChannels, type OpenedFile, type SaveRequest, type SaveResult } from '../shared/desktop';
+import { limits } from '../shared/limits';
 import { isAppUrl } from './navigation';
 
-/** What main does for each page → main message. */
+/** What main does for each page → main message; a channel without a handler is not listened on. */
 export interface IpcHandlers {
   connectTrainer(window: BrowserWindow): void;
+  /** The page's answer to File › Save / Save As (payload already checked). */
+  saveScenario?(request: SaveRequest): Promise<SaveResult>;
+  /** The experiment as it stands, as scenario JSON (payload already checked). */
+  rememberExperiment?(scenarioText: string): void;
 }
 
 export interface IpcOptions {
@@ -22,7 +27,7 @@ export interface IpcOptions {
  * True when `event` was sent by the main frame of `window`'s own webContents while it shows an app page:
  * not another window, not an iframe, not a frame that navigated elsewhere, not a frame already gone.
  */
-export function isTrustedSender(event: IpcMainEvent, window: BrowserWindow, devOrigin?: string): boolean {
+export function isTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, window: BrowserWindow, devOrigin?: string): boolean {
   try {
     if (window.isDestroyed() || event.sender !== window.webContents) return false;
     const frame = event.senderFrame;
@@ -45,6 +50,22 @@ export function isEmptyPayload(payload: unknown): boolean {
   return (prototype === Object.prototype || prototype === null) && Reflect.ownKeys(payload).length === 0;
 }
 
+/** Scenario text within the size cap (counted in UTF-8 bytes, as in a file). */
+export function isScenarioText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= limits.maxScenarioBytes && Buffer.byteLength(value, 'utf8') <= limits.maxScenarioBytes;
+}
+
+/** `saveScenario`'s payload: a plain object with exactly `text` (scenario text) and `as` (a boolean). */
+export function isSaveRequest(payload: unknown): payload is SaveRequest {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
+  const prototype = Object.getPrototypeOf(payload) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const keys = Reflect.ownKeys(payload);
+  if (keys.length !== 2 || !keys.includes('text') || !keys.includes('as')) return false;
+  const { text, as } = payload as Record<string, unknown>;
+  return typeof as === 'boolean' && isScenarioText(text);
+}
+
 /**
  * Listens for the page's messages on behalf of `window`; returns the function that stops listening (call it
  * when the window closes). A refused message is dropped, never thrown on, and each kind of refusal is
@@ -65,8 +86,37 @@ export function registerIpc(window: BrowserWindow, handlers: IpcHandlers, option
     handlers.connectTrainer(window);
   };
   ipcMain.on(ipcChannels.connectTrainer, onConnectTrainer);
+  const stops: (() => void)[] = [() => ipcMain.removeListener(ipcChannels.connectTrainer, onConnectTrainer)];
+
+  const { saveScenario, rememberExperiment } = handlers;
+  if (saveScenario) {
+    // An invoke always gets an answer, so the page never waits on a refused request.
+    ipcMain.handle(ipcChannels.saveScenario, async (event, ...args: unknown[]): Promise<SaveResult> => {
+      if (!isTrustedSender(event, window, options.devOrigin)) {
+        refuse(`${ipcChannels.saveScenario} from a foreign sender`);
+        return { ok: false, reason: 'Refused: the request did not come from the Descent Lab page.' };
+      }
+      const request = args[0];
+      if (args.length !== 1 || !isSaveRequest(request)) {
+        refuse(`${ipcChannels.saveScenario} with a malformed payload`);
+        return { ok: false, reason: `Refused: a save request must be { text, as } with text under ${limits.maxScenarioBytes / 1048576} MiB.` };
+      }
+      // A copy of exactly the checked fields: nothing else of the page's object goes further.
+      return saveScenario({ text: request.text, as: request.as });
+    });
+    stops.push(() => ipcMain.removeHandler(ipcChannels.saveScenario));
+  }
+  if (rememberExperiment) {
+    const onRemember = (event: IpcMainEvent, ...args: unknown[]): void => {
+      if (!isTrustedSender(event, window, options.devOrigin)) return refuse(`${ipcChannels.rememberExperiment} from a foreign sender`);
+      if (args.length !== 1 || !isScenarioText(args[0])) return refuse(`${ipcChannels.rememberExperiment} with a malformed payload`);
+      rememberExperiment(args[0]);
+    };
+    ipcMain.on(ipcChannels.rememberExperiment, onRemember);
+    stops.push(() => ipcMain.removeListener(ipcChannels.rememberExperiment, onRemember));
+  }
   return () => {
-    ipcMain.removeListener(ipcChannels.connectTrainer, onConnectTrainer);
+    for (const stop of stops) stop();
   };
 }
 
@@ -87,5 +137,19 @@ export function sendTrainerPort(window: BrowserWindow, port: MessagePortMain, no
 export function sendTrainerLost(window: BrowserWindow, reason: string): boolean {
   if (window.isDestroyed()) return false;
   window.webContents.send(ipcChannels.trainerLost, { reason });
+  return true;
+}
+
+/** Hands the page a scenario file to load (it validates it and shows any problem). */
+export function sendOpenScenario(window: BrowserWindow, file: OpenedFile): boolean {
+  if (window.isDestroyed()) return false;
+  window.webContents.send(ipcChannels.openScenario, { name: file.name, text: file.text });
+  return true;
+}
+
+/** Asks the page to save (File › Save, or Save As when `as`); it answers on saveScenario. */
+export function sendSaveRequest(window: BrowserWindow, as: boolean): boolean {
+  if (window.isDestroyed()) return false;
+  window.webContents.send(ipcChannels.saveRequest, { as });
   return true;
 }

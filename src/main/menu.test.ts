@@ -8,9 +8,11 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { aboutDetail, installMenu, menuTemplate } = await import('./menu');
+const { aboutDetail, installMenu, menuLabel, menuTemplate } = await import('./menu');
 
 const showAbout = vi.fn();
+const files = { open: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), save: vi.fn() };
+const handlers = { ...files, showAbout };
 
 /** Every item of a template, submenus included. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -22,7 +24,7 @@ const topLabels = (template: MenuItemConstructorOptions[]) => template.map((item
 
 describe('menuTemplate', () => {
   it.each(['darwin', 'win32', 'linux'] as const)('%s: View has reload, zoom and full screen with their shortcuts', (platform) => {
-    const template = menuTemplate(platform, { showAbout });
+    const template = menuTemplate(platform, handlers);
     const expected: Record<string, string> = {
       reload: 'CmdOrCtrl+R',
       forceReload: 'Shift+CmdOrCtrl+R',
@@ -41,16 +43,16 @@ describe('menuTemplate', () => {
   });
 
   it('on macOS starts with the app menu: about, hide, quit', () => {
-    const [appMenu] = menuTemplate('darwin', { showAbout });
+    const [appMenu] = menuTemplate('darwin', handlers);
     const submenu = appMenu?.submenu as MenuItemConstructorOptions[];
     expect(appMenu?.label).toBe('Descent Lab');
     expect(submenu.map((item) => item.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(byRole([appMenu!], 'quit')[0]?.accelerator).toBe('Cmd+Q');
-    expect(topLabels(menuTemplate('darwin', { showAbout }))).toEqual(['Descent Lab', 'Edit', 'View', 'Window', 'Help']);
+    expect(topLabels(menuTemplate('darwin', handlers))).toEqual(['Descent Lab', 'File', 'Edit', 'View', 'Window', 'Help']);
   });
 
   it.each(['win32', 'linux'] as const)('%s: File → Quit instead of an app menu', (platform) => {
-    const template = menuTemplate(platform, { showAbout });
+    const template = menuTemplate(platform, handlers);
     expect(topLabels(template)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
     expect(byRole(template, 'quit')).toEqual([{ role: 'quit', accelerator: 'Ctrl+Q' }]);
     expect(roles(template).has('hide')).toBe(false);
@@ -58,29 +60,75 @@ describe('menuTemplate', () => {
 
   it('has no developer tools outside development', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
-      expect(roles(menuTemplate(platform, { showAbout })).has('toggleDevTools')).toBe(false);
-      expect(roles(menuTemplate(platform, { showAbout }, false)).has('toggleDevTools')).toBe(false);
+      expect(roles(menuTemplate(platform, handlers)).has('toggleDevTools')).toBe(false);
+      expect(roles(menuTemplate(platform, handlers, false)).has('toggleDevTools')).toBe(false);
     }
   });
 
   it('offers the developer tools in development', () => {
-    expect(byRole(menuTemplate('linux', { showAbout }, true), 'toggleDevTools')[0]?.accelerator).toBe('Ctrl+Shift+I');
-    expect(byRole(menuTemplate('darwin', { showAbout }, true), 'toggleDevTools')[0]?.accelerator).toBe('Alt+Cmd+I');
+    expect(byRole(menuTemplate('linux', handlers, true), 'toggleDevTools')[0]?.accelerator).toBe('Ctrl+Shift+I');
+    expect(byRole(menuTemplate('darwin', handlers, true), 'toggleDevTools')[0]?.accelerator).toBe('Alt+Cmd+I');
   });
 
   it("Help → About uses macOS's native panel", () => {
-    const help = menuTemplate('darwin', { showAbout }).at(-1);
+    const help = menuTemplate('darwin', handlers).at(-1);
     expect(help?.role).toBe('help');
     expect(help?.submenu).toEqual([{ role: 'about', label: 'About Descent Lab' }]);
   });
 
   it.each(['win32', 'linux'] as const)('%s: Help → About calls the about handler', (platform) => {
     const handler = vi.fn();
-    const about = (menuTemplate(platform, { showAbout: handler }).at(-1)?.submenu as MenuItemConstructorOptions[])[0];
+    const about = (menuTemplate(platform, { ...files, showAbout: handler }).at(-1)?.submenu as MenuItemConstructorOptions[])[0];
     expect(about?.label).toBe('About Descent Lab');
     expect(about?.role).toBeUndefined();
     (about?.click as () => void)();
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the File menu', () => {
+  const fileMenu = (platform: NodeJS.Platform, recent: string[] = []) =>
+    (menuTemplate(platform, handlers, false, recent).find((item) => item.label === '&File')?.submenu as MenuItemConstructorOptions[]);
+  const labelled = (submenu: MenuItemConstructorOptions[], label: string) => submenu.find((item) => item.label === label);
+
+  it.each(['darwin', 'win32', 'linux'] as const)('%s: Open, Open Recent, Save and Save As with their shortcuts', (platform) => {
+    const submenu = fileMenu(platform);
+    expect(submenu.map((item) => item.label ?? item.role ?? item.type)).toEqual(
+      ['&Open…', 'Open &Recent', 'separator', '&Save', 'Save &As…', ...(platform === 'darwin' ? [] : ['separator', 'quit'])],
+    );
+    expect(labelled(submenu, '&Open…')?.accelerator).toBe('CmdOrCtrl+O');
+    expect(labelled(submenu, '&Save')?.accelerator).toBe('CmdOrCtrl+S');
+    expect(labelled(submenu, 'Save &As…')?.accelerator).toBe('CmdOrCtrl+Shift+S');
+  });
+
+  it('Open calls open; Save and Save As ask the page to save, Save As with as = true', () => {
+    vi.clearAllMocks();
+    const submenu = fileMenu('linux');
+    (labelled(submenu, '&Open…')?.click as () => void)();
+    (labelled(submenu, '&Save')?.click as () => void)();
+    (labelled(submenu, 'Save &As…')?.click as () => void)();
+    expect(files.open).toHaveBeenCalledTimes(1);
+    expect(files.save.mock.calls).toEqual([[false], [true]]);
+  });
+
+  it('Open Recent lists the files, most recent first, then Clear', () => {
+    vi.clearAllMocks();
+    const recent = labelled(fileMenu('win32', ['C:\\b&w.descent.json', 'C:\\a.descent.json']), 'Open &Recent')?.submenu as MenuItemConstructorOptions[];
+    expect(recent.map((item) => item.label ?? item.type)).toEqual(['C:\\b&&w.descent.json', 'C:\\a.descent.json', 'separator', 'Clear Recent']);
+    (recent[1]?.click as () => void)();
+    expect(files.openRecent).toHaveBeenCalledWith('C:\\a.descent.json');
+    expect(recent.at(-1)?.enabled).toBe(true);
+    (recent.at(-1)?.click as () => void)();
+    expect(files.clearRecent).toHaveBeenCalledTimes(1);
+  });
+
+  it('Open Recent says when there is nothing to open', () => {
+    const recent = labelled(fileMenu('darwin'), 'Open &Recent')?.submenu as MenuItemConstructorOptions[];
+    expect(recent.map((item) => [item.label ?? item.type, item.enabled])).toEqual([['No recent files', false], ['separator', undefined], ['Clear Recent', false]]);
+  });
+
+  it('escapes & in paths so it is not taken for a mnemonic', () => {
+    expect(menuLabel('/home/r&d/a.json')).toBe('/home/r&&d/a.json');
   });
 });
 
@@ -92,7 +140,7 @@ describe('the About box', () => {
 
   it('is shown for the window by the installed menu on Windows and Linux', () => {
     const window = { id: 1 };
-    installMenu(false, () => window as never);
+    installMenu(false, () => window as never, files);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
     if (process.platform === 'darwin') return;
     const template = electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItemConstructorOptions[];

@@ -1,21 +1,54 @@
 /**
- * The native menu: the usual roles with their usual shortcuts, so reload, zoom, full screen, copy/paste in
- * the panel's text fields and About work as on any desktop app. `menuTemplate` is pure, hence testable.
+ * The native menu: File (open, recent, save) and the usual roles with their usual shortcuts, so reload, zoom,
+ * full screen, copy/paste in the panel's text fields and About work as on any desktop app. `menuTemplate` is
+ * pure, hence testable.
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
 export const APP_NAME = 'Descent Lab';
 
-export interface MenuHandlers {
+/** What the File menu does; main wires these to scenario-files.ts and the page. */
+export interface FileMenuHandlers {
+  open(): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
+  /** Asks the page to save: to its file (Save) or to a new name (Save As, `as` true). */
+  save(as: boolean): void;
+}
+
+export interface MenuHandlers extends FileMenuHandlers {
   /** Shows the About box where the platform has no native about panel (Windows, Linux). */
   showAbout(): void;
 }
 
-/** The application menu for `platform`; the developer tools appear only when `isDev`. */
-export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, isDev = false): MenuItemConstructorOptions[] {
+/** A path as a menu label: '&' would otherwise mark a keyboard mnemonic on Windows and Linux. */
+export function menuLabel(path: string): string {
+  return path.replaceAll('&', '&&');
+}
+
+/** File › Open Recent: the list (most recent first), then Clear. */
+export function recentSubmenu(recent: readonly string[], handlers: FileMenuHandlers): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((path) => ({ label: menuLabel(path), click: () => handlers.openRecent(path) }))
+    : [{ label: 'No recent files', enabled: false }];
+  return [...items, { type: 'separator' }, { label: 'Clear Recent', enabled: recent.length > 0, click: () => handlers.clearRecent() }];
+}
+
+/**
+ * The application menu for `platform`, with `recent` under File › Open Recent; the developer tools appear only
+ * when `isDev`.
+ */
+export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, isDev = false, recent: readonly string[] = []): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [];
+  const fileItems: MenuItemConstructorOptions[] = [
+    { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => handlers.open() },
+    { label: 'Open &Recent', submenu: recentSubmenu(recent, handlers) },
+    separator,
+    { label: '&Save', accelerator: 'CmdOrCtrl+S', click: () => handlers.save(false) },
+    { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => handlers.save(true) },
+  ];
 
   if (mac) {
     template.push({
@@ -32,8 +65,9 @@ export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, 
         { role: 'quit', accelerator: 'Cmd+Q' },
       ],
     });
+    template.push({ label: '&File', submenu: fileItems });
   } else {
-    template.push({ label: '&File', submenu: [{ role: 'quit', accelerator: 'Ctrl+Q' }] });
+    template.push({ label: '&File', submenu: [...fileItems, separator, { role: 'quit', accelerator: 'Ctrl+Q' }] });
   }
 
   // Without an Edit menu, macOS has no copy/paste shortcuts in text fields.
@@ -87,12 +121,15 @@ export function aboutDetail(version: string, versions: NodeJS.ProcessVersions): 
   return [`Version ${version}`, `Electron ${versions.electron}`, `Chrome ${versions.chrome}`, `Node ${versions.node}`].join('\n');
 }
 
-/** Installs the menu; `getWindow` gives the window the About box belongs to. */
-export function installMenu(isDev: boolean, getWindow: () => BrowserWindow | undefined): void {
+/**
+ * Installs the menu (again whenever the recent files change); `getWindow` gives the window the About box
+ * belongs to.
+ */
+export function installMenu(isDev: boolean, getWindow: () => BrowserWindow | undefined, files: FileMenuHandlers, recent: readonly string[] = []): void {
   const showAbout = (): void => {
     const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail: aboutDetail(app.getVersion(), process.versions), buttons: ['OK'] };
     const window = getWindow();
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { showAbout }, isDev)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { ...files, showAbout }, isDev, recent)));
 }

@@ -9,6 +9,7 @@ const electron = vi.hoisted(() => {
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: {
       send: vi.fn(),
+      invoke: vi.fn(async () => ({ ok: true, name: 'saved.descent.json' })),
       on: vi.fn((channel: string, listener: (event: { ports: unknown[] }, ...args: unknown[]) => void) => {
         listeners.set(channel, listener);
       }),
@@ -31,6 +32,7 @@ beforeAll(async () => {
 beforeEach(() => {
   page.postMessage.mockClear();
   electron.ipcRenderer.send.mockClear();
+  electron.ipcRenderer.invoke.mockClear();
 });
 
 function deliver(channel: string, payload: unknown, ports: unknown[] = []): void {
@@ -40,9 +42,9 @@ function deliver(channel: string, payload: unknown, ports: unknown[] = []): void
 }
 
 describe('the bridge', () => {
-  it('exposes exactly platform, versions and connectTrainer', () => {
+  it('exposes exactly platform, versions, connectTrainer and the four file calls', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'platform', 'versions']);
+    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'saveScenario', 'versions']);
     expect(exposed.platform).toBe(process.platform);
     expect(exposed.versions).toEqual({ electron: process.versions.electron });
     expect(typeof exposed.connectTrainer).toBe('function');
@@ -60,8 +62,8 @@ describe('the bridge', () => {
     expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.connectTrainer], [ipcChannels.connectTrainer]]);
   });
 
-  it('listens only on the trainer channels', () => {
-    expect([...electron.listeners.keys()].sort()).toEqual([ipcChannels.trainerLost, ipcChannels.trainerPort].sort());
+  it('listens only on the trainer and file channels', () => {
+    expect([...electron.listeners.keys()].sort()).toEqual([ipcChannels.trainerLost, ipcChannels.trainerPort, ipcChannels.openScenario, ipcChannels.saveRequest].sort());
   });
 });
 
@@ -100,5 +102,64 @@ describe('relaying the loss of the trainer', () => {
   it('drops malformed payloads', () => {
     for (const payload of [undefined, null, 42, 'reason', [], {}, { reason: 42 }, { reason: null }]) deliver(ipcChannels.trainerLost, payload);
     expect(page.postMessage).not.toHaveBeenCalled();
+  });
+});
+
+// These run in order: the first file arrives before the page has a listener.
+describe('opened files', () => {
+  const listener = vi.fn();
+  const onOpenScenario = () => exposed.onOpenScenario as (listener: (file: unknown) => void) => void;
+
+  it('keeps the latest file that arrives before the page listens, and hands it over when it does', () => {
+    deliver(ipcChannels.openScenario, { name: 'first.json', text: '1' });
+    deliver(ipcChannels.openScenario, { name: 'cli.descent.json', text: '{}' });
+    onOpenScenario()(listener);
+    expect(listener.mock.calls).toEqual([[{ name: 'cli.descent.json', text: '{}' }]]);
+  });
+
+  it('passes later files straight to the listener, copying only name and text', () => {
+    listener.mockClear();
+    deliver(ipcChannels.openScenario, { name: 'b.json', text: '{"a":1}', path: '/secret/b.json' });
+    expect(listener.mock.calls).toEqual([[{ name: 'b.json', text: '{"a":1}' }]]);
+  });
+
+  it('drops malformed files', () => {
+    listener.mockClear();
+    for (const payload of [undefined, null, 'text', [], {}, { name: 'a' }, { text: '{}' }, { name: 1, text: '{}' }, { name: 'a', text: {} }]) {
+      deliver(ipcChannels.openScenario, payload);
+    }
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving', () => {
+  it('passes save requests from the menu to the listener as a boolean', () => {
+    const listener = vi.fn();
+    (exposed.onSaveRequest as (listener: (as: boolean) => void) => void)(listener);
+    deliver(ipcChannels.saveRequest, { as: false });
+    deliver(ipcChannels.saveRequest, { as: true });
+    for (const payload of [undefined, null, true, {}, { as: 'yes' }, { as: 1 }]) deliver(ipcChannels.saveRequest, payload);
+    expect(listener.mock.calls).toEqual([[false], [true]]);
+  });
+
+  it('saveScenario invokes the save channel with exactly text and as', async () => {
+    const save = exposed.saveScenario as (request: unknown) => Promise<unknown>;
+    await expect(save({ text: '{}', as: true, extra: 'dropped' })).resolves.toEqual({ ok: true, name: 'saved.descent.json' });
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[ipcChannels.saveScenario, { text: '{}', as: true }]]);
+  });
+
+  it('saveScenario refuses a malformed request without sending it', async () => {
+    const save = exposed.saveScenario as (request: unknown) => Promise<unknown>;
+    for (const request of [undefined, null, '{}', {}, { text: '{}' }, { text: 1, as: true }, { text: '{}', as: 'no' }]) {
+      await expect(save(request)).resolves.toMatchObject({ ok: false });
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('rememberExperiment sends a string, and nothing else', () => {
+    const remember = exposed.rememberExperiment as (text: unknown) => void;
+    remember('{"version":1}');
+    for (const value of [undefined, null, 42, {}, ['{}']]) remember(value);
+    expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.rememberExperiment, '{"version":1}']]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The sandboxed preload (emitted as CommonJS: a sandboxed preload cannot be an ES module). The page gets a few
- * read-only facts and one call, never ipcRenderer itself; the trainer's port, which cannot cross contextBridge,
- * is relayed with window.postMessage to the page's own origin.
+ * read-only facts and a few typed calls on fixed channels, never ipcRenderer itself; the trainer's port, which
+ * cannot cross contextBridge, is relayed with window.postMessage to the page's own origin.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
@@ -9,6 +9,9 @@ import {
   TRAINER_LOST_MESSAGE,
   TRAINER_PORT_MESSAGE,
   type DesktopBridge,
+  type OpenedFile,
+  type SaveRequest,
+  type SaveResult,
   type TrainerLostMessage,
   type TrainerPortMessage,
 } from '../shared/desktop';
@@ -19,17 +22,54 @@ declare const window: {
   postMessage(message: unknown, targetOrigin: string, transfer?: readonly unknown[]): void;
 };
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// A file can arrive before the page listens (a file given on the command line): the latest one waits for it.
+let openListener: ((file: OpenedFile) => void) | null = null;
+let waitingFile: OpenedFile | null = null;
+let saveListener: ((as: boolean) => void) | null = null;
+
 const bridge: DesktopBridge = Object.freeze({
   platform: process.platform,
   versions: Object.freeze({ electron: process.versions.electron }),
   // No parameters on purpose: whatever the page passes stays in the page.
   connectTrainer: () => ipcRenderer.send(ipcChannels.connectTrainer),
+  onOpenScenario: (listener: (file: OpenedFile) => void) => {
+    if (typeof listener !== 'function') return;
+    openListener = listener;
+    const file = waitingFile;
+    waitingFile = null;
+    if (file) listener(file);
+  },
+  onSaveRequest: (listener: (as: boolean) => void) => {
+    if (typeof listener === 'function') saveListener = listener;
+  },
+  saveScenario: (request: SaveRequest): Promise<SaveResult> => {
+    // Only the two fields, checked: main checks them again.
+    if (!isRecord(request) || typeof request.text !== 'string' || typeof request.as !== 'boolean') {
+      return Promise.resolve({ ok: false, reason: 'A save request needs { text: string, as: boolean }.' });
+    }
+    return ipcRenderer.invoke(ipcChannels.saveScenario, { text: request.text, as: request.as }) as Promise<SaveResult>;
+  },
+  rememberExperiment: (scenarioText: string) => {
+    if (typeof scenarioText === 'string') ipcRenderer.send(ipcChannels.rememberExperiment, scenarioText);
+  },
 });
 contextBridge.exposeInMainWorld('descentDesktop', bridge);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+ipcRenderer.on(ipcChannels.openScenario, (_event, payload: unknown) => {
+  if (!isRecord(payload) || typeof payload.name !== 'string' || typeof payload.text !== 'string') return;
+  const file: OpenedFile = { name: payload.name, text: payload.text };
+  if (openListener) openListener(file);
+  else waitingFile = file;
+});
+
+ipcRenderer.on(ipcChannels.saveRequest, (_event, payload: unknown) => {
+  if (!isRecord(payload) || typeof payload.as !== 'boolean') return;
+  saveListener?.(payload.as);
+});
 
 ipcRenderer.on(ipcChannels.trainerPort, (event, payload: unknown) => {
   if (!isRecord(payload) || event.ports.length !== 1) return;

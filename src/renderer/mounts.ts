@@ -16,6 +16,29 @@ export interface SceneHandle {
   frameView(): void;
   /** The default camera (the panel's "reset view"). */
   resetView(): void;
+  /** The element the scene is mounted into (screenshot and record put their buttons over it). */
+  readonly container: HTMLElement;
+  /** Whether the surface of the current scenario is drawn ('none' before any load or without WebGL). */
+  surfaceState(): 'none' | 'pending' | 'ready';
+  /**
+   * Takes the canvas over for a screenshot or a recording: drawn only on `render`, at width × height device
+   * pixels, on a frozen clock. Null without WebGL or with a capture already under way.
+   */
+  beginCapture(width: number, height: number): CaptureSurface | null;
+}
+
+/** The scene's canvas while a capture has it (see SceneHandle.beginCapture). */
+export interface CaptureSurface {
+  readonly canvas: HTMLCanvasElement;
+  /**
+   * Sets the scene's clock to this many ms after the capture began: frames that arrive from now on, and
+   * the diverged particles' rise and fade, follow it instead of the wall clock.
+   */
+  setTime(ms: number): void;
+  /** Draws the scene now, into the canvas's drawing buffer (kept, so it can be read back). */
+  render(): void;
+  /** Back to the on-screen size and the wall clock (the scene clock goes on from where the capture left it). */
+  end(): void;
 }
 
 export interface PanelHandle {

@@ -12,7 +12,31 @@ export const ipcChannels = {
   trainerPort: 'trainer:port',
   /** main → preload: the trainer is gone for good (three crashes in five minutes). */
   trainerLost: 'trainer:lost',
+  /** main → page: a scenario file the user opened (File › Open, a recent file, the command line): OpenedFile. */
+  openScenario: 'file:open',
+  /** main → page: File › Save (as: false) or Save As (as: true) was chosen: the page answers with saveScenario. */
+  saveRequest: 'file:save-request',
+  /** page → main (invoke): SaveRequest → SaveResult. Main writes the file atomically. */
+  saveScenario: 'file:save',
+  /** page → main: the experiment as it stands (scenario JSON), kept in the settings to restore after a restart. */
+  rememberExperiment: 'settings:experiment',
 } as const;
+
+/** A scenario file's contents, read by main (size-capped) for the page to validate and load. */
+export interface OpenedFile {
+  /** The file's name, for titles and messages (not a path the page can use). */
+  name: string;
+  text: string;
+}
+
+export interface SaveRequest {
+  /** The scenario as JSON text (validated by the page before sending; main validates it again). */
+  text: string;
+  /** Save As: always ask for a file name. */
+  as: boolean;
+}
+
+export type SaveResult = { ok: true; name: string } | { ok: false; reason: string };
 
 /** The window message the preload posts to the page with the port in `ports[0]`. */
 export const TRAINER_PORT_MESSAGE = 'descent-lab:trainer-port';
@@ -35,4 +59,12 @@ export interface DesktopBridge {
   readonly versions: { readonly electron: string };
   /** Asks main for a trainer port; it arrives as a TrainerPortMessage on window. */
   connectTrainer(): void;
+  /** A file opened from the menu, a recent file or the command line. */
+  onOpenScenario(listener: (file: OpenedFile) => void): void;
+  /** The menu asks the page to save (Save or Save As). */
+  onSaveRequest(listener: (as: boolean) => void): void;
+  /** Writes the scenario to its file (asking for a name when it has none, or for Save As). */
+  saveScenario(request: SaveRequest): Promise<SaveResult>;
+  /** Remembers the experiment as it stands, to reopen it after a restart or a crash. */
+  rememberExperiment(scenarioText: string): void;
 }

@@ -3,11 +3,13 @@
  * A `loaded` event asks the trainer for the loss over the view's range; the surface, its contours and the
  * axes are rebuilt once that grid arrives (and only then). Frames move the particles in place. Drawing is
  * on demand: one requestAnimationFrame per change, going on only while the camera glides or a diverged
- * particle fades; the loop allocates nothing.
+ * particle fades; the loop allocates nothing. A capture (beginCapture) takes the canvas over: it is drawn only
+ * when the capture asks, at the capture's size, on a clock the capture sets (see `now`).
  */
 import { AmbientLight, DirectionalLight, HemisphereLight, Scene, Vector3, type WebGLRenderer } from 'three';
 import type { FrameEvent } from '../../shared/messages';
 import type { Lab } from '../lab';
+import type { CaptureSurface } from '../mounts';
 import type { Notices } from '../notices';
 import type { LoadedEvent } from '../replies';
 import { Axes } from './Axes';
@@ -16,7 +18,7 @@ import { ContourLines } from './ContourLines';
 import { fillHeights, fitHeightScale } from './heights';
 import { Layout } from './layout';
 import { Overlay } from './Overlay';
-import { ParticleCloud, type ColourBy } from './ParticleCloud';
+import { fadeSeconds, ParticleCloud, type ColourBy } from './ParticleCloud';
 import { Placement } from './placement';
 import { Seeding } from './Seeding';
 import { SurfaceMesh } from './SurfaceMesh';
@@ -55,7 +57,11 @@ export class LabScene {
   private disposed = false;
   private contextLost = false;
   private randomSeed = 0;
-  private readonly tick = (now: number): void => this.draw(now);
+  private readonly tick = (): void => this.draw();
+  /** The scene clock is performance.now() plus this: it goes on from where a capture's fixed clock left it. */
+  private clockOffset = 0;
+  /** The capture under way: its size and its fixed clock (ms on the scene clock). */
+  private capture: { width: number; height: number; base: number; time: number } | null = null;
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -137,6 +143,45 @@ export class LabScene {
     requestAnimationFrame(this.tick);
   }
 
+  /**
+   * A capture's view of the canvas. Its clock starts one fade later than the scene clock, so that a particle
+   * that diverged before the capture is shown fully faded: every fade seen in the capture then depends only on
+   * the capture's own times, and two captures of the same run are drawn alike.
+   */
+  beginCapture(width: number, height: number): CaptureSurface | null {
+    if (this.capture || this.disposed) return null;
+    const capture = { width, height, base: this.now() + fadeSeconds * 1000, time: 0 };
+    this.capture = capture;
+    // Particles scale with the picture (6 px at 720 lines), not with the screen it happens to be made on.
+    const ratio = Math.max(1, height / 720);
+    this.renderer.setPixelRatio(1);
+    this.renderer.setSize(width, height, false);
+    this.view.resize(width, height);
+    this.cloud.setPixelRatio(ratio);
+    this.best.setPixelRatio(ratio);
+    let ended = false;
+    return {
+      canvas: this.canvas,
+      setTime: (ms) => {
+        capture.time = ms;
+      },
+      render: () => {
+        if (ended) throw new Error('This capture has ended');
+        if (this.contextLost) throw new Error('The graphics context was lost');
+        this.view.update();
+        this.cloud.animate(this.now());
+        this.renderer.render(this.scene, this.view.camera);
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.clockOffset = Math.max(this.clockOffset, capture.base + capture.time - performance.now());
+        this.capture = null;
+        this.resize();
+      },
+    };
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const off of this.unsubscribe) off();
@@ -160,16 +205,24 @@ export class LabScene {
     this.scene.add(key, rim);
   }
 
-  private draw(now: number): void {
+  /** The scene clock (ms): the capture's fixed clock while one is under way, else the wall clock. */
+  private now(): number {
+    const capture = this.capture;
+    return capture ? capture.base + capture.time : performance.now() + this.clockOffset;
+  }
+
+  private draw(): void {
     this.scheduled = false;
-    if (this.contextLost) return;
+    // A capture draws when it asks to; its end() resizes, which asks for a frame again.
+    if (this.contextLost || this.capture) return;
     const moving = this.view.update();
-    const fading = this.cloud.animate(now);
+    const fading = this.cloud.animate(this.now());
     this.renderer.render(this.scene, this.view.camera);
     if (moving || fading) this.invalidate();
   }
 
   private resize(): void {
+    if (this.capture) return; // the capture's size holds until it ends, which resizes
     const width = Math.max(1, this.container.clientWidth);
     const height = Math.max(1, this.container.clientHeight);
     const ratio = Math.min(window.devicePixelRatio || 1, 2);
@@ -257,7 +310,7 @@ export class LabScene {
 
   private showFrame(frame: FrameEvent): void {
     const placement = this.placement!;
-    this.cloud.update(frame, placement, performance.now());
+    this.cloud.update(frame, placement, this.now());
     const best = frame.best && this.cloud.onSurface(frame.best.index) ? frame.best.index : -1;
     this.trails.record(frame.step, this.cloud.base, best);
     this.best.show(this.cloud.base, best);

@@ -23,10 +23,16 @@ export function mountScene(container: HTMLElement, { lab, notices }: MountContex
     renderer = new WebGLRenderer({ canvas, antialias: !softwareRenderer(), preserveDrawingBuffer: true, powerPreference: 'high-performance' });
   } catch {
     overlay.show('no-webgl');
-    return { frameView: () => {}, resetView: () => {} };
+    return { frameView: () => {}, resetView: () => {}, container, surfaceState: () => 'none', beginCapture: () => null };
   }
   const scene = new LabScene(container, canvas, renderer, lab, notices, overlay);
-  return { frameView: () => scene.frameView(), resetView: () => scene.resetView() };
+  return {
+    frameView: () => scene.frameView(),
+    resetView: () => scene.resetView(),
+    container,
+    surfaceState: () => (canvas.dataset.surface as 'none' | 'pending' | 'ready' | undefined) ?? 'none',
+    beginCapture: (width, height) => scene.beginCapture(width, height),
+  };
 }
 
 /** Whether WebGL runs on the CPU (SwiftShader, llvmpipe, Microsoft's Basic Render Driver), asked of a throwaway context. */

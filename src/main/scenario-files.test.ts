@@ -1,0 +1,163 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { presets } from '../shared/presets';
+
+vi.mock('electron', () => ({ dialog: {} }));
+
+const { readScenarioFile, refusal, ScenarioFiles, scenarioPathFromArgv, withScenarioExtension, writeScenarioFile } = await import('./scenario-files');
+
+const folder = mkdtempSync(join(tmpdir(), 'descent-files-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// A built-in preset: a scenario known to be valid.
+const valid = JSON.stringify(presets[0]!.scenario, null, 2);
+// The same with one typo: exactly one problem.
+const invalid = JSON.stringify({ ...presets[0]!.scenario, optimiser: {} });
+const invalidReason = 'The scenario was not saved: optimiser: unknown key (a typo? see docs/scenario.md).';
+
+function file(name: string, text: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('readScenarioFile', () => {
+  it('reads a file into its name and text, without a byte-order mark', async () => {
+    const path = file('bowl.descent.json', `\ufeff${valid}`);
+    expect(await readScenarioFile(path)).toEqual({ ok: true, file: { name: 'bowl.descent.json', text: valid } });
+  });
+
+  it('refuses a file over the size cap from its size alone', async () => {
+    const path = file('huge.descent.json', '');
+    truncateSync(path, 9 * 1048576); // sparse: 9 MiB that is never read
+    const result = await readScenarioFile(path);
+    expect(result).toEqual({ ok: false, reason: '“huge.descent.json” is 9 MiB; scenario files are limited to 8 MiB. The current experiment is unchanged.' });
+    expect(await readScenarioFile(file('small.json', '12345'), 4)).toMatchObject({ ok: false, reason: expect.stringContaining('limited to') });
+  });
+
+  it('names a missing file and a folder', async () => {
+    expect(await readScenarioFile(join(folder, 'gone.json'))).toEqual({ ok: false, reason: '“gone.json” could not be opened: it does not exist (any more).' });
+    expect(await readScenarioFile(folder)).toEqual({ ok: false, reason: `“${basename(folder)}” is not a file.` });
+  });
+});
+
+describe('writeScenarioFile', () => {
+  it('writes a valid scenario atomically', () => {
+    const path = join(folder, 'saved.descent.json');
+    expect(writeScenarioFile(path, valid)).toEqual({ ok: true });
+    expect(readFileSync(path, 'utf8')).toBe(`${valid}\n`);
+    expect(readdirSync(folder).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses an invalid scenario with its problems, naming the fields, and leaves the file alone', () => {
+    const path = file('kept.descent.json', 'old');
+    const result = writeScenarioFile(path, invalid);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, reason: invalidReason });
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(refusal(valid)).toBeNull();
+    expect(refusal('{')).toMatch(/\(scenario\): is not valid JSON/);
+  });
+});
+
+describe('file names and the command line', () => {
+  it('adds .descent.json to a bare name', () => {
+    expect(withScenarioExtension('/a/bowl')).toBe('/a/bowl.descent.json');
+    expect(withScenarioExtension('/a/bowl.descent.json')).toBe('/a/bowl.descent.json');
+    expect(withScenarioExtension('/a/bowl.JSON')).toBe('/a/bowl.JSON');
+  });
+
+  it('finds the scenario after the app’s own arguments', () => {
+    const isFile = (p: string) => p.startsWith('/work/');
+    expect(scenarioPathFromArgv(['/opt/descent-lab', '/work/a.descent.json'], true, isFile, '/')).toBe('/work/a.descent.json');
+    expect(scenarioPathFromArgv(['electron', '.', 'b.json'], false, isFile, '/work')).toBe('/work/b.json');
+    // Unpackaged, argv[1] is the app itself, never a scenario; switches and other files are skipped.
+    expect(scenarioPathFromArgv(['electron', '/work/app.json'], false, isFile)).toBeNull();
+    expect(scenarioPathFromArgv(['/opt/descent-lab', '--inspect=x.json', '/work/notes.txt', '/gone/a.json'], true, isFile)).toBeNull();
+  });
+});
+
+describe('ScenarioFiles', () => {
+  const dialogs = { chooseOpen: vi.fn(async (): Promise<string | null> => null), chooseSave: vi.fn(async (): Promise<string | null> => null), showError: vi.fn() };
+  const send = vi.fn(() => true);
+  const remember = vi.fn();
+  const forget = vi.fn();
+  const make = async (ready = true) => {
+    const files = new ScenarioFiles({ dialogs, send, remember, forget, lastFile: join(folder, 'last.descent.json') });
+    if (ready) await files.pageConnected();
+    return files;
+  };
+
+  beforeEach(() => vi.clearAllMocks());
+
+  it('opens a valid file: the page gets it, Save will write to it, and it becomes recent', async () => {
+    const path = file('open-me.descent.json', valid);
+    const files = await make();
+    expect(await files.open(path)).toBe(true);
+    expect(send).toHaveBeenCalledWith({ name: 'open-me.descent.json', text: valid });
+    expect(files.currentPath).toBe(path);
+    expect(remember).toHaveBeenCalledWith(path);
+  });
+
+  it('hands an invalid file to the page to explain, but neither adopts it nor makes it recent', async () => {
+    const files = await make();
+    expect(await files.open(file('bad.descent.json', invalid))).toBe(true);
+    expect(send).toHaveBeenCalledWith({ name: 'bad.descent.json', text: invalid });
+    expect(files.currentPath).toBeNull();
+    expect(remember).not.toHaveBeenCalled();
+  });
+
+  it('reports an unreadable file, sends nothing and forgets it', async () => {
+    const files = await make();
+    expect(await files.open(join(folder, 'vanished.json'))).toBe(false);
+    expect(dialogs.showError).toHaveBeenCalledWith(expect.stringContaining('“vanished.json” could not be opened'));
+    expect(send).not.toHaveBeenCalled();
+    expect(forget).toHaveBeenCalledWith(join(folder, 'vanished.json'));
+  });
+
+  it('keeps a file opened before the page is ready until it connects', async () => {
+    const path = file('early.descent.json', valid);
+    const files = await make(false);
+    expect(await files.open(path)).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+    expect(await files.pageConnected()).toBe(true);
+    expect(send).toHaveBeenCalledWith({ name: 'early.descent.json', text: valid });
+    expect(await files.pageConnected()).toBe(false); // only once
+  });
+
+  it('File › Open asks in the last file’s folder', async () => {
+    const files = await make();
+    dialogs.chooseOpen.mockResolvedValueOnce(file('chosen.descent.json', valid));
+    expect(await files.openDialog()).toBe(true);
+    expect(dialogs.chooseOpen).toHaveBeenCalledWith(folder);
+    expect(await files.openDialog()).toBe(false); // cancelled
+  });
+
+  it('Save without a file asks for a name, adds the extension and writes; Save then reuses it', async () => {
+    const files = await make();
+    dialogs.chooseSave.mockResolvedValueOnce(join(folder, 'named'));
+    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent.json' });
+    expect(dialogs.chooseSave).toHaveBeenCalledWith(join(folder, 'scenario.descent.json'));
+    expect(readFileSync(join(folder, 'named.descent.json'), 'utf8')).toBe(`${valid}\n`);
+    expect(remember).toHaveBeenCalledWith(join(folder, 'named.descent.json'));
+    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent.json' });
+    expect(dialogs.chooseSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('Save As always asks, starting from the current file', async () => {
+    const path = file('current.descent.json', valid);
+    const files = await make();
+    await files.open(path);
+    expect(await files.save({ text: valid, as: true })).toEqual({ ok: false, reason: 'Save was cancelled.' });
+    expect(dialogs.chooseSave).toHaveBeenCalledWith(path);
+  });
+
+  it('refuses an invalid scenario before asking for a name', async () => {
+    const files = await make();
+    const result = await files.save({ text: invalid, as: true });
+    expect(result).toEqual({ ok: false, reason: invalidReason });
+    expect(dialogs.chooseSave).not.toHaveBeenCalled();
+  });
+});

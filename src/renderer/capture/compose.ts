@@ -1,0 +1,41 @@
+/**
+ * The picture a capture takes: the scene's canvas as drawn, or, with a title or a caption (clean mode), the
+ * canvas copied into a 2D canvas with the texts over it, so that they are part of the PNG or the video.
+ */
+import type { CaptureSurface } from '../mounts';
+
+export interface Texts {
+  title: string;
+  caption: string;
+}
+
+/** Returns what to read the current picture from: a function, called after each render. */
+export function composer(surface: CaptureSurface, width: number, height: number, { title, caption }: Texts): () => HTMLCanvasElement {
+  if (!title && !caption) return () => surface.canvas;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new Error('This browser has no 2D canvas to draw the title and caption on');
+  const unit = height / 720;
+  return () => {
+    context.drawImage(surface.canvas, 0, 0, width, height);
+    if (title) band(context, title, 'top', Math.round(34 * unit), width, unit);
+    if (caption) band(context, caption, 'bottom', Math.round(22 * unit), width, unit);
+    return canvas;
+  };
+}
+
+/** One line of text on a translucent band along the top or the bottom edge. */
+function band(context: CanvasRenderingContext2D, text: string, edge: 'top' | 'bottom', size: number, width: number, unit: number): void {
+  const pad = Math.round(14 * unit);
+  const bandHeight = size + 2 * pad;
+  const y = edge === 'top' ? 0 : context.canvas.height - bandHeight;
+  context.fillStyle = 'rgba(11, 14, 18, 0.72)';
+  context.fillRect(0, y, width, bandHeight);
+  context.font = `${edge === 'top' ? 600 : 400} ${size}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+  context.fillStyle = edge === 'top' ? '#e8edf3' : '#b7c0cc';
+  context.textBaseline = 'middle';
+  context.textAlign = 'left';
+  context.fillText(text, pad * 1.5, y + bandHeight / 2, width - 3 * pad);
+}

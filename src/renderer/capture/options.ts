@@ -1,0 +1,142 @@
+/**
+ * The capture options, checked like a scenario file: every field an integer in its range (or a short text),
+ * no unknown field, and a message that names the option at fault. Pure: no DOM, tested in node.
+ */
+
+export interface ScreenshotOptions {
+  width?: number;
+  height?: number;
+  /** Drawn over the top of the picture (clean mode's title). */
+  title?: string;
+  /** Drawn over the bottom of the picture (clean mode's caption). */
+  caption?: string;
+}
+
+export interface RecordOptions extends ScreenshotOptions {
+  frames?: number;
+  fps?: number;
+  stepsPerFrame?: number;
+}
+
+export interface ScreenshotSettings {
+  width: number;
+  height: number;
+  title: string;
+  caption: string;
+}
+
+export interface RecordSettings extends ScreenshotSettings {
+  frames: number;
+  fps: number;
+  stepsPerFrame: number;
+}
+
+/** The largest picture: 4K UHD's area, either way round (WebGL and the encoders take 3840 on a side). */
+export const maxSide = 3840;
+export const maxArea = 3840 * 2160;
+export const minSide = 16;
+export const maxFrames = 36_000;
+export const maxFps = 120;
+export const maxStepsPerFrame = 100_000;
+const maxText = 200;
+
+/** The dialog's resolution presets. */
+export const resolutionPresets = [
+  { name: '720p', width: 1280, height: 720 },
+  { name: '1080p', width: 1920, height: 1080 },
+  { name: '4K', width: 3840, height: 2160 },
+] as const;
+
+/** An error in the caller's options: its message names the option. */
+export class CaptureOptionError extends Error {
+  override name = 'CaptureOptionError';
+}
+
+function fields(method: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new CaptureOptionError(`${method}: options must be an object such as { width: 1280, height: 720 }`);
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!known.includes(key)) throw new CaptureOptionError(`${method}: unknown option "${key}" (known: ${known.join(', ')})`);
+  }
+  return record;
+}
+
+function integer(method: string, name: string, value: unknown, fallback: number, min: number, max: number, even = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new CaptureOptionError(`${method}: ${name} must be an integer from ${min} to ${max}, not ${describe(value)}`);
+  }
+  if (even && value % 2 !== 0) throw new CaptureOptionError(`${method}: ${name} must be even (the video encoder works on 2 × 2 blocks), not ${value}`);
+  return value;
+}
+
+function text(method: string, name: string, value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string' || value.length > maxText) throw new CaptureOptionError(`${method}: ${name} must be a text of at most ${maxText} characters`);
+  return value.trim();
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function size(method: string, record: Record<string, unknown>, fallback: { width: number; height: number }, even: boolean): { width: number; height: number } {
+  const width = integer(method, 'width', record.width, fallback.width, minSide, maxSide, even);
+  const height = integer(method, 'height', record.height, fallback.height, minSide, maxSide, even);
+  if (width * height > maxArea) throw new CaptureOptionError(`${method}: width × height must be at most 3840 × 2160 pixels, not ${width} × ${height}`);
+  return { width, height };
+}
+
+/** A default size from the canvas's: within the limits, and even where the encoder needs it. */
+export function fitSize(width: number, height: number, even: boolean): { width: number; height: number } {
+  let w = Math.max(minSide, Math.round(width));
+  let h = Math.max(minSide, Math.round(height));
+  const scale = Math.min(1, maxSide / w, maxSide / h, Math.sqrt(maxArea / (w * h)));
+  w = Math.max(minSide, Math.floor(w * scale));
+  h = Math.max(minSide, Math.floor(h * scale));
+  if (even) {
+    w -= w % 2;
+    h -= h % 2;
+  }
+  return { width: w, height: h };
+}
+
+export function screenshotSettings(options: unknown, fallback: { width: number; height: number }): ScreenshotSettings {
+  const record = fields('screenshot', options, ['width', 'height', 'title', 'caption']);
+  return { ...size('screenshot', record, fitSize(fallback.width, fallback.height, false), false), title: text('screenshot', 'title', record.title), caption: text('screenshot', 'caption', record.caption) };
+}
+
+export function recordSettings(options: unknown, fallback: { width: number; height: number }): RecordSettings {
+  const method = 'record';
+  const record = fields(method, options, ['frames', 'fps', 'width', 'height', 'stepsPerFrame', 'title', 'caption']);
+  const fps = integer(method, 'fps', record.fps, 30, 1, maxFps);
+  return {
+    frames: integer(method, 'frames', record.frames, Math.min(maxFrames, 5 * fps), 1, maxFrames),
+    fps,
+    ...size(method, record, fitSize(fallback.width, fallback.height, true), true),
+    stepsPerFrame: integer(method, 'stepsPerFrame', record.stepsPerFrame, 1, 1, maxStepsPerFrame),
+    title: text(method, 'title', record.title),
+    caption: text(method, 'caption', record.caption),
+  };
+}
+
+/** Frame k's presentation time in µs (WebCodecs' unit), on the fixed clock of fps frames a second. */
+export function frameTimestamp(k: number, fps: number): number {
+  return Math.round((k * 1e6) / fps);
+}
+
+/** Frame k's duration in µs: up to the next frame's timestamp, so that rounding never accumulates. */
+export function frameDuration(k: number, fps: number): number {
+  return frameTimestamp(k + 1, fps) - frameTimestamp(k, fps);
+}
+
+/** Whether frame k is a key frame: the first, then one every two seconds (seeking stays quick). */
+export function isKeyFrame(k: number, fps: number): boolean {
+  return k % Math.max(1, Math.round(2 * fps)) === 0;
+}
+
+/** A bit rate for VP8/VP9 that keeps the thin contour lines clean: about 0.15 bits a pixel a frame, 1–40 Mbit/s. */
+export function bitrateFor(width: number, height: number, fps: number): number {
+  return Math.round(Math.min(40e6, Math.max(1e6, width * height * fps * 0.15)));
+}

@@ -1,0 +1,269 @@
+/**
+ * The scene's capture controls: "Screenshot" and "Record…" over its bottom-right corner, and a small dialog
+ * with the resolution (720p, 1080p, 4K, the scene's size), frame rate, length, steps per frame, clean mode
+ * (panel and readouts hidden, an optional title and caption drawn into the picture), and while recording a
+ * progress bar with Cancel. Where the browser can (showSaveFilePicker), the video is written to the chosen
+ * file as it is recorded; elsewhere it is downloaded at the end.
+ */
+import { element } from '../dom';
+import type { Lab } from '../lab';
+import type { Notices } from '../notices';
+import type { Capturer } from './index';
+import { maxFrames, resolutionPresets } from './options';
+
+type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
+
+export class CaptureControls {
+  private readonly dialog: HTMLDivElement;
+  private readonly resolution: HTMLSelectElement;
+  private readonly fps: HTMLSelectElement;
+  private readonly seconds: HTMLInputElement;
+  private readonly steps: HTMLInputElement;
+  private readonly clean: HTMLInputElement;
+  private readonly title: HTMLInputElement;
+  private readonly caption: HTMLInputElement;
+  private readonly texts: HTMLDivElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly startButton: HTMLButtonElement;
+  private readonly shotButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly titles: HTMLDivElement;
+  private readonly openButton: HTMLButtonElement;
+  private abort: AbortController | null = null;
+
+  constructor(
+    container: HTMLElement,
+    private readonly capturer: Capturer,
+    private readonly lab: Lab,
+    private readonly notices: Notices,
+  ) {
+    const tools = element('div', undefined, 'capture-tools');
+    tools.setAttribute('role', 'toolbar');
+    tools.setAttribute('aria-label', 'Capture');
+    const quickShot = button('Screenshot', 'Save a PNG of the scene at the size chosen in the Record dialog (the scene’s own size unless changed)');
+    quickShot.addEventListener('click', () => void this.screenshot());
+    this.openButton = button('Record…', 'Record the scene to a WebM video, or take a screenshot at a chosen resolution');
+    this.openButton.setAttribute('aria-expanded', 'false');
+    this.openButton.addEventListener('click', () => this.toggle());
+    tools.append(quickShot, this.openButton);
+
+    this.dialog = element('div', undefined, 'capture-dialog');
+    this.dialog.setAttribute('role', 'dialog');
+    this.dialog.setAttribute('aria-label', 'Record or screenshot');
+    this.dialog.hidden = true;
+
+    this.resolution = element('select');
+    for (const preset of resolutionPresets) this.resolution.append(option(`${preset.width}x${preset.height}`, `${preset.name} (${preset.width} × ${preset.height})`));
+    this.resolution.append(option('scene', 'The scene’s size'));
+    this.resolution.value = 'scene';
+    this.fps = element('select');
+    for (const fps of [24, 30, 60]) this.fps.append(option(String(fps), `${fps} fps`));
+    this.fps.value = '30';
+    this.seconds = numberInput(5, 1, 1200, 1);
+    this.steps = numberInput(1, 1, 100_000, 1);
+    this.clean = element('input');
+    this.clean.type = 'checkbox';
+    this.clean.checked = true;
+    this.title = textInput('Title (optional)');
+    this.caption = textInput('Caption (optional)');
+    this.texts = element('div', undefined, 'capture-texts');
+    this.texts.append(this.title, this.caption);
+    this.clean.addEventListener('change', () => (this.texts.hidden = !this.clean.checked));
+
+    const grid = element('div', undefined, 'capture-fields');
+    grid.append(label('Resolution', this.resolution), label('Frame rate', this.fps), label('Length (s)', this.seconds), label('Steps per video frame', this.steps));
+    const cleanLabel = element('label', undefined, 'capture-clean');
+    cleanLabel.append(this.clean, document.createTextNode(' Clean mode: hide the panel and readouts, title and caption over the video'));
+
+    this.progress = element('progress');
+    this.progress.max = 1;
+    this.progress.value = 0;
+    this.progress.hidden = true;
+    this.status = element('p', '', 'capture-status');
+    this.status.setAttribute('role', 'status');
+
+    this.startButton = button('Record', 'Start recording: one step batch per frame, on a fixed clock');
+    this.startButton.classList.add('capture-primary');
+    this.startButton.addEventListener('click', () => void this.record());
+    this.shotButton = button('Screenshot', 'Save a PNG at the chosen resolution');
+    this.shotButton.addEventListener('click', () => void this.screenshot());
+    this.cancelButton = button('Cancel', 'Stop the recording; nothing is saved');
+    this.cancelButton.hidden = true;
+    this.cancelButton.addEventListener('click', () => this.abort?.abort());
+    const close = button('Close', 'Close this dialog');
+    close.addEventListener('click', () => this.toggle(false));
+    const actions = element('div', undefined, 'capture-actions');
+    actions.append(this.startButton, this.shotButton, this.cancelButton, close);
+
+    this.dialog.append(element('h2', 'Record the scene'), grid, cleanLabel, this.texts, this.progress, this.status, actions);
+    this.dialog.addEventListener('keydown', (event) => {
+      event.stopPropagation(); // the page's keys (Space, R, H…) must not act while typing here
+      if (event.key === 'Escape' && !this.abort) this.toggle(false);
+    });
+
+    this.titles = element('div', undefined, 'capture-titles');
+    this.titles.hidden = true;
+    // Placed out of the canvas's way even before capture.css is linked (the page's CSP allows element.style).
+    for (const node of [tools, this.dialog, this.titles]) node.style.position = 'absolute';
+    container.append(tools, this.dialog, this.titles);
+  }
+
+  private toggle(open = this.dialog.hidden): void {
+    this.dialog.hidden = !open;
+    this.openButton.setAttribute('aria-expanded', String(open));
+    if (open) this.resolution.focus();
+  }
+
+  private size(): { width: number; height: number } | undefined {
+    const value = this.resolution.value;
+    if (value === 'scene') return undefined;
+    const [width, height] = value.split('x').map(Number);
+    return { width, height };
+  }
+
+  private async screenshot(): Promise<void> {
+    try {
+      const texts = this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {};
+      const blob = await this.capturer.screenshot({ ...this.size(), ...texts });
+      download(blob, `${this.baseName()}.png`);
+    } catch (error) {
+      this.notices.showError(error);
+    }
+  }
+
+  private async record(): Promise<void> {
+    const fps = Number(this.fps.value);
+    const options = {
+      ...this.size(),
+      fps,
+      frames: Math.min(maxFrames, Math.max(1, Math.round(Number(this.seconds.value) * fps))),
+      stepsPerFrame: Number(this.steps.value),
+      ...(this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {}),
+    };
+    let settings;
+    try {
+      settings = this.capturer.recordSettings(options);
+    } catch (error) {
+      this.status.textContent = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    const name = `${this.baseName()}.webm`;
+    let file: FileSystemWritableFileStream | undefined;
+    const picker = (window as Window & { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+    if (picker) {
+      try {
+        const handle = await picker({ suggestedName: name, types: [{ description: 'WebM video', accept: { 'video/webm': ['.webm'] } }] });
+        file = await handle.createWritable();
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return; // the picker was closed
+        this.notices.showError(error);
+        return;
+      }
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    const restore = this.clean.checked ? this.enterCleanMode(settings.title, settings.caption) : () => {};
+    this.setRunning(true);
+    const started = performance.now();
+    try {
+      const blob = await this.capturer.record(options, {
+        file,
+        signal: abort.signal,
+        onProgress: (done, total) => {
+          this.progress.value = done / total;
+          const rate = done / Math.max(1e-3, (performance.now() - started) / 1000);
+          this.status.textContent = `Frame ${done} of ${total} · ${rate.toFixed(1)} frames/s · ${Math.ceil((total - done) / rate)} s left`;
+        },
+      });
+      if (file) await file.close();
+      if (blob) download(blob, name);
+      this.status.textContent = `Recorded ${settings.frames} frames at ${settings.width} × ${settings.height}, ${settings.fps} fps${file ? ', saved' : ''}.`;
+    } catch (error) {
+      await file?.abort().catch(() => {});
+      if (error instanceof DOMException && error.name === 'AbortError') this.status.textContent = 'Recording cancelled; nothing was saved.';
+      else {
+        this.status.textContent = 'The recording failed.';
+        this.notices.showError(error);
+      }
+    } finally {
+      restore();
+      this.setRunning(false);
+      this.abort = null;
+    }
+  }
+
+  private setRunning(on: boolean): void {
+    this.progress.hidden = !on;
+    this.progress.value = 0;
+    this.cancelButton.hidden = !on;
+    this.startButton.disabled = on;
+    this.shotButton.disabled = on;
+    for (const input of [this.resolution, this.fps, this.seconds, this.steps, this.clean, this.title, this.caption]) input.disabled = on;
+    if (on) this.status.textContent = 'Starting…';
+  }
+
+  /** Hides the panel and the header's readouts, shows the title and caption over the scene; returns the undo. */
+  private enterCleanMode(title: string, caption: string): () => void {
+    const hidden = [document.getElementById('panel'), document.querySelector<HTMLElement>('header .readouts')].filter((node): node is HTMLElement => !!node);
+    const before = hidden.map((node) => node.style.display);
+    for (const node of hidden) node.style.display = 'none';
+    this.titles.replaceChildren(...(title ? [element('p', title, 'capture-title')] : []), ...(caption ? [element('p', caption, 'capture-caption')] : []));
+    this.titles.hidden = !title && !caption;
+    return () => {
+      hidden.forEach((node, i) => (node.style.display = before[i]));
+      this.titles.hidden = true;
+    };
+  }
+
+  private baseName(): string {
+    const state = this.lab.state();
+    const name = (state.name || 'scene').replace(/[^\w.-]+/g, '-').slice(0, 60);
+    return `descent-lab-${name}-step-${state.step}`;
+  }
+}
+
+function button(text: string, title: string): HTMLButtonElement {
+  const node = element('button', text);
+  node.type = 'button';
+  node.title = title;
+  return node;
+}
+
+function option(value: string, text: string): HTMLOptionElement {
+  const node = element('option', text);
+  node.value = value;
+  return node;
+}
+
+function numberInput(value: number, min: number, max: number, step: number): HTMLInputElement {
+  const node = element('input');
+  node.type = 'number';
+  Object.assign(node, { min: String(min), max: String(max), step: String(step), value: String(value) });
+  return node;
+}
+
+function textInput(placeholder: string): HTMLInputElement {
+  const node = element('input');
+  node.type = 'text';
+  node.maxLength = 200;
+  node.placeholder = placeholder;
+  node.setAttribute('aria-label', placeholder);
+  return node;
+}
+
+function label(text: string, control: HTMLElement): HTMLLabelElement {
+  const node = element('label', undefined, 'capture-field');
+  node.append(element('span', text), control);
+  return node;
+}
+
+/** Hands a file to the browser's downloads. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = element('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
