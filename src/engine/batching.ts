@@ -9,6 +9,15 @@ import type { BatchSpec } from '../shared/scenario';
 import type { Batch } from './model';
 import { Random, Stream } from './random';
 
+/** Everything that fixes a Batcher's future batches (see `Batcher.snapshot`). */
+export interface BatcherSnapshot {
+  spec: BatchSpec;
+  pending: BatchSpec | null;
+  next: number;
+  order: Int32Array;
+  random: [number, number, number, number];
+}
+
 export class Batcher {
   readonly batch: Batch;
   private readonly random: Random;
@@ -49,6 +58,20 @@ export class Batcher {
     this.batch.end = Math.min(start + this.size, this.rows);
     this.next = this.next + 1 >= this.batchesPerEpoch ? 0 : this.next + 1;
     return this.batch;
+  }
+
+  /** A copy of the state that determines every later batch. */
+  snapshot(): BatcherSnapshot {
+    return { spec: this.spec, pending: this.pending, next: this.next, order: this.batch.order.slice(), random: this.random.saveState() };
+  }
+
+  /** Back to a snapshot of this batcher (same rows and seed): the same batches follow. */
+  restore(snapshot: BatcherSnapshot): void {
+    this.spec = snapshot.spec;
+    this.pending = snapshot.pending;
+    this.next = snapshot.next;
+    this.batch.order.set(snapshot.order);
+    this.random.restoreState(snapshot.random);
   }
 
   /** True when the batch last returned was the final one of its epoch. */

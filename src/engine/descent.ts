@@ -10,6 +10,7 @@ import { adjustGradients } from './gradients';
 import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
+import type { DescentSnapshot } from './snapshot';
 
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
 export type StatusName = 'running' | 'converged' | 'diverged';
@@ -105,6 +106,40 @@ export class Descent {
 
   get hotSettings(): Readonly<HotSettings> {
     return this.settings;
+  }
+
+  /** A copy of everything that determines the future of this run (./snapshot.ts). */
+  snapshot(): DescentSnapshot {
+    const { step, epoch, converged, diverged, settings } = this;
+    return {
+      step,
+      epoch,
+      converged,
+      diverged,
+      params: this.params.slice(),
+      loss: this.loss.slice(),
+      previousLoss: this.previousLoss.slice(),
+      status: this.status.slice(),
+      settings,
+      optimizer: this.optimizer.snapshot(),
+      batcher: this.batcher.snapshot(),
+    };
+  }
+
+  /** Back to a snapshot of this same run: the steps that follow are bit-identical to those that followed it. */
+  restore(snapshot: DescentSnapshot): void {
+    if (snapshot.params.length !== this.params.length) throw new Error('restore: the snapshot is of another cloud');
+    this.step = snapshot.step;
+    this.epoch = snapshot.epoch;
+    this.converged = snapshot.converged;
+    this.diverged = snapshot.diverged;
+    this.params.set(snapshot.params);
+    this.loss.set(snapshot.loss);
+    this.previousLoss.set(snapshot.previousLoss);
+    this.status.set(snapshot.status);
+    this.settings = snapshot.settings;
+    this.optimizer.restore(snapshot.optimizer);
+    this.batcher.restore(snapshot.batcher);
   }
 
   /** One step of every running particle (CONTRACTS §1, "One step"). Returns false once none runs. */

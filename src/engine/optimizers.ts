@@ -6,6 +6,13 @@
  */
 import type { OptimizerSpec } from '../shared/scenario';
 
+/** An optimizer's settings and a copy of its state arrays (see `Optimizer.snapshot`). */
+export interface OptimizerSnapshot {
+  spec: OptimizerSpec;
+  s1: Float64Array | null;
+  s2: Float64Array | null;
+}
+
 export class Optimizer {
   /** First state array: velocity (momentum, nesterov), sum or average of squares (adagrad, rmsprop), m (adam). */
   private s1: Float64Array | null = null;
@@ -27,6 +34,18 @@ export class Optimizer {
   resetState(): void {
     this.s1?.fill(0);
     this.s2?.fill(0);
+  }
+
+  /** A copy of the settings and state: restoring it makes the same updates follow. */
+  snapshot(): OptimizerSnapshot {
+    return { spec: this.spec, s1: this.s1?.slice() ?? null, s2: this.s2?.slice() ?? null };
+  }
+
+  /** Back to a snapshot of an optimizer of the same size (the kind may differ from the current one). */
+  restore(snapshot: OptimizerSnapshot): void {
+    this.spec = snapshot.spec;
+    this.s1 = snapshot.s1 ? snapshot.s1.slice() : null;
+    this.s2 = snapshot.s2 ? snapshot.s2.slice() : null;
   }
 
   /** Bytes of optimizer state (for memory reports). */

@@ -39,6 +39,16 @@ export class Random {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
   }
 
+  /** The four state words, to carry on later from exactly here (see `restore`). */
+  saveState(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  /** Goes back to a state from `saveState`: the same numbers follow as followed it then. */
+  restoreState(state: readonly [number, number, number, number]): void {
+    [this.s0, this.s1, this.s2, this.s3] = state;
+  }
+
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;

@@ -123,6 +123,12 @@ export class Lab implements DescentLab {
     await this.call({ type: 'step', count: n }, true);
   }
 
+  /** Replays the run to a recorded step exactly (clamped to the history), paused; resolves with its frame. */
+  async seek(step: number): Promise<void> {
+    if (!Number.isInteger(step) || step < 0) throw new LabError(`seek: step must be a whole number from 0, not ${String(step)}`);
+    await this.call({ type: 'seek', step }, true);
+  }
+
   /** Back to the scenario's start; a playing run goes on playing (the trainer's rule). */
   async reset(): Promise<void> {
     await this.call({ type: 'reset' }, true);

@@ -15,6 +15,7 @@ import { openingFromQuery } from './opening';
 import { mountPanel } from './panel';
 import { Readouts } from './readouts';
 import { mountScene } from './scene';
+import { mountTimeline } from './timeline';
 import { TrainerClient } from './trainer-client';
 import { mountViews } from './views';
 
@@ -36,6 +37,7 @@ mountViews(byId('views', HTMLElement), context);
 const capture = mountCapture(context, scene);
 const exporter = mountExport(context);
 mountFiles(context);
+mountTimeline(context);
 installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
 
 client.events.on('event', (event) => lab.receive(event));

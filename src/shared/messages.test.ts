@@ -19,6 +19,7 @@ const commands: [unknown, unknown[]][] = [
   [{ type: 'view', view: { axes: [0, 2] } }, [{ type: 'view', view: { axes: [0] } }, { type: 'view', view: { axes: [-1, 2] } }, { type: 'view', view: { random: 1, axes: [0, 1] } }]],
   [{ type: 'ping', id: 3 }, [{ type: 'ping' }, { type: 'ping', id: 'x' }]],
   [{ type: 'select', index: 4 }, [{ type: 'select' }, { type: 'select', index: -1 }, { type: 'select', index: 'best' }]],
+  [{ type: 'seek', step: 20 }, [{ type: 'seek' }, { type: 'seek', step: -1 }, { type: 'seek', step: 2.5 }, { type: 'seek', step: '20' }]],
 ];
 
 const events: [unknown, unknown[]][] = [
@@ -29,6 +30,7 @@ const events: [unknown, unknown[]][] = [
   [{ type: 'error', message: 'm', problems: [] }, [{ type: 'error', message: 'm' }, { type: 'error', message: 'm', problems: [1] }]],
   [{ type: 'pong', id: 1 }, [{ type: 'pong' }]],
   [{ type: 'checkpoint', scenario: {}, playing: true, stepsPerFrame: 1 }, [{ type: 'checkpoint', scenario: {}, playing: 'yes', stepsPerFrame: 1 }]],
+  [{ type: 'history', furthest: 40 }, [{ type: 'history' }, { type: 'history', furthest: -1 }, { type: 'history', furthest: 40, step: 3 }]],
 ];
 
 describe('trainer commands', () => {

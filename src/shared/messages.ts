@@ -32,6 +32,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   /** Follow one particle (the inspector's): its parameters come with every frame; null stops following. */
   z.strictObject({ type: z.literal('select'), index: z.int().gte(0).nullable() }),
   z.strictObject({ type: z.literal('ping'), id: z.int() }),
+  /** Replay: back (or forward, within the history) to this step exactly, paused; a frame follows. */
+  z.strictObject({ type: z.literal('seek'), step: z.int().gte(0) }),
 ]);
 export type TrainerCommand = z.input<typeof commandSchema>;
 export type ParsedCommand = z.output<typeof commandSchema>;
@@ -88,6 +90,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pong'), id: z.int() }),
   /** The scenario as it stands, for the supervisor to restore after a crash. */
   z.strictObject({ type: z.literal('checkpoint'), scenario: z.record(z.string(), z.unknown()), playing: z.boolean(), stepsPerFrame: z.int() }),
+  /** The furthest step recorded in the run's history (what `seek` can reach); sent after a frame when it changed. */
+  z.strictObject({ type: z.literal('history'), furthest: z.int().gte(0) }),
 ]);
 export type TrainerEvent = z.infer<typeof eventSchema>;
 export type FrameEvent = Extract<TrainerEvent, { type: 'frame' }>;

@@ -9,6 +9,7 @@
  */
 import { createDescent } from '../engine/build';
 import type { Descent } from '../engine/descent';
+import { History } from '../engine/snapshot';
 import { axesPlane, projectParticles, randomPlane, sampleLoss, type Plane } from '../engine/sampler';
 import { surfaces, type SurfaceName } from '../engine/surfaces';
 import { commandSchema, messageProblems, type ParsedCommand, type RunStatus, type TrainerEvent, type View } from '../shared/messages';
@@ -49,6 +50,10 @@ export class Trainer {
   private losses = new Float64Array(0);
   private projected = new Float64Array(0);
   private queue: Promise<void> = Promise.resolve();
+  /** Snapshots and hot changes of this run, for `seek` (64 MiB at most: engine/snapshot.ts). */
+  private readonly history = new History<Scenario>();
+  /** The furthest step the page knows of (a load tells it the start; a `history` event each change). */
+  private toldFurthest = -1;
 
   constructor(private readonly port: TrainerPort) {}
 
@@ -101,6 +106,9 @@ export class Trainer {
         return this.pump();
       case 'request-surface':
         return this.sendSurface(command.id, command.resolution, (command.range as Range | undefined) ?? this.range);
+      case 'seek':
+        this.seek(command.step);
+        return this.pump();
       case 'select':
         this.selected = command.index;
         this.dirty = true;
@@ -130,6 +138,8 @@ export class Trainer {
     const structural = this.scenario === null || JSON.stringify(this.scenario.model) !== JSON.stringify(validation.scenario.model);
     this.descent = descent;
     this.scenario = validation.scenario;
+    this.history.begin(descent, validation.scenario);
+    this.toldFurthest = this.history.furthest; // a load says it: the history starts where the run does
     if (this.selected !== null && this.selected >= descent.n) this.selected = null;
     if (!keepPlaying) this.playing = false;
     if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
@@ -172,6 +182,9 @@ export class Trainer {
     const { optimizer, clip, batch, freeze, tolerance } = validation.scenario;
     this.scenario = validation.scenario;
     this.descent!.configure({ optimizer, clip, batch, freeze, tolerance });
+    // A change after a seek records a new future: the old one is forgotten from here on.
+    this.history.truncate(this.descent!.step);
+    this.history.changed(this.descent!.step, validation.scenario);
     if (this.done) this.playing = false;
     this.dirty = true;
     this.checkpoint();
@@ -183,11 +196,31 @@ export class Trainer {
     return !d || d.running === 0 || d.epoch >= this.scenario!.epochs;
   }
 
-  /** One step, unless the run is done. */
+  /** One step, unless the run is done; a step from an earlier point of the history forgets what came after. */
   private advance(): boolean {
     if (this.done) return false;
-    this.descent!.advance();
+    const d = this.descent!;
+    if (d.step < this.history.furthest) this.history.truncate(d.step);
+    d.advance();
+    this.history.stepped(d, this.scenario!);
     return true;
+  }
+
+  /** Replays the run to `step` exactly (see History.seek), paused, and shows it; the history beyond stays. */
+  private seek(step: number): void {
+    this.playing = false;
+    this.history.seek(this.descent!, step, {
+      restored: (scenario) => {
+        this.scenario = scenario;
+      },
+      changed: (scenario) => {
+        const { optimizer, clip, batch, freeze, tolerance } = scenario;
+        this.scenario = scenario;
+        this.descent!.configure({ optimizer, clip, batch, freeze, tolerance });
+      },
+    });
+    this.dirty = true;
+    this.checkpoint();
   }
 
   /** Sends a frame if the page has asked for one and there is something new to show. */
@@ -232,6 +265,10 @@ export class Trainer {
     const selected = this.particle(this.selected);
     const transfer = [positions.buffer, lossesOut.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
     this.port.post({ type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), positions, losses: lossesOut, statuses, summary: d.summary(losses), best, selected }, transfer);
+    if (this.history.furthest !== this.toldFurthest) {
+      this.toldFurthest = this.history.furthest;
+      this.port.post({ type: 'history', furthest: this.toldFurthest });
+    }
   }
 
   /** A particle's parameters as sent to the page; null for no particle. */

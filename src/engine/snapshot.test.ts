@@ -1,0 +1,115 @@
+/** Snapshot and restore: stepping on from a restored snapshot repeats the original run bit for bit. */
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../shared/scenario';
+import type { Descent } from './descent';
+import { History, snapshotBytes } from './snapshot';
+import { descentOf } from './testing';
+
+/** 40 rows in batches of 8, shuffled: a snapshot at step 37 falls mid-epoch, with a used generator. */
+const shuffledCloud: ScenarioInput = {
+  version: 1,
+  model: { kind: 'linear', bias: true },
+  data: { generate: 'line', n: 40, xmin: 0, xmax: 1, slope: 2, intercept: 1, noise: 0.3 },
+  init: { dist: 'gaussian', mean: [0, 0], std: 1, count: 50 },
+  optimizer: { kind: 'momentum', alpha: 0.05 },
+  batch: { size: 8, shuffle: true },
+  epochs: 100,
+  seed: 11,
+};
+
+const adamRosenbrock: ScenarioInput = {
+  version: 1,
+  model: { kind: 'surface', fn: 'rosenbrock' },
+  init: { dist: 'gaussian', mean: [-1, 1], std: 0.5, count: 64 },
+  optimizer: { kind: 'adam', alpha: 0.01 },
+  epochs: 1000,
+  seed: 3,
+};
+
+function steps(d: Descent, count: number): void {
+  for (let k = 0; k < count; k++) d.advance();
+}
+
+const bytesOf = (a: Float64Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** Runs 37 steps, snapshots, runs 50 more (A); restores and runs the same 50 again (B). */
+async function replayed(input: ScenarioInput, between?: (d: Descent) => void) {
+  const d = await descentOf(input);
+  steps(d, 37);
+  const snapshot = d.snapshot();
+  between?.(d);
+  steps(d, 50);
+  const a = { params: d.params.slice(), loss: d.loss.slice(), status: d.status.slice(), step: d.step, epoch: d.epoch };
+  d.restore(snapshot);
+  between?.(d);
+  steps(d, 50);
+  return { a, b: d };
+}
+
+describe('snapshot and restore', () => {
+  it.each([
+    ['a shuffled mini-batch linear cloud with momentum', shuffledCloud],
+    ['adam on rosenbrock', adamRosenbrock],
+  ])('%s: the steps after a restore are bit-identical to those after the snapshot', async (_, input) => {
+    const { a, b } = await replayed(input);
+    expect(bytesOf(b.params).equals(bytesOf(a.params))).toBe(true);
+    expect(bytesOf(b.loss).equals(bytesOf(a.loss))).toBe(true);
+    expect(bytesOf(b.status).equals(bytesOf(a.status))).toBe(true);
+    expect([b.step, b.epoch]).toEqual([a.step, a.epoch]);
+    expect(a.step).toBe(87);
+  });
+
+  it('restores the hot settings too: a change made after the snapshot is undone by the restore', async () => {
+    const d = await descentOf(shuffledCloud);
+    steps(d, 37);
+    const snapshot = d.snapshot();
+    d.configure({ optimizer: { ...d.hotSettings.optimizer, alpha: 0.2 }, batch: { ...d.hotSettings.batch, size: 5 } });
+    steps(d, 10);
+    d.restore(snapshot);
+    expect(d.hotSettings.optimizer.alpha).toBe(0.05);
+    steps(d, 50);
+    const fresh = await descentOf(shuffledCloud);
+    steps(fresh, 87);
+    expect(bytesOf(d.params).equals(bytesOf(fresh.params))).toBe(true);
+  });
+
+  it('a snapshot is a copy: stepping on does not change it, and it can be restored twice', async () => {
+    const { a } = await replayed(shuffledCloud);
+    const d = await descentOf(shuffledCloud);
+    steps(d, 37);
+    const snapshot = d.snapshot();
+    for (let round = 0; round < 2; round++) {
+      d.restore(snapshot);
+      steps(d, 50);
+      expect(bytesOf(d.params).equals(bytesOf(a.params))).toBe(true);
+    }
+  });
+
+  it('counts its bytes: params, losses, status, optimizer state and row order', async () => {
+    const d = await descentOf(shuffledCloud);
+    // 50 particles × 2 params × 8 (params) + 2 × 50 × 8 (losses) + 50 (status) + 100 × 8 (velocity) + 40 × 4 (order).
+    expect(snapshotBytes(d.snapshot())).toBe(800 + 800 + 50 + 800 + 160);
+  });
+});
+
+describe('history', () => {
+  it('stays within its budget by thinning, and still replays every step exactly', async () => {
+    const d = await descentOf(shuffledCloud);
+    const perSnapshot = snapshotBytes(d.snapshot());
+    const history = new History<null>(perSnapshot * 10);
+    history.begin(d, null);
+    const recorded: Float64Array[] = [d.params.slice()];
+    for (let k = 0; k < 200; k++) {
+      d.advance();
+      history.stepped(d, null);
+      recorded.push(d.params.slice());
+      expect(history.heldBytes).toBeLessThanOrEqual(perSnapshot * 10);
+    }
+    expect(history.spacing).toBeGreaterThan(1);
+    const none = { restored: () => {}, changed: () => {} };
+    for (const step of [0, 1, 37, 128, 199, 200]) {
+      expect(history.seek(d, step, none)).toBe(step);
+      expect(bytesOf(d.params).equals(bytesOf(recorded[step]))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * A descent's snapshot: everything that determines its future (the cloud, the optimizer's state, the
+ * batcher's order, position and generator, the hot settings in force). Restoring one and stepping on
+ * gives bit-identical results to the run it was taken from: the engine is deterministic, so a history
+ * of snapshots plus the hot changes made since is enough to replay any earlier step exactly.
+ */
+import type { BatcherSnapshot } from './batching';
+import type { Descent, HotSettings } from './descent';
+import type { OptimizerSnapshot } from './optimizers';
+
+export interface DescentSnapshot {
+  step: number;
+  epoch: number;
+  converged: number;
+  diverged: number;
+  params: Float64Array;
+  loss: Float64Array;
+  previousLoss: Float64Array;
+  status: Uint8Array;
+  settings: HotSettings;
+  optimizer: OptimizerSnapshot;
+  batcher: BatcherSnapshot;
+}
+
+/** Bytes held by a snapshot's arrays (the settings and a few numbers are left out: they are tiny). */
+export function snapshotBytes(snapshot: DescentSnapshot): number {
+  const { params, loss, previousLoss, status, optimizer, batcher } = snapshot;
+  const arrays = [params, loss, previousLoss, status, optimizer.s1, optimizer.s2, batcher.order];
+  return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
+}
+
+/**
+ * The budget of a run's history: 64 MiB of snapshots. A bowl cloud of 1,000 particles with momentum
+ * takes about 49 KB a snapshot, so some 1,300 fit; a cloud too big for two is still kept at two.
+ */
+export const historyBudget = 64 * 1024 * 1024;
+
+interface Mark<T> {
+  snapshot: DescentSnapshot;
+  bytes: number;
+  /** The caller's own note of the moment (the trainer keeps the scenario in force). */
+  tag: T;
+}
+
+/** What a replay hands back to its caller as it goes. */
+export interface ReplayHooks<T> {
+  /** The descent was set back to a snapshot taken when `tag` was in force. */
+  restored(tag: T): void;
+  /** A hot change logged at the descent's current step: apply it before stepping on. */
+  changed(tag: T): void;
+}
+
+/**
+ * A run's history for replay, in bounded memory: snapshots every `spacing` steps and a log of the hot
+ * changes made. Until the budget is reached every step is kept; from then on each new snapshot drops the
+ * one whose neighbours are closest (so the kept ones stay evenly spread over the run, about `spacing`
+ * apart) and new ones are taken that far apart. The held bytes thus climb to the budget and stay there
+ * (no saw-tooth), and any step is a few `spacing`s of re-run away at most.
+ */
+export class History<T> {
+  private marks: Mark<T>[] = [];
+  private changes: { step: number; tag: T }[] = [];
+  private bytes = 0;
+  /** Steps between new snapshots: 1 until the budget is reached, then the run's length over the snapshots kept. */
+  spacing = 1;
+  /** The furthest step recorded: `seek` reaches any step from 0 to it. */
+  furthest = 0;
+
+  constructor(private readonly budget = historyBudget) {}
+
+  /** Bytes of snapshots held now (never above the budget, unless two snapshots alone pass it). */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  get snapshotCount(): number {
+    return this.marks.length;
+  }
+
+  /** Starts a new history at the descent as it stands (a load or a reset). */
+  begin(descent: Descent, tag: T): void {
+    this.marks = [];
+    this.changes = [];
+    this.bytes = 0;
+    this.spacing = 1;
+    this.furthest = descent.step;
+    this.keep(descent, tag);
+  }
+
+  /** After a step: the furthest step moves on, and a snapshot is kept when `spacing` steps have passed. */
+  stepped(descent: Descent, tag: T): void {
+    this.furthest = Math.max(this.furthest, descent.step);
+    const last = this.marks.at(-1);
+    if (!last || descent.step - last.snapshot.step >= this.spacing) this.keep(descent, tag);
+  }
+
+  /** A hot change made at the descent's current step, to be made again by any replay through it. */
+  changed(step: number, tag: T): void {
+    this.changes.push({ step, tag });
+  }
+
+  /** Forgets everything after `step` (a new future is being recorded from there). */
+  truncate(step: number): void {
+    const dropped = this.marks.filter((m) => m.snapshot.step > step);
+    for (const m of dropped) this.bytes -= m.bytes;
+    this.marks = this.marks.filter((m) => m.snapshot.step <= step);
+    this.changes = this.changes.filter((c) => c.step <= step);
+    this.furthest = Math.min(this.furthest, step);
+  }
+
+  /**
+   * Sets the descent to step `target` (clamped to 0…furthest) exactly as it was: back to the latest
+   * snapshot at or before it, then stepped on, making each logged hot change again at its step.
+   */
+  seek(descent: Descent, target: number, hooks: ReplayHooks<T>): number {
+    const step = Math.max(0, Math.min(target, this.furthest));
+    let mark = this.marks[0];
+    for (const m of this.marks) if (m.snapshot.step <= step) mark = m;
+    if (!mark) return descent.step;
+    descent.restore(mark.snapshot);
+    hooks.restored(mark.tag);
+    const due = this.changes.filter((c) => c.step >= mark.snapshot.step && c.step <= step);
+    let k = 0;
+    for (;;) {
+      while (k < due.length && due[k].step <= descent.step) hooks.changed(due[k++].tag);
+      if (descent.step >= step || !descent.advance()) break;
+    }
+    while (k < due.length) hooks.changed(due[k++].tag); // the cloud stopped early: the changes still stand
+    return descent.step;
+  }
+
+  private keep(descent: Descent, tag: T): void {
+    const snapshot = descent.snapshot();
+    const bytes = snapshotBytes(snapshot);
+    this.marks.push({ snapshot, bytes, tag });
+    this.bytes += bytes;
+    if (this.bytes <= this.budget) return;
+    while (this.bytes > this.budget && this.marks.length > 2) this.dropDensest();
+    const span = this.marks.at(-1)!.snapshot.step - this.marks[0].snapshot.step;
+    this.spacing = Math.max(this.spacing, Math.floor(span / this.marks.length), 1);
+  }
+
+  /** Drops the inner snapshot whose neighbours are closest together (the first and the last always stay). */
+  private dropDensest(): void {
+    const marks = this.marks;
+    let drop = 1;
+    for (let i = 2; i + 1 < marks.length; i++) {
+      if (marks[i + 1].snapshot.step - marks[i - 1].snapshot.step < marks[drop + 1].snapshot.step - marks[drop - 1].snapshot.step) drop = i;
+    }
+    this.bytes -= marks[drop].bytes;
+    marks.splice(drop, 1);
+  }
+}
