@@ -9,6 +9,8 @@ import type { Scenario } from '../../shared/scenario';
 import { parseScenarioText } from '../../shared/validate';
 import { element } from '../dom';
 import type { MountContext } from '../mounts';
+import { csvBaseName, csvScenario, csvSizeProblem, csvTable, isCsvName } from './csv-data';
+import { showCsvDialog } from './csv-dialog';
 import { fileActionFor, fileNameFor, linkTooLong, maxShareableLink, scenarioFileText, scenarioLink, sizeProblem } from './naming';
 
 /** How long the experiment must stay unchanged before Electron is asked to remember it. */
@@ -33,6 +35,12 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   input.accept = '.json,application/json';
   input.hidden = true;
   input.dataset.testid = 'scenario-file-input';
+  const csvInput = element('input');
+  csvInput.type = 'file';
+  csvInput.accept = '.csv,text/csv';
+  csvInput.hidden = true;
+  csvInput.dataset.testid = 'csv-file-input';
+  const csvButton = button('Open data (CSV)…', 'Fit a linear model to the columns of a CSV file, or drop one on the window');
   const openButton = button('Open…', 'Open a scenario file (Ctrl+O), or drop one on the window');
   const saveButton = button('Save', 'Save the scenario as a file (Ctrl+S; Ctrl+Shift+S: save as)');
   const linkButton = button('Copy link', 'Copy a link that opens this scenario');
@@ -41,7 +49,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   linkField.hidden = true;
   linkField.setAttribute('aria-label', 'Link to this scenario');
   linkField.dataset.testid = 'scenario-link';
-  bar.append(input, openButton, saveButton);
+  bar.append(input, csvInput, openButton, csvButton, saveButton);
   // A link needs the page at an address others can reach: the browser build's, not the desktop app's.
   if (!desktop) bar.append(linkButton, linkField);
   placeBar(bar);
@@ -78,6 +86,40 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
       return;
     }
     await openText(picked.name, text);
+  }
+
+  /** A CSV file: size-checked before it is read, its columns chosen in the dialog, then fitted. */
+  async function openCsv(picked: File): Promise<void> {
+    const tooBig = csvSizeProblem(picked.size);
+    if (tooBig) {
+      notices.show(`${picked.name} is too large to open; the current run is unchanged`, [tooBig], 'error');
+      return;
+    }
+    let text: string;
+    try {
+      text = await picked.text();
+    } catch (error) {
+      notices.show(`${picked.name} could not be read`, [error instanceof Error ? error.message : String(error)], 'error');
+      return;
+    }
+    const table = csvTable(text, picked.name);
+    if (!table.ok) {
+      notices.show(`${picked.name} has problems; the current run is unchanged`, table.problems, 'error');
+      return;
+    }
+    showCsvDialog(picked.name, table.table, async ({ x, y, alpha }) => {
+      const built = csvScenario(text, picked.name, x, y, alpha);
+      if (!built.ok) return built.problems;
+      try {
+        await lab.load(built.scenario);
+      } catch (error) {
+        const problems = (error as { problems?: unknown }).problems;
+        return Array.isArray(problems) && problems.length ? (problems as string[]) : [error instanceof Error ? error.message : String(error)];
+      }
+      file = null; // not a scenario file: Save names the download after the scenario
+      document.title = `${csvBaseName(picked.name)} · Descent Lab`;
+      return [];
+    });
   }
 
   function setFile(name: string, scenarioName: string): void {
@@ -149,13 +191,19 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   openButton.addEventListener('click', open);
   saveButton.addEventListener('click', () => void save(false));
   linkButton.addEventListener('click', () => void copyLink());
+  csvButton.addEventListener('click', () => csvInput.click());
+  csvInput.addEventListener('change', () => {
+    const picked = csvInput.files?.[0];
+    csvInput.value = '';
+    if (picked) void openCsv(picked);
+  });
   input.addEventListener('change', () => {
     const picked = input.files?.[0];
     input.value = ''; // the same file chosen again must fire "change" again
     if (picked) void openFile(picked);
   });
 
-  installDrop((picked) => void openFile(picked));
+  installDrop((picked) => void (isCsvName(picked.name) ? openCsv(picked) : openFile(picked)));
 
   if (desktop) {
     // The File menu owns Ctrl/Cmd+O and S there (its accelerators): answering the keys too would save twice.
