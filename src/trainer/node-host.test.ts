@@ -151,9 +151,15 @@ describe('flow control and memory', () => {
       for (let k = 0; k < count; k++) trainer.post({ type: 'request-frame' }), await take();
       return (performance.now() - started) / count;
     };
+    // Listens until the memory reply itself: other messages (a late frame, a history event) may come first.
     const memory = () =>
       new Promise<Extract<Message, { type: 'memory' }>>((resolve) => {
-        trainer.child.once('message', (m: Message) => m.type === 'memory' && resolve(m));
+        const listener = (m: Message) => {
+          if (m.type !== 'memory') return;
+          trainer.child.off('message', listener);
+          resolve(m);
+        };
+        trainer.child.on('message', listener);
         trainer.post({ type: 'fault', kind: 'memory' });
       });
     return { trainer, take, fullSpeed, memory, received: () => received };
@@ -191,12 +197,13 @@ describe('flow control and memory', () => {
     expect(after.heapUsed).toBeLessThan(before.heapUsed * 1.2);
     expect(after.arrayBuffers).toBeLessThan(before.arrayBuffers + 4 * 2 ** 20);
     expect(after.rss).toBeLessThan(before.rss + 64 * 2 ** 20);
-  }, 40_000);
+  }, 120_000); // ≈ 5 s alone; the whole suite shares two cores with it
 });
 
 describe('supervised crashes', () => {
   // 52 crashes, interleaved; the expected reason of each kind is what the supervisor's notice quotes.
-  const expected = { exit: 'exit code 3', throw: 'exit code 1', abort: 'signal SIGABRT', oom: 'signal SIGABRT', hang: 'no answer for 0.3 s' };
+  // A hang injected before the new child's first pong is reported as one "within 5 s of starting": both are right.
+  const expected = { exit: 'exit code 3', throw: 'exit code 1', abort: 'signal SIGABRT', oom: 'signal SIGABRT', hang: /no answer (for 1\.5 s|within 5 s of starting)/ };
   const counts = { exit: 12, throw: 12, abort: 12, oom: 10, hang: 6 };
   const kinds = Array.from({ length: 12 }, (_, round) => (Object.keys(counts) as (keyof typeof counts)[]).filter((kind) => round < counts[kind])).flat();
 
@@ -207,8 +214,9 @@ describe('supervised crashes', () => {
       spawn: () => (latest = new ForkedTrainer(entry)),
       onStarted: (_process, notice) => notice && notices.push(notice),
       onGaveUp: (reason) => notices.push(reason),
-      heartbeatMs: 100,
-      hangMs: 300,
+      // Wide enough that a busy machine (the whole suite on two cores) never passes for a hang before an exit is seen.
+      heartbeatMs: 250,
+      hangMs: 1500,
       startupMs: 5000, // booting a child takes 150–300 ms here, more when the machine is busy
       maxCrashes: 1000, // the give-up policy has its own unit tests
     });
@@ -225,7 +233,8 @@ describe('supervised crashes', () => {
       crashed.post({ type: 'fault', kind });
       while (latest === crashed) await sleep(2);
       const detected = performance.now() - started;
-      expect(notices[index]).toBe(`The trainer stopped unexpectedly (${expected[kind]}) and was restarted with your scenario.`);
+      expect(notices[index]).toMatch(/^The trainer stopped unexpectedly \((.*)\) and was restarted with your scenario\.$/);
+      expect(notices[index].slice('The trainer stopped unexpectedly ('.length)).toMatch(expected[kind]);
       expect(await latest.next('loaded')).toMatchObject({ count: 1000, scenario: { name: 'bowl-cloud' } });
       // A frame after the replay: speed 7 and play were restored, so the first requested frame is step 7.
       const frame = await latest.frame();
@@ -238,7 +247,7 @@ describe('supervised crashes', () => {
     expect(notices).toHaveLength(kinds.length);
     const mean = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(0);
     console.info(`crash → restart (ms, mean of each kind): ${Object.entries(timings).map(([kind, t]) => `${kind} ${mean(t)}`).join(', ')}`);
-  }, 60_000);
+  }, 180_000); // ≈ 20 s alone (6 hangs at 1.5 s each); the whole suite shares two cores with it
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
