@@ -3,29 +3,13 @@
  * VP9/VP8): a PNG of the asked size, and a short WebM of a preset at the asked size and frame count, made
  * twice from the same start with identical frames (the fixed clock: nothing depends on how slow the machine is).
  */
-import { expect, test, type Page } from '@playwright/test';
-import type { DescentLab } from '../src/renderer/lab';
-import type { CaptureApi } from '../src/renderer/capture';
+import type { Page } from '@playwright/test';
 import { readWebm } from '../src/renderer/capture/webm';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab; // as the other specs declare it; the capture methods are reached through a cast
-  }
-}
-
-let errors: string[];
+import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('./?preset=bowl-cloud');
   await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
 });
 
 /** A blob made in the page, as bytes here (base64 across the boundary). */
@@ -83,7 +67,7 @@ test('record: a WebM of the asked size and frame count, identical twice for the 
 
 test('bad options reject with a message naming the option', async ({ page }) => {
   const messages = await page.evaluate(async () => {
-    const lab = window.descentLab as DescentLab & CaptureApi;
+    const lab = window.descentLab;
     const attempts: (() => Promise<unknown>)[] = [
       () => lab.record({ frames: 0 }),
       () => lab.record({ width: 321, height: 180 }),

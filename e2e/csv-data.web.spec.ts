@@ -3,25 +3,14 @@
  * dialog, fits a linear model whose loss falls; a bad cell is named by line and column in the dialog and
  * the run stays as it was. Nothing may be logged as an error.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab, LabState } from '../src/renderer/lab';
 
 type LabWindow = Window & { descentLab: DescentLab };
 
 // Exactly linear: price = 1 + 2·size + 1·rooms on every row (1+2+2=5, 1+4+1=6, 1+6+3=10, 1+8+2=11).
 const houses = 'size,rooms,price\n1,2,5\n2,1,6\n3,3,10\n4,2,11\n';
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 async function open(page: Page): Promise<void> {
   await page.goto('./?preset=bowl');

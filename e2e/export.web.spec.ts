@@ -2,25 +2,14 @@
  * Trajectory export in the browser build (CONTRACTS §4 `exportTrajectories`, issue 5): the export is
  * replayed in its own worker and parses back to the run's numbers. Nothing may be logged as an error.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 interface ExportingLab {
   step(n?: number): Promise<void>;
   state(): { step: number };
   exportTrajectories(options?: unknown): Promise<Blob>;
 }
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);

@@ -5,29 +5,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import type { DescentLab, LabState } from '../src/renderer/lab';
+import type { Page } from '@playwright/test';
+import type { LabState } from '../src/renderer/lab';
+import { expect, test } from './fixtures';
 
-// No `declare global` here: other specs declare `window.descentLab` with wider types, and they must agree.
-type LabWindow = Window & { descentLab: DescentLab };
 
 const corpusDir = join(import.meta.dirname, '..', 'src', 'shared', 'fixtures', 'malformed');
 const expected: Record<string, string> = JSON.parse(readFileSync(join(corpusDir, 'expected.json'), 'utf8'));
 const corpus = readdirSync(corpusDir).filter((f) => f !== 'expected.json').sort();
 
-let errors: string[];
-
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -35,7 +22,7 @@ async function open(page: Page, path: string): Promise<void> {
   await expect(page.getByTestId('loss')).not.toHaveText('—');
 }
 
-const state = (page: Page): Promise<LabState> => page.evaluate(() => (window as LabWindow).descentLab.state());
+const state = (page: Page): Promise<LabState> => page.evaluate(() => window.descentLab.state());
 const fileInput = (page: Page) => page.getByTestId('scenario-file-input');
 
 /** What must not move when a file is refused: the run's name, its step and its scenario. */
@@ -51,7 +38,7 @@ test('every malformed file is refused with its field named, and the run stays as
   test.setTimeout(120_000);
   expect(corpus.length).toBeGreaterThanOrEqual(60);
   await open(page, './?preset=rosenbrock');
-  await page.evaluate(() => (window as LabWindow).descentLab.step(5));
+  await page.evaluate(() => window.descentLab.step(5));
   const before = run(await state(page));
   expect(before.step).toBe(5);
   const newest = page.locator('#notices .notice').first();
@@ -63,7 +50,7 @@ test('every malformed file is refused with its field named, and the run stays as
     expect(run(await state(page)), file).toEqual(before);
   }
   // Still the same run, and it still steps.
-  await page.evaluate(() => (window as LabWindow).descentLab.step(1));
+  await page.evaluate(() => window.descentLab.step(1));
   expect((await state(page)).step).toBe(6);
 });
 
@@ -98,13 +85,13 @@ test('a valid file opens, chosen or dropped on the window', async ({ page }) => 
 
 test('Save downloads a file that reopens to the same scenario', async ({ page }) => {
   await open(page, './?preset=rosenbrock');
-  await page.evaluate(() => (window as LabWindow).descentLab.set('optimizer.alpha', 0.0005));
+  await page.evaluate(() => window.descentLab.set('optimizer.alpha', 0.0005));
   const saved = (await state(page)).scenario!;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe('rosenbrock.descent.json');
   const text = readFileSync((await download.path())!, 'utf8');
 
-  await page.evaluate(() => (window as LabWindow).descentLab.load('bowl-cloud'));
+  await page.evaluate(() => window.descentLab.load('bowl-cloud'));
   expect((await state(page)).name).toBe('bowl-cloud');
   await choose(page, download.suggestedFilename(), text);
   await expect.poll(async () => (await state(page)).name).toBe('rosenbrock');
@@ -117,7 +104,7 @@ test('Save downloads a file that reopens to the same scenario', async ({ page })
 
 test('Copy link gives a link that opens the same scenario', async ({ page }) => {
   await open(page, './?preset=rosenbrock');
-  await page.evaluate(() => (window as LabWindow).descentLab.set('optimizer.alpha', 0.00025));
+  await page.evaluate(() => window.descentLab.set('optimizer.alpha', 0.00025));
   const shared = (await state(page)).scenario!;
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('#notices .notice').first().locator('p')).toHaveText('Copied a link to this scenario');

@@ -2,26 +2,9 @@
  * The lab in the browser build: training runs in a Web Worker, the readouts follow it, and
  * `window.descentLab` (CONTRACTS §4) drives it. Every test also checks that nothing was logged as an error.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab } from '../src/renderer/lab';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab;
-  }
-}
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 /** A readout as a number (the readouts are written so that Number() reads them back). */
 async function readNumber(page: Page, testId: string): Promise<number> {

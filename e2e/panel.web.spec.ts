@@ -3,26 +3,9 @@
  * drag its sliders, click its buttons, press the keys. Each test checks the lab through
  * `window.descentLab.state()` (CONTRACTS §4) and that nothing was logged as an error.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab, LabState } from '../src/renderer/lab';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab;
-  }
-}
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 async function open(page: Page, preset: string): Promise<void> {
   await page.goto(`./?preset=${preset}`);

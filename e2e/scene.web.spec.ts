@@ -3,27 +3,10 @@
  * test reads the canvas back (it keeps its drawing buffer), checks that WebGL reported no error, and that
  * nothing was logged as an error.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab } from '../src/renderer/lab';
 import { presets } from '../src/shared/presets';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab;
-  }
-}
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 /** Waits until the scene has drawn the surface of the current scenario. */
 async function surfaceReady(page: Page): Promise<void> {

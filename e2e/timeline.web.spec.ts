@@ -2,26 +2,9 @@
  * The timeline in the browser build: the scrubber replays the run to an earlier step and back, exactly
  * (the trainer restores a snapshot and re-runs from it with the same seed). No console errors.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab } from '../src/renderer/lab';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab;
-  }
-}
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 /** Moves the scrubber as a drag would: a value, an `input`, then the release's `change`. */
 async function scrubTo(page: Page, step: number): Promise<void> {

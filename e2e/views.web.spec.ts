@@ -3,26 +3,9 @@
  * model, and the forward-pass inspector of the neuron and the MLP showing the notebooks' own numbers.
  * Nothing is exposed for these tests: they read the DOM and the canvases' pixels. No console errors.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { DescentLab } from '../src/renderer/lab';
-
-declare global {
-  interface Window {
-    descentLab: DescentLab;
-  }
-}
-
-let errors: string[];
-
-test.beforeEach(({ page }) => {
-  errors = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 /** Opens a preset and waits until it is loaded. */
 async function open(page: Page, preset: string): Promise<void> {
