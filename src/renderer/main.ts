@@ -5,6 +5,7 @@
  */
 import { findPreset } from '../shared/presets';
 import { mountCapture, type CaptureApi } from './capture';
+import { mountExperiments } from './experiments';
 import { mountExport, type ExportApi } from './export';
 import { mountFiles } from './files';
 import { byId } from './dom';
@@ -38,6 +39,7 @@ const capture = mountCapture(context, scene);
 const exporter = mountExport(context);
 mountFiles(context);
 mountTimeline(context);
+mountExperiments(byId('experiments', HTMLElement), context);
 installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
 
 client.events.on('event', (event) => lab.receive(event));

@@ -1,0 +1,13 @@
+/**
+ * The experiments section (issue 8): optimizer races, stability maps, basins of attraction, one step under
+ * the microscope, and the notebooks' lessons. Each tab lives in its own module and is listed here.
+ */
+import type { MountContext } from '../mounts';
+import { mountTabs, type ExperimentTab, type ExperimentsHandle } from './tabs';
+
+/** In the order they appear. */
+const tabs: ExperimentTab[] = [];
+
+export function mountExperiments(container: HTMLElement, context: MountContext): ExperimentsHandle {
+  return mountTabs(container, context, tabs);
+}
