@@ -3,28 +3,14 @@
  * VP9/VP8): a PNG of the asked size, and a short WebM of a preset at the asked size and frame count, made
  * twice from the same start with identical frames (the fixed clock: nothing depends on how slow the machine is).
  */
-import type { Page } from '@playwright/test';
 import { readWebm } from '../src/renderer/capture/webm';
+import { bytesOf } from './blobs';
 import { expect, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./?preset=bowl-cloud');
   await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
 });
-
-/** A blob made in the page, as bytes here (base64 across the boundary). */
-async function bytesOf(page: Page, make: string): Promise<Buffer> {
-  const base64 = await page.evaluate(async (code) => {
-    const blob = (await (0, eval)(code)) as Blob;
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return `${blob.type};${btoa(text)}`;
-  }, make);
-  const [type, data] = base64.split(';');
-  expect(type).not.toBe('');
-  return Buffer.from(data, 'base64');
-}
 
 test('screenshot: a PNG of the asked size, the scene back at its own size after', async ({ page }) => {
   const before = await page.getByTestId('scene').evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);

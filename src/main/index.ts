@@ -12,6 +12,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { addRecent, existingRecent, removeRecent } from './recent';
 import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
 import { loadSettings, SettingsStore, visibleBounds } from './settings';
+import { claimSingleInstance } from './single-instance';
 import { connectTrainer, disposeTrainer } from './trainer-link';
 import { createMainWindow } from './window';
 
@@ -36,6 +37,21 @@ let store: SettingsStore | undefined;
 let files: ScenarioFiles | undefined;
 // macOS delivers a double-clicked file with 'open-file', possibly before 'ready'.
 let openedBeforeReady: string | null = null;
+// A second launch hands its file to this lab and quits (before 'ready', so it never opens a window).
+const isPrimary = claimSingleInstance(app, {
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  cwd: process.cwd(),
+  focus: () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  },
+  open: (file) => {
+    if (files) void files.open(file);
+    else openedBeforeReady = file;
+  },
+});
 app.on('open-file', (event, file) => {
   event.preventDefault();
   if (files) void files.open(file);
@@ -82,6 +98,8 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
       connectTrainer: onConnect,
       saveScenario: (request) => scenarioFiles.save(request),
       rememberExperiment: (text) => settings.update({ lastScenario: text }),
+      loadPreferences: () => settings.settings.preferences,
+      rememberPreferences: (preferences) => settings.update({ preferences }),
     },
     { devOrigin },
   );
@@ -125,7 +143,7 @@ function restoreBounds(win: BrowserWindow, settings: SettingsStore): void {
   });
 }
 
-app.whenReady().then(() => {
+if (isPrimary) app.whenReady().then(() => {
   const { settings, notice } = loadSettings(app.getPath('userData'));
   const settingsStore = new SettingsStore(app.getPath('userData'), { ...settings, recent: existingRecent(settings.recent) });
   store = settingsStore;

@@ -25,6 +25,7 @@ vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 
 const { isEmptyPayload, isSaveRequest, isTrustedSender, registerIpc, sendOpenScenario, sendSaveRequest, sendTrainerLost, sendTrainerPort } = await import('./ipc');
 const { limits } = await import('../shared/limits');
+const { defaultPreferences } = await import('../shared/preferences');
 
 interface FakeFrame {
   processId: number;
@@ -305,5 +306,49 @@ describe('the file channels', () => {
     ours.window.destroy();
     expect(sendOpenScenario(ours.asWindow, { name: 'a.json', text: '{}' })).toBe(false);
     expect(sendSaveRequest(ours.asWindow, false)).toBe(false);
+  });
+});
+
+describe('the preference channels', () => {
+  const connectTrainer = vi.fn();
+  const warn = vi.fn();
+  const kept = defaultPreferences();
+  const loadPreferences = vi.fn(() => kept);
+  const rememberPreferences = vi.fn();
+
+  beforeEach(() => {
+    electron.listeners.clear();
+    electron.handlers.clear();
+    vi.clearAllMocks();
+  });
+
+  it(`${ipcChannels.loadPreferences}: answers the trusted page with what main kept, and others with null`, async () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, loadPreferences }, { warn });
+    const handler = electron.handlers.get(ipcChannels.loadPreferences)!;
+    // ipcMain.handle wraps a plain return value in a promise for the page; the handler itself answers at once.
+    expect(await handler(eventFrom(ours.webContents, ours.mainFrame))).toBe(kept);
+    expect(await handler(eventFrom(other.webContents, other.mainFrame))).toBeNull();
+    expect(await handler(eventFrom(ours.webContents, ours.mainFrame), { path: '/etc/passwd' })).toBeNull();
+    expect(loadPreferences).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it(`${ipcChannels.rememberPreferences}: keeps a checked copy of valid preferences from the trusted page only`, () => {
+    const ours = fakeWindow();
+    const other = fakeWindow();
+    registerIpc(ours.asWindow, { connectTrainer, rememberPreferences }, { warn });
+    const event = eventFrom(ours.webContents, ours.mainFrame);
+    const valid = { ...kept, panel: { hidden: true, closedFolders: ['Optimizer'] } };
+    send(ipcChannels.rememberPreferences, event, valid);
+    expect(rememberPreferences).toHaveBeenCalledWith(valid);
+    expect(rememberPreferences.mock.calls[0][0]).not.toBe(valid);
+    send(ipcChannels.rememberPreferences, eventFrom(other.webContents, other.mainFrame), valid);
+    const malformed: unknown[] = [undefined, null, 'prefs', [], {}, { panel: kept.panel }, { ...kept, extra: 1 }, { ...kept, recording: { ...kept.recording, fps: 1000 } }, { ...kept, panel: { hidden: true, closedFolders: ['x'.repeat(101)] } }];
+    for (const payload of malformed) expect(() => send(ipcChannels.rememberPreferences, event, payload)).not.toThrow();
+    send(ipcChannels.rememberPreferences, event, valid, 'second');
+    expect(rememberPreferences).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(2); // one foreign, one malformed
   });
 });

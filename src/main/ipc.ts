@@ -5,6 +5,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
 import { ipcChannels, type OpenedFile, type SaveRequest, type SaveResult } from '../shared/desktop';
 import { limits } from '../shared/limits';
+import { preferencesSchema, type Preferences } from '../shared/preferences';
 import { isAppUrl } from './navigation';
 
 /** What main does for each page → main message; a channel without a handler is not listened on. */
@@ -14,6 +15,10 @@ export interface IpcHandlers {
   saveScenario?(request: SaveRequest): Promise<SaveResult>;
   /** The experiment as it stands, as scenario JSON (payload already checked). */
   rememberExperiment?(scenarioText: string): void;
+  /** The page's stored preferences, or null. */
+  loadPreferences?(): Preferences | null;
+  /** The page's preferences as they now stand (payload already checked against the schema). */
+  rememberPreferences?(preferences: Preferences): void;
 }
 
 export interface IpcOptions {
@@ -88,7 +93,7 @@ export function registerIpc(window: BrowserWindow, handlers: IpcHandlers, option
   ipcMain.on(ipcChannels.connectTrainer, onConnectTrainer);
   const stops: (() => void)[] = [() => ipcMain.removeListener(ipcChannels.connectTrainer, onConnectTrainer)];
 
-  const { saveScenario, rememberExperiment } = handlers;
+  const { saveScenario, rememberExperiment, loadPreferences, rememberPreferences } = handlers;
   if (saveScenario) {
     // An invoke always gets an answer, so the page never waits on a refused request.
     ipcMain.handle(ipcChannels.saveScenario, async (event, ...args: unknown[]): Promise<SaveResult> => {
@@ -114,6 +119,31 @@ export function registerIpc(window: BrowserWindow, handlers: IpcHandlers, option
     };
     ipcMain.on(ipcChannels.rememberExperiment, onRemember);
     stops.push(() => ipcMain.removeListener(ipcChannels.rememberExperiment, onRemember));
+  }
+  if (loadPreferences) {
+    ipcMain.handle(ipcChannels.loadPreferences, (event, ...args: unknown[]): Preferences | null => {
+      if (!isTrustedSender(event, window, options.devOrigin)) {
+        refuse(`${ipcChannels.loadPreferences} from a foreign sender`);
+        return null;
+      }
+      if (args.length > 1 || !isEmptyPayload(args[0])) {
+        refuse(`${ipcChannels.loadPreferences} with a payload`);
+        return null;
+      }
+      return loadPreferences();
+    });
+    stops.push(() => ipcMain.removeHandler(ipcChannels.loadPreferences));
+  }
+  if (rememberPreferences) {
+    const onRemember = (event: IpcMainEvent, ...args: unknown[]): void => {
+      if (!isTrustedSender(event, window, options.devOrigin)) return refuse(`${ipcChannels.rememberPreferences} from a foreign sender`);
+      // The schema is strict and its strings short: what passes is small, and a fresh object.
+      const parsed = args.length === 1 ? preferencesSchema.safeParse(args[0]) : null;
+      if (!parsed?.success) return refuse(`${ipcChannels.rememberPreferences} with a malformed payload`);
+      rememberPreferences(parsed.data);
+    };
+    ipcMain.on(ipcChannels.rememberPreferences, onRemember);
+    stops.push(() => ipcMain.removeListener(ipcChannels.rememberPreferences, onRemember));
   }
   return () => {
     for (const stop of stops) stop();

@@ -8,6 +8,6 @@ const folder = process.argv[2];
 if (!folder) throw new Error('usage: settings-writer-child <folder>');
 for (let n = 1; ; n++) {
   // Growing content: later writes take longer, so a kill lands inside a write more often.
-  saveSettings(folder, { ...defaultSettings(), panel: { writes: n }, lastScenario: JSON.stringify({ n, pad: 'x'.repeat(n * 512) }) });
+  saveSettings(folder, { ...defaultSettings(), lastFile: `/writes/${n}.descent.json`, lastScenario: JSON.stringify({ n, pad: 'x'.repeat(n * 512) }) });
   process.send?.(n);
 }

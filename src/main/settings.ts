@@ -1,18 +1,18 @@
 /**
- * The app's settings file (userData/settings.json): window bounds, panel state, the last experiment, recent
- * files and recording choices. Plain Node (main passes `app.getPath('userData')`), written atomically; a
+ * The app's settings file (userData/settings.json): window bounds, the page's preferences (panel state and
+ * recording choices), the last experiment and recent files. Plain Node (main passes `app.getPath('userData')`), written atomically; a
  * damaged file is moved aside, never overwritten unseen, and the defaults are used with a notice.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { limits } from '../shared/limits';
+import { preferencesSchema } from '../shared/preferences';
 import { writeFileAtomic } from './atomic-write';
 
 export const SETTINGS_FILE = 'settings.json';
 export const MAX_RECENT = 10;
 
-const MAX_PANEL_KEYS = 200;
 /** The largest file that can hold valid settings (the last scenario dominates); anything larger is not read. */
 export const MAX_SETTINGS_BYTES = limits.maxScenarioBytes * 2 + 1024 * 1024;
 const MAX_PATH = 4096;
@@ -21,36 +21,22 @@ const size = z.number().int().min(1).max(100_000);
 
 export const windowStateSchema = z.object({ x: int, y: int, width: size, height: size, maximized: z.boolean() });
 
-/** The panel's own state (closed folders and the like): free-form, but small and flat. */
-const panelSchema = z
-  .record(z.string().max(200), z.union([z.boolean(), z.number(), z.string().max(1000), z.null()]))
-  .refine((panel) => Object.keys(panel).length <= MAX_PANEL_KEYS, `has more than ${MAX_PANEL_KEYS} entries`);
-
-export const recordingSchema = z.object({
-  width: size,
-  height: size,
-  fps: z.number().int().min(1).max(240),
-  seconds: z.number().min(0).max(3600),
-  stepsPerFrame: z.number().int().min(1).max(1_000_000),
-  clean: z.boolean(),
-});
-
 // Every field has a default, so a file written by an older version (missing a newer field) still loads.
 export const settingsSchema = z.object({
   version: z.literal(1),
   window: windowStateSchema.nullable().default(null),
-  panel: panelSchema.default({}),
+  /** The page's preferences (the panel as left, the Record dialog's choices), checked again on arrival. */
+  preferences: preferencesSchema.nullable().default(null),
   lastScenario: z.string().max(limits.maxScenarioBytes).nullable().default(null),
   lastFile: z.string().max(MAX_PATH).nullable().default(null),
   recent: z.array(z.string().max(MAX_PATH)).max(MAX_RECENT).default([]),
-  recording: recordingSchema.nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type WindowState = z.infer<typeof windowStateSchema>;
 
 export function defaultSettings(): Settings {
-  return { version: 1, window: null, panel: {}, lastScenario: null, lastFile: null, recent: [], recording: null };
+  return { version: 1, window: null, preferences: null, lastScenario: null, lastFile: null, recent: [] };
 }
 
 export interface LoadedSettings {

@@ -42,9 +42,9 @@ function deliver(channel: string, payload: unknown, ports: unknown[] = []): void
 }
 
 describe('the bridge', () => {
-  it('exposes exactly platform, versions, connectTrainer and the four file calls', () => {
+  it('exposes exactly platform, versions, connectTrainer, the four file calls and the two preference calls', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'saveScenario', 'versions']);
+    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'loadPreferences', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions']);
     expect(exposed.platform).toBe(process.platform);
     expect(exposed.versions).toEqual({ electron: process.versions.electron });
     expect(typeof exposed.connectTrainer).toBe('function');
@@ -161,5 +161,18 @@ describe('saving', () => {
     remember('{"version":1}');
     for (const value of [undefined, null, 42, {}, ['{}']]) remember(value);
     expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.rememberExperiment, '{"version":1}']]);
+  });
+
+  it('loadPreferences asks main with no payload, whatever the page passes', async () => {
+    await (exposed.loadPreferences as (...args: unknown[]) => Promise<unknown>)({ path: '/etc/passwd' });
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[ipcChannels.loadPreferences]]);
+  });
+
+  it('rememberPreferences sends an object, and nothing else (main checks its shape)', () => {
+    const remember = exposed.rememberPreferences as (preferences: unknown) => void;
+    const preferences = { panel: { hidden: true, closedFolders: [] } };
+    remember(preferences);
+    for (const value of [undefined, null, 42, 'prefs', ['{}']]) remember(value);
+    expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.rememberPreferences, preferences]]);
   });
 });

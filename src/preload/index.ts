@@ -15,6 +15,7 @@ import {
   type TrainerLostMessage,
   type TrainerPortMessage,
 } from '../shared/desktop';
+import type { Preferences } from '../shared/preferences';
 
 // The node tsconfig has no DOM library; these are the only page globals the preload touches.
 declare const window: {
@@ -55,6 +56,12 @@ const bridge: DesktopBridge = Object.freeze({
   },
   rememberExperiment: (scenarioText: string) => {
     if (typeof scenarioText === 'string') ipcRenderer.send(ipcChannels.rememberExperiment, scenarioText);
+  },
+  // No parameters: main answers with what it kept, the page checks it against the schema.
+  loadPreferences: (): Promise<unknown> => ipcRenderer.invoke(ipcChannels.loadPreferences) as Promise<unknown>,
+  rememberPreferences: (preferences: Preferences) => {
+    // Structured clone drops anything but data; main checks the shape against the schema.
+    if (isRecord(preferences)) ipcRenderer.send(ipcChannels.rememberPreferences, preferences);
   },
 });
 contextBridge.exposeInMainWorld('descentDesktop', bridge);

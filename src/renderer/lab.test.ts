@@ -36,6 +36,18 @@ describe('Lab', () => {
     expect(state.summary.bestLoss).toBeCloseTo(0.8 ** 200 * 5, 21);
   });
 
+  it('hears the furthest step of the history from the trainer, also when a step forward forgets a future', async () => {
+    const { lab } = wired();
+    const told: number[] = [];
+    lab.events.on('history', (furthest) => told.push(furthest));
+    await lab.load('bowl');
+    await lab.step(10);
+    await lab.seek(4);
+    await lab.step(1); // from step 4: the trainer forgets steps 6–10, so its history now ends at 5
+    expect(told.at(-1)).toBe(5);
+    expect(told).toContain(10);
+  });
+
   it('resolves step with the frame after the steps, however many were asked at once', async () => {
     const { lab } = wired();
     await lab.load('bowl');

@@ -3,6 +3,7 @@
  * so the preload forwards the trainer's port with window.postMessage to the page's own origin; the page
  * asks for one (again, after a restart) through `descentDesktop.connectTrainer()`.
  */
+import type { Preferences } from './preferences';
 
 /** IPC channels between the preload and main. */
 export const ipcChannels = {
@@ -20,6 +21,10 @@ export const ipcChannels = {
   saveScenario: 'file:save',
   /** page → main: the experiment as it stands (scenario JSON), kept in the settings to restore after a restart. */
   rememberExperiment: 'settings:experiment',
+  /** page → main (invoke, no payload): the page's stored preferences (Preferences) or null. */
+  loadPreferences: 'settings:preferences',
+  /** page → main: the page's preferences as they now stand (Preferences), kept in the settings file. */
+  rememberPreferences: 'settings:remember-preferences',
 } as const;
 
 /** A scenario file's contents, read by main (size-capped) for the page to validate and load. */
@@ -67,4 +72,8 @@ export interface DesktopBridge {
   saveScenario(request: SaveRequest): Promise<SaveResult>;
   /** Remembers the experiment as it stands, to reopen it after a restart or a crash. */
   rememberExperiment(scenarioText: string): void;
+  /** The preferences kept in the settings file (null when none yet); the page checks them again. */
+  loadPreferences(): Promise<unknown>;
+  /** Keeps the page's preferences (the panel as left, the Record dialog's choices) in the settings file. */
+  rememberPreferences(preferences: Preferences): void;
 }

@@ -1,25 +1,40 @@
 /**
- * The picture a capture takes: the scene's canvas as drawn, or, with a title or a caption (clean mode), the
- * canvas copied into a 2D canvas with the texts over it, so that they are part of the PNG or the video.
+ * The picture a capture takes: the scene's canvas as drawn, or, with a title or a caption (clean mode) or
+ * with the settings card and the loss chart beside the scene, a 2D canvas that holds them all, so that they
+ * are part of the PNG or the video.
  */
+import type { LabState } from '../lab';
 import type { CaptureSurface } from '../mounts';
+import type { CaptureLayout } from './layout';
+import { cardLines, drawCard, LossTrace } from './sidebar';
 
 export interface Texts {
   title: string;
   caption: string;
 }
 
-/** Returns what to read the current picture from: a function, called after each render. */
-export function composer(surface: CaptureSurface, width: number, height: number, { title, caption }: Texts): () => HTMLCanvasElement {
-  if (!title && !caption) return () => surface.canvas;
+/**
+ * Returns what to read the current picture from: a function, called after each render. `state` is read at
+ * each picture for the card and the chart (the chart follows the pictures taken, from the first).
+ */
+export function composer(surface: CaptureSurface, width: number, height: number, { title, caption }: Texts, layout: CaptureLayout, state: () => Readonly<LabState>): () => HTMLCanvasElement {
+  if (!title && !caption && !layout.card && !layout.chart) return () => surface.canvas;
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d', { alpha: false });
-  if (!context) throw new Error('This browser has no 2D canvas to draw the title and caption on');
+  if (!context) throw new Error('This browser has no 2D canvas to compose the picture on');
   const unit = height / 720;
+  const trace = new LossTrace();
+  const { scene, card, chart } = layout;
   return () => {
-    context.drawImage(surface.canvas, 0, 0, width, height);
+    context.drawImage(surface.canvas, scene.x, scene.y, scene.width, scene.height);
+    const now = state();
+    if (card) drawCard(context, card, cardLines(now), unit);
+    if (chart) {
+      trace.push(now.step, now.summary.meanLoss, now.summary.bestLoss);
+      trace.draw(context, chart, unit);
+    }
     if (title) band(context, title, 'top', Math.round(34 * unit), width, unit);
     if (caption) band(context, caption, 'bottom', Math.round(22 * unit), width, unit);
     return canvas;

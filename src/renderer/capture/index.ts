@@ -35,7 +35,7 @@ export interface Capturer {
 /** How long a capture waits for the surface of a scenario just loaded. */
 const surfaceWait = 60_000;
 
-export function mountCapture({ lab, notices }: MountContext, scene: SceneHandle): CaptureApi {
+export function mountCapture({ lab, notices, preferences }: MountContext, scene: SceneHandle): CaptureApi {
   let busy = false;
 
   const canvasSize = (): { width: number; height: number } => {
@@ -60,7 +60,7 @@ export function mountCapture({ lab, notices }: MountContext, scene: SceneHandle)
     canvasSize,
     screenshot: async (options) => {
       const settings = screenshotSettings(options, canvasSize());
-      return exclusive('screenshot', () => screenshot(scene, settings));
+      return exclusive('screenshot', () => screenshot(scene, settings, () => lab.state()));
     },
     recordSettings: (options) => recordSettings(options, canvasSize()),
     record: async (options, run = {}) => {
@@ -78,7 +78,7 @@ export function mountCapture({ lab, notices }: MountContext, scene: SceneHandle)
     },
   };
 
-  new CaptureControls(scene.container, capturer, lab, notices);
+  new CaptureControls(scene.container, capturer, lab, notices, preferences);
 
   return {
     screenshot: (options) => capturer.screenshot(options),

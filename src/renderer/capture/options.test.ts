@@ -5,12 +5,12 @@ const canvas = { width: 801, height: 451 };
 
 describe('recordSettings', () => {
   it('fills the defaults: 30 fps, five seconds, one step a frame, the canvas size made even', () => {
-    expect(recordSettings(undefined, canvas)).toEqual({ frames: 150, fps: 30, width: 800, height: 450, stepsPerFrame: 1, title: '', caption: '' });
+    expect(recordSettings(undefined, canvas)).toEqual({ frames: 150, fps: 30, width: 800, height: 450, stepsPerFrame: 1, title: '', caption: '', chart: false, panel: false });
   });
 
   it('takes the options as given', () => {
-    const settings = recordSettings({ frames: 12, fps: 60, width: 320, height: 180, stepsPerFrame: 5, title: ' Bowl ' }, canvas);
-    expect(settings).toEqual({ frames: 12, fps: 60, width: 320, height: 180, stepsPerFrame: 5, title: 'Bowl', caption: '' });
+    const settings = recordSettings({ frames: 12, fps: 60, width: 320, height: 180, stepsPerFrame: 5, title: ' Bowl ', chart: true }, canvas);
+    expect(settings).toEqual({ frames: 12, fps: 60, width: 320, height: 180, stepsPerFrame: 5, title: 'Bowl', caption: '', chart: true, panel: false });
   });
 
   it.each([
@@ -23,6 +23,8 @@ describe('recordSettings', () => {
     [{ stepsPerFrame: 0 }, /stepsPerFrame must be an integer from 1 to 100000/],
     [{ speed: 2 }, /unknown option "speed"/],
     [{ title: 3 }, /title must be a text/],
+    [{ chart: 'yes' }, /chart must be true or false, not "yes"/],
+    [{ panel: 1 }, /panel must be true or false, not 1/],
     [[1, 2], /options must be an object/],
   ])('rejects %j naming the option', (options, message) => {
     expect(() => recordSettings(options, canvas)).toThrow(message);
@@ -36,6 +38,12 @@ describe('screenshotSettings', () => {
 
   it('rejects a width below 16', () => {
     expect(() => screenshotSettings({ width: 8 }, canvas)).toThrow(/screenshot: width must be an integer from 16 to 3840/);
+  });
+
+  it('takes the chart and the settings card as flags, off by default', () => {
+    expect(screenshotSettings({}, canvas)).toMatchObject({ chart: false, panel: false });
+    expect(screenshotSettings({ chart: true, panel: true }, canvas)).toMatchObject({ chart: true, panel: true });
+    expect(() => screenshotSettings({ panel: 'on' }, canvas)).toThrow(/screenshot: panel must be true or false/);
   });
 });
 

@@ -10,6 +10,10 @@ export interface ScreenshotOptions {
   title?: string;
   /** Drawn over the bottom of the picture (clean mode's caption). */
   caption?: string;
+  /** Draw the loss chart beside the scene. */
+  chart?: boolean;
+  /** Draw a card of the settings and readouts beside the scene. */
+  panel?: boolean;
 }
 
 export interface RecordOptions extends ScreenshotOptions {
@@ -23,6 +27,8 @@ export interface ScreenshotSettings {
   height: number;
   title: string;
   caption: string;
+  chart: boolean;
+  panel: boolean;
 }
 
 export interface RecordSettings extends ScreenshotSettings {
@@ -77,6 +83,12 @@ function text(method: string, name: string, value: unknown): string {
   return value.trim();
 }
 
+function flag(method: string, name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new CaptureOptionError(`${method}: ${name} must be true or false, not ${describe(value)}`);
+  return value;
+}
+
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
@@ -103,13 +115,20 @@ export function fitSize(width: number, height: number, even: boolean): { width: 
 }
 
 export function screenshotSettings(options: unknown, fallback: { width: number; height: number }): ScreenshotSettings {
-  const record = fields('screenshot', options, ['width', 'height', 'title', 'caption']);
-  return { ...size('screenshot', record, fitSize(fallback.width, fallback.height, false), false), title: text('screenshot', 'title', record.title), caption: text('screenshot', 'caption', record.caption) };
+  const method = 'screenshot';
+  const record = fields(method, options, ['width', 'height', 'title', 'caption', 'chart', 'panel']);
+  return {
+    ...size(method, record, fitSize(fallback.width, fallback.height, false), false),
+    title: text(method, 'title', record.title),
+    caption: text(method, 'caption', record.caption),
+    chart: flag(method, 'chart', record.chart),
+    panel: flag(method, 'panel', record.panel),
+  };
 }
 
 export function recordSettings(options: unknown, fallback: { width: number; height: number }): RecordSettings {
   const method = 'record';
-  const record = fields(method, options, ['frames', 'fps', 'width', 'height', 'stepsPerFrame', 'title', 'caption']);
+  const record = fields(method, options, ['frames', 'fps', 'width', 'height', 'stepsPerFrame', 'title', 'caption', 'chart', 'panel']);
   const fps = integer(method, 'fps', record.fps, 30, 1, maxFps);
   return {
     frames: integer(method, 'frames', record.frames, Math.min(maxFrames, 5 * fps), 1, maxFrames),
@@ -118,6 +137,8 @@ export function recordSettings(options: unknown, fallback: { width: number; heig
     stepsPerFrame: integer(method, 'stepsPerFrame', record.stepsPerFrame, 1, 1, maxStepsPerFrame),
     title: text(method, 'title', record.title),
     caption: text(method, 'caption', record.caption),
+    chart: flag(method, 'chart', record.chart),
+    panel: flag(method, 'panel', record.panel),
   };
 }
 

@@ -8,6 +8,7 @@ import { ArrayBufferTarget, FileSystemWritableFileStreamTarget, Muxer } from 'we
 import type { Lab } from '../lab';
 import type { SceneHandle } from '../mounts';
 import { composer } from './compose';
+import { captureLayout } from './layout';
 import { bitrateFor, frameDuration, frameTimestamp, isKeyFrame, type RecordSettings } from './options';
 
 export interface RecordJob {
@@ -54,13 +55,14 @@ export async function record({ lab, scene, settings, file, onProgress, signal }:
     error: (error) => (failure ??= error),
   });
   encoder.configure(config);
-  const surface = scene.beginCapture(settings.width, settings.height);
+  const layout = captureLayout(settings.width, settings.height, settings);
+  const surface = scene.beginCapture(layout.scene.width, layout.scene.height);
   if (!surface) {
     encoder.close();
     throw new Error('record: the scene cannot be drawn (no WebGL), or a capture is already under way');
   }
   try {
-    const picture = composer(surface, settings.width, settings.height, settings);
+    const picture = composer(surface, settings.width, settings.height, settings, layout, () => lab.state());
     for (let k = 0; k < settings.frames; k++) {
       if (signal?.aborted) throw aborted();
       if (failure) throw failure;

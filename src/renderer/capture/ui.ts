@@ -1,13 +1,16 @@
 /**
  * The scene's capture controls: "Screenshot" and "Record…" over its bottom-right corner, and a small dialog
  * with the resolution (720p, 1080p, 4K, the scene's size), frame rate, length, steps per frame, clean mode
- * (panel and readouts hidden, an optional title and caption drawn into the picture), and while recording a
- * progress bar with Cancel. Where the browser can (showSaveFilePicker), the video is written to the chosen
+ * (panel and readouts hidden, an optional title and caption drawn into the picture), the loss chart and a
+ * card of the settings beside the scene, and while recording a progress bar with Cancel. The choices are
+ * kept between sessions (../preferences.ts). Where the browser can (showSaveFilePicker), the video is written to the chosen
  * file as it is recorded; elsewhere it is downloaded at the end.
  */
 import { element } from '../dom';
 import type { Lab } from '../lab';
 import type { Notices } from '../notices';
+import type { PreferenceStore } from '../preferences';
+import { recordingPreferencesSchema, type RecordingPreferences } from '../../shared/preferences';
 import type { Capturer } from './index';
 import { maxFrames, resolutionPresets } from './options';
 
@@ -22,6 +25,8 @@ export class CaptureControls {
   private readonly clean: HTMLInputElement;
   private readonly title: HTMLInputElement;
   private readonly caption: HTMLInputElement;
+  private readonly chart: HTMLInputElement;
+  private readonly card: HTMLInputElement;
   private readonly texts: HTMLDivElement;
   private readonly progress: HTMLProgressElement;
   private readonly status: HTMLParagraphElement;
@@ -37,6 +42,7 @@ export class CaptureControls {
     private readonly capturer: Capturer,
     private readonly lab: Lab,
     private readonly notices: Notices,
+    private readonly preferences: PreferenceStore,
   ) {
     const tools = element('div', undefined, 'capture-tools');
     tools.setAttribute('role', 'toolbar');
@@ -75,6 +81,14 @@ export class CaptureControls {
     grid.append(label('Resolution', this.resolution), label('Frame rate', this.fps), label('Length (s)', this.seconds), label('Steps per video frame', this.steps));
     const cleanLabel = element('label', undefined, 'capture-clean');
     cleanLabel.append(this.clean, document.createTextNode(' Clean mode: hide the panel and readouts, title and caption over the video'));
+    this.chart = checkbox('capture-chart');
+    this.card = checkbox('capture-card');
+    const beside = element('div', undefined, 'capture-beside');
+    const chartLabel = element('label', undefined, 'capture-clean');
+    chartLabel.append(this.chart, document.createTextNode(' Loss chart beside the scene'));
+    const cardLabel = element('label', undefined, 'capture-clean');
+    cardLabel.append(this.card, document.createTextNode(' Settings card beside the scene'));
+    beside.append(chartLabel, cardLabel);
 
     this.progress = element('progress');
     this.progress.max = 1;
@@ -96,7 +110,11 @@ export class CaptureControls {
     const actions = element('div', undefined, 'capture-actions');
     actions.append(this.startButton, this.shotButton, this.cancelButton, close);
 
-    this.dialog.append(element('h2', 'Record the scene'), grid, cleanLabel, this.texts, this.progress, this.status, actions);
+    this.dialog.append(element('h2', 'Record the scene'), grid, cleanLabel, this.texts, beside, this.progress, this.status, actions);
+    // The choices as the user left them last time; each change is kept.
+    if (preferences.ready) this.apply(preferences.get().recording);
+    preferences.events.on('ready', ({ recording }) => this.apply(recording));
+    for (const input of this.inputs()) input.addEventListener('change', () => this.remember());
     this.dialog.addEventListener('keydown', (event) => {
       event.stopPropagation(); // the page's keys (Space, R, H…) must not act while typing here
       if (event.key === 'Escape' && !this.abort) this.toggle(false);
@@ -109,10 +127,45 @@ export class CaptureControls {
     container.append(tools, this.dialog, this.titles);
   }
 
+  private inputs(): (HTMLInputElement | HTMLSelectElement)[] {
+    return [this.resolution, this.fps, this.seconds, this.steps, this.clean, this.title, this.caption, this.chart, this.card];
+  }
+
+  private apply(recording: RecordingPreferences): void {
+    this.resolution.value = recording.resolution;
+    this.fps.value = String(recording.fps);
+    this.seconds.value = String(recording.seconds);
+    this.steps.value = String(recording.stepsPerFrame);
+    this.clean.checked = recording.clean;
+    this.texts.hidden = !recording.clean;
+    this.title.value = recording.title;
+    this.caption.value = recording.caption;
+    this.chart.checked = recording.chart;
+    this.card.checked = recording.panel;
+  }
+
+  /** Keeps the dialog's choices; a value out of range (being typed) is not kept, and the record button says why. */
+  private remember(): void {
+    const choices = recordingPreferencesSchema.safeParse({
+      resolution: this.resolution.value,
+      fps: Number(this.fps.value),
+      seconds: Number(this.seconds.value),
+      stepsPerFrame: Number(this.steps.value),
+      clean: this.clean.checked,
+      title: this.title.value,
+      caption: this.caption.value,
+      chart: this.chart.checked,
+      panel: this.card.checked,
+    });
+    if (choices.success) this.preferences.update('recording', choices.data);
+  }
+
   private toggle(open = this.dialog.hidden): void {
     this.dialog.hidden = !open;
     this.openButton.setAttribute('aria-expanded', String(open));
     if (open) this.resolution.focus();
+    // Focus goes back where the dialog came from, so the page's keys work again at once.
+    else if (this.dialog.contains(document.activeElement)) this.openButton.focus();
   }
 
   private size(): { width: number; height: number } | undefined {
@@ -125,7 +178,7 @@ export class CaptureControls {
   private async screenshot(): Promise<void> {
     try {
       const texts = this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {};
-      const blob = await this.capturer.screenshot({ ...this.size(), ...texts });
+      const blob = await this.capturer.screenshot({ ...this.size(), ...texts, chart: this.chart.checked, panel: this.card.checked });
       download(blob, `${this.baseName()}.png`);
     } catch (error) {
       this.notices.showError(error);
@@ -140,6 +193,8 @@ export class CaptureControls {
       frames: Math.min(maxFrames, Math.max(1, Math.round(Number(this.seconds.value) * fps))),
       stepsPerFrame: Number(this.steps.value),
       ...(this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {}),
+      chart: this.chart.checked,
+      panel: this.card.checked,
     };
     let settings;
     try {
@@ -199,7 +254,7 @@ export class CaptureControls {
     this.cancelButton.hidden = !on;
     this.startButton.disabled = on;
     this.shotButton.disabled = on;
-    for (const input of [this.resolution, this.fps, this.seconds, this.steps, this.clean, this.title, this.caption]) input.disabled = on;
+    for (const input of this.inputs()) input.disabled = on;
     if (on) this.status.textContent = 'Starting…';
   }
 
@@ -240,6 +295,13 @@ function numberInput(value: number, min: number, max: number, step: number): HTM
   const node = element('input');
   node.type = 'number';
   Object.assign(node, { min: String(min), max: String(max), step: String(step), value: String(value) });
+  return node;
+}
+
+function checkbox(testid: string): HTMLInputElement {
+  const node = element('input');
+  node.type = 'checkbox';
+  node.dataset.testid = testid;
   return node;
 }
 

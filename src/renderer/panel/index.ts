@@ -13,7 +13,7 @@ import { addButton, bind, type Bound } from './controllers';
 import type { GroupId, PanelContext, Param, Value } from './param';
 import { actions, freezeParams, groupTitles, openFreezeLimit, params } from './params';
 
-export function mountPanel(container: HTMLElement, { lab, notices }: MountContext): PanelHandle {
+export function mountPanel(container: HTMLElement, { lab, notices, preferences }: MountContext): PanelHandle {
   const gui = new GUI({ container, injectStyles: false, title: 'Settings' });
   gui.domElement.classList.add('settings');
   const context: PanelContext = { paramNames: [], speed: 1 };
@@ -29,11 +29,25 @@ export function mountPanel(container: HTMLElement, { lab, notices }: MountContex
     if (!folder) {
       folder = (group === 'schedule' ? folderOf('optimizer') : gui).addFolder(groupTitles[group]);
       folder.domElement.dataset.group = group;
-      if (group === 'schedule') folder.close();
+      if (group === 'schedule' || closedByUser(groupTitles[group])) folder.close();
       folders.set(group, folder);
     }
     return folder;
   };
+
+  // The panel as the user left it: hidden or shown, and which folders were closed (by their titles).
+  const closedByUser = (title: string): boolean => preferences.get().panel.closedFolders.includes(title);
+  preferences.events.on('ready', ({ panel }) => {
+    container.classList.toggle('hidden', panel.hidden);
+    for (const folder of gui.foldersRecursive()) if (panel.closedFolders.includes(folder._title)) folder.close();
+  });
+  gui.onOpenClose((folder) => {
+    if (folder === gui) return;
+    const closed = new Set(preferences.get().panel.closedFolders);
+    if (folder._closed) closed.add(folder._title);
+    else closed.delete(folder._title);
+    preferences.update('panel', { ...preferences.get().panel, closedFolders: [...closed].slice(-50) });
+  });
 
   const bounds = new Map<string, Bound>();
   for (const entry of params) bounds.set(entry.key, bind(folderOf(entry.group), entry, (value) => commit(entry, value)));
@@ -65,7 +79,7 @@ export function mountPanel(container: HTMLElement, { lab, notices }: MountContex
     freeze?.folder.destroy();
     const folder = gui.addFolder(groupTitles.freeze);
     folder.domElement.dataset.group = 'freeze';
-    if (names.length > openFreezeLimit) folder.close();
+    if (names.length > openFreezeLimit || closedByUser(groupTitles.freeze)) folder.close();
     const entries = freezeParams(names);
     freeze = { names: key, folder, bounds: entries.map((entry) => bind(folder, entry, (value) => commit(entry, value))) };
   }
@@ -164,7 +178,10 @@ export function mountPanel(container: HTMLElement, { lab, notices }: MountContex
   });
 
   const handle: PanelHandle = {
-    toggle: () => container.classList.toggle('hidden'),
+    toggle: () => {
+      const hidden = container.classList.toggle('hidden');
+      preferences.update('panel', { ...preferences.get().panel, hidden });
+    },
     playPause: () => {
       if (!scenario || gone) return;
       if (status === 'running') lab.pause();

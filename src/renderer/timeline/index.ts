@@ -60,6 +60,10 @@ export function mountTimeline({ lab, notices }: MountContext): TimelineHandle {
     track.frame(frame.step);
     show();
   });
+  lab.events.on('history', (furthest) => {
+    track.history(furthest);
+    show();
+  });
   lab.events.on('lost', () => (scrubber.disabled = true));
   return { element: bar };
 }

@@ -1,4 +1,4 @@
-/** The timeline's state: the furthest step followed from frames, and seeks sent one at a time, latest first. */
+/** The timeline's state: the furthest step as the trainer tells it, and seeks sent one at a time, latest first. */
 import { describe, expect, it } from 'vitest';
 import { Track } from './track';
 
@@ -16,10 +16,19 @@ describe('the furthest step', () => {
     expect([track.position, track.furthest]).toEqual([20, 40]);
   });
 
-  it('starts again from a step forward taken inside the history (the trainer forgets what came after)', () => {
+  it('follows the trainer when a step forward inside the history makes it forget what came after', () => {
     const track = new Track(async () => {});
     for (const step of [0, 40, 20, 21]) track.frame(step);
+    expect(track.furthest).toBe(40); // the frame alone cannot tell: the trainer's event does
+    track.history(21);
     expect([track.position, track.furthest]).toEqual([21, 21]);
+  });
+
+  it('never shows a furthest step behind the step shown', () => {
+    const track = new Track(async () => {});
+    track.frame(30);
+    track.history(12);
+    expect(track.furthest).toBe(30);
   });
 
   it('goes back to 0 on a new run', () => {

@@ -1,15 +1,15 @@
 /**
  * What the timeline shows, from the lab's own events: the current step and the furthest step the
- * trainer's history holds. The page is not told of the history directly, so the furthest step is
- * followed from the frames: it grows as the run does, and a step forward from inside the history (which
- * makes the trainer forget what came after) starts it again from there. Seeks are sent one at a time,
+ * trainer's history holds. The trainer says the furthest step whenever it changes (a `history` event after
+ * the frame), including when a step forward from inside the history makes it forget what came after; a
+ * frame shows a recorded step, so the furthest is at least the step shown. Seeks are sent one at a time,
  * the latest position winning, so dragging never queues replays. No DOM: tested in node.
  */
 
 export class Track {
   /** The step shown by the last frame. */
   position = 0;
-  /** The furthest step recorded, as far as the page can tell. */
+  /** The furthest step recorded, as the trainer last said it. */
   furthest = 0;
   private wanted: number | null = null;
   private busy = false;
@@ -29,9 +29,13 @@ export class Track {
 
   /** A frame from the trainer. */
   frame(step: number): void {
-    if (!this.seeking && step > this.position && this.position < this.furthest) this.furthest = step;
-    else this.furthest = Math.max(this.furthest, step);
+    this.furthest = Math.max(this.furthest, step);
     this.position = step;
+  }
+
+  /** The trainer's word on the furthest step recorded (it may go down: the history forgot a future). */
+  history(furthest: number): void {
+    this.furthest = Math.max(furthest, this.position);
   }
 
   /** Asks for a seek; while one is under way only the latest position asked for is sent after it. */
