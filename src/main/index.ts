@@ -24,6 +24,10 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const devOrigin = devServerOrigin(devServerUrl);
 const isDev = !app.isPackaged;
 
+// End-to-end tests give each launch its own settings folder; a packaged app never reads this variable. It
+// must come first: the settings file and the single-instance lock both live in the userData folder.
+if (isDev && process.env.DESCENT_LAB_USER_DATA) app.setPath('userData', process.env.DESCENT_LAB_USER_DATA);
+
 // Both must happen before 'ready': privileged schemes are fixed at startup, and sandboxing every renderer
 // covers any webContents created later, not just ours.
 registerAppScheme();
