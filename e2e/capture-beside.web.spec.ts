@@ -4,6 +4,7 @@
  * views/palette.ts), and a recording with them is still identical twice for the same start.
  */
 import { readWebm } from '../src/renderer/capture/webm';
+import { presets } from '../src/shared/presets';
 import { bytesOf, pixelsOf } from './blobs';
 import { expect, test } from './fixtures';
 
@@ -54,3 +55,15 @@ test('the Record dialog offers them', async ({ page }) => {
   await expect(dialog.getByLabel('Loss chart beside the scene')).not.toBeChecked();
   await expect(dialog.getByLabel('Settings card beside the scene')).not.toBeChecked();
 });
+
+// "A smooth 1080p clip of any preset": every preset, three frames at 1920 × 1080.
+for (const { name: preset } of presets) {
+  test(`a 1080p clip of ${preset}, with the chart and the card`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.evaluate((name) => window.descentLab.load(name), preset);
+    await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
+    const video = readWebm(await bytesOf(page, 'window.descentLab.record({ frames: 3, fps: 30, width: 1920, height: 1080, stepsPerFrame: 5, chart: true, panel: true })'));
+    expect([video.width, video.height]).toEqual([1920, 1080]);
+    expect(video.frames).toHaveLength(3);
+  });
+}
