@@ -52,6 +52,23 @@ interface JsonExport {
 describe('trajectory export', () => {
   const steps = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 
+  it('replays a race as a race: each group as its optimizer run alone from the same cloud', async () => {
+    const race = preset('race-beale');
+    const groups = race.groups!;
+    const { groups: _, ...shared } = race;
+    const solo = await Promise.all(groups.map((group) => direct({ ...shared, optimizer: group.optimizer }, [20])));
+    const n = solo[0].get(0)!.params.length; // particles per group
+    const chosen = groups.map((_, g) => g * n); // the first particle of each group
+    const exported = JSON.parse(await text(race, { format: 'json', target: 20, every: 20, particles: chosen })) as JsonExport;
+    const [start, end] = exported.steps;
+    // All groups start from the same place, and each ends where its optimizer alone takes that particle.
+    for (let g = 0; g < groups.length; g++) {
+      expect(start.params[g]).toEqual(solo[g].get(0)!.params[0]);
+      expect(end.params[g]).toEqual(solo[g].get(20)!.params[0]);
+    }
+    expect(new Set(end.params.map((p) => JSON.stringify(p))).size).toBe(groups.length);
+  });
+
   it('CSV of bowl, 100 steps every 10, parses back to the run (x at 100: notebook 002, 0.9999999997962964)', async () => {
     const scenario = preset('bowl');
     const rows = csvRows(await text(scenario, { format: 'csv', target: 100, every: 10, particles: null }));

@@ -10,8 +10,8 @@
  * two-parameter particles, CSV, steps 0–2 (226 MB of text in 216 chunks; the Descent 49 MB): 18–31 MB
  * above the Descent (`npx vitest run src/trainer/exporting.test.ts -t million --execArgv=--expose-gc`).
  */
-import { createDescent } from '../engine/build';
 import { statusNames } from '../engine/descent';
+import { createRun } from '../engine/experiments/race';
 import type { Scenario } from '../shared/scenario';
 
 export type ExportFormat = 'csv' | 'json';
@@ -125,7 +125,8 @@ function csvText(text: string): string {
  */
 export async function* trajectoryChunks(scenario: Scenario, request: TrajectoryRequest): AsyncGenerator<Uint8Array, void, undefined> {
   const { format, target, every } = request;
-  const descent = await createDescent(scenario);
+  // A race replays as a race: each group with its own optimizer, particles numbered group by group.
+  const descent = await createRun(scenario);
   const n = descent.n;
   const problems = exportOptionProblems({ format, every, particles: request.particles ?? undefined }, n);
   if (!Number.isInteger(target) || target < 0) problems.push(`target: must be an integer ≥ 0, not ${String(target)}`);

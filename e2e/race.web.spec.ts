@@ -1,0 +1,69 @@
+/**
+ * The Race tab in the browser build: a race preset draws each group in its colour with a legend, one loss
+ * curve per group and the results table; a click on a legend entry hides that group from the track; and a
+ * race built in the tab on the scenario in the lab loads with its groups.
+ */
+import { expect, test } from './fixtures';
+import { groupColours } from '../src/renderer/experiments/race/colours';
+
+/** The group colours found on the track's canvas, as indices into the palette. */
+async function coloursOnTrack(page: import('@playwright/test').Page): Promise<number[]> {
+  return page.getByTestId('race-track').evaluate((node, palette) => {
+    const c = node as HTMLCanvasElement;
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const rgb = palette.map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)));
+    const found = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      rgb.forEach(([r, g, b], k) => {
+        if (Math.abs(data[i] - r) <= 2 && Math.abs(data[i + 1] - g) <= 2 && Math.abs(data[i + 2] - b) <= 2) found.add(k);
+      });
+    }
+    return [...found].sort();
+  }, [...groupColours]);
+}
+
+test('a race preset draws the legend, the curves and the table, and a legend click hides a group', async ({ page }) => {
+  await page.goto('./?preset=race-valley');
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('race-valley');
+  await page.getByTestId('experiment-tab-race').click();
+  await expect(page.getByTestId('experiment-race')).toBeVisible();
+
+  const entries = page.getByTestId('race-legend-entry');
+  await expect(entries).toHaveText(['GD', 'Momentum', 'Nesterov', 'Adam']);
+  // All groups start from the identical cloud: concentric dots show every colour from the first frame.
+  await expect.poll(() => coloursOnTrack(page)).toEqual([0, 1, 2, 3]);
+  await page.evaluate(() => window.descentLab.step(10));
+  await entries.first().click();
+  await expect(entries.first()).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => coloursOnTrack(page)).toEqual([1, 2, 3]);
+  await entries.first().click();
+  await expect.poll(() => coloursOnTrack(page)).toEqual([0, 1, 2, 3]);
+
+  // Table: one row per group; after 60 steps momentum (α 0.5, β 0.5) has converged in the valley
+  // (median 38 steps, engine/experiments/race.test.ts's valley race and the preset's lesson), GD has not.
+  await page.evaluate(() => window.descentLab.step(50));
+  const rows = page.getByTestId('race-results').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1).locator('td').first()).toHaveText('100%');
+  await expect(rows.nth(0).locator('td').first()).toHaveText('0%');
+  await expect(page.getByTestId('race-status')).toContainText('Step 60');
+
+  // One loss curve per group (uPlot's legend lists the series after the x axis).
+  const chart = page.getByTestId('experiment-race').getByTestId('loss-chart');
+  await expect(chart.locator('.u-legend .u-series')).toHaveCount(5);
+});
+
+test('a race built in the tab runs on the scenario in the lab', async ({ page }) => {
+  await page.goto('./?preset=valley');
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('valley');
+  await page.getByTestId('experiment-tab-race').click();
+  await expect(page.getByTestId('race-status')).toContainText('not running a race');
+  await page.getByTestId('race-builder').locator('summary').click();
+  await page.getByTestId('race-start').click();
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().scenario?.groups?.length)).toBe(3);
+  const scenario = await page.evaluate(() => window.descentLab.state().scenario!);
+  // The lab's scenario with its own optimizer first, against momentum and Adam at the same rate.
+  expect(scenario.groups!.map((g) => g.optimizer.kind)).toEqual(['gd', 'momentum', 'adam']);
+  expect(scenario.model).toEqual({ kind: 'surface', fn: 'valley' });
+  await expect(page.getByTestId('race-legend-entry')).toHaveText(['GD', 'Momentum', 'Adam']);
+});
