@@ -1,11 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end specs. `web`: the browser build served on 127.0.0.1, in Debian's Chromium (never a
- * downloaded browser), with WebGL through SwiftShader. `electron`: the desktop app through
- * `_electron.launch`, skipped with a printed reason where Electron's binary cannot be had.
+ * End-to-end specs. `web`: the static web build (`npm run build:web`, out/web) served by a plain static
+ * server under a sub-path, /descent-lab/, as a web host serving it from a folder would: that proves it works
+ * from any folder, not only from a server's root. In Debian's Chromium (never a downloaded browser), with
+ * WebGL through SwiftShader. Specs navigate with relative URLs ('./?preset=…'), which resolve under the
+ * sub-path. `electron`: the desktop app through `_electron.launch`, skipped with a printed reason where
+ * Electron's binary cannot be had.
  */
 const port = 4173;
+const sitePath = '/descent-lab/';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +22,7 @@ export default defineConfig({
       name: 'web',
       testMatch: /web\..*spec\.ts/,
       use: {
-        baseURL: `http://127.0.0.1:${port}/`,
+        baseURL: `http://127.0.0.1:${port}${sitePath}`,
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           // The machine's network is closed: background services would only fail to connect.
@@ -29,9 +33,10 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\..*spec\.ts/ },
   ],
   webServer: {
-    command: `node scripts/start.mjs --web --no-open --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    // Both builds: the web specs serve out/web, and the Electron specs launch the desktop app from out/.
+    command: `npm run build && npm run build:web && node scripts/static-server.mjs out/web --port ${port} --base ${sitePath}`,
+    url: `http://127.0.0.1:${port}${sitePath}`,
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    timeout: 180_000, // the build takes most of it on a loaded two-core machine
   },
 });

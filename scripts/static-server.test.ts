@@ -55,6 +55,67 @@ describe('serveStatic', () => {
   );
 });
 
+describe('serveStatic under a sub-path (--base)', () => {
+  let parent: string;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    parent = await mkdtemp(path.join(tmpdir(), 'descent-static-base-'));
+    const folder = path.join(parent, 'site');
+    await mkdir(path.join(folder, 'docs'), { recursive: true });
+    await writeFile(path.join(parent, 'package.json'), '{"secret": true}');
+    await writeFile(path.join(folder, 'index.html'), '<!doctype html><title>t</title>');
+    await writeFile(path.join(folder, 'docs', 'index.html'), '<!doctype html><title>docs</title>');
+    server = await serveStatic(folder, { host: '127.0.0.1', port: 0, base: 'descent-lab' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (parent) await rm(parent, { recursive: true, force: true });
+  });
+
+  it('gives the sub-path as its URL and serves the folder there', async () => {
+    expect(new URL(server.url).pathname).toBe('/descent-lab/');
+    const response = await fetch(new URL('?preset=bowl', server.url));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>t</title>');
+  });
+
+  it('redirects a folder named without its slash, keeping the query', async () => {
+    for (const [requestPath, location] of [['/descent-lab?preset=bowl', '/descent-lab/?preset=bowl'], ['/descent-lab/docs', '/descent-lab/docs/']]) {
+      const response = await fetch(new URL(requestPath, server.url), { redirect: 'manual' });
+      expect(response.status, requestPath).toBe(301);
+      expect(response.headers.get('location'), requestPath).toBe(location);
+    }
+  });
+
+  it('never redirects to another host: //docs is a path here, not the host "docs"', async () => {
+    // Served from the root, a request for '/.//docs' has the path '//docs', a folder of the site.
+    const atRoot = await serveStatic(path.join(parent, 'site'), { host: '127.0.0.1', port: 0 });
+    try {
+      const { hostname, port } = new URL(atRoot.url);
+      const location = await new Promise<string | undefined>((resolve, reject) => {
+        const req = request({ host: hostname, port, path: '/.//docs', method: 'GET' }, (res) => {
+          res.resume();
+          resolve(res.headers.location);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(location).toBe('/docs/');
+    } finally {
+      await atRoot.close();
+    }
+  });
+
+  it.each(['/', '/index.html', '/site/index.html', '/descent-lab/../package.json', '/descent-lab/%2e%2e/package.json'])('serves nothing outside the sub-path: %s', async (requestPath) => {
+    const { status, body } = await rawGet(server.url, requestPath);
+    expect([403, 404]).toContain(status);
+    expect(body).not.toContain('secret');
+    expect(body).not.toContain('<title>');
+  });
+});
+
 /** Sends a GET with the path exactly as given (no URL normalisation). */
 async function rawGet(base: string, requestPath: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);

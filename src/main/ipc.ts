@@ -3,7 +3,7 @@
  * on: it must come from the main frame of our own window, showing our own page, and carry the expected payload.
  */
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
-import { ipcChannels, type OpenedFile, type SaveRequest, type SaveResult } from '../shared/desktop';
+import { ipcChannels, type MenuCommand, type OpenedFile, type SaveRequest, type SaveResult } from '../shared/desktop';
 import { limits } from '../shared/limits';
 import { preferencesSchema, type Preferences } from '../shared/preferences';
 import { isAppUrl } from './navigation';
@@ -181,5 +181,12 @@ export function sendOpenScenario(window: BrowserWindow, file: OpenedFile): boole
 export function sendSaveRequest(window: BrowserWindow, as: boolean): boolean {
   if (window.isDestroyed()) return false;
   window.webContents.send(ipcChannels.saveRequest, { as });
+  return true;
+}
+
+/** Asks the page to open one of its dialogs (Help, About); false when there is no page to ask. */
+export function sendMenuCommand(window: BrowserWindow | undefined, command: MenuCommand): boolean {
+  if (!window || window.isDestroyed() || window.webContents.isLoading()) return false;
+  window.webContents.send(ipcChannels.menuCommand, { command });
   return true;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 
 const electron = vi.hoisted(() => ({
+  ipcMain: {},
   app: { getVersion: vi.fn(() => '0.1.0') },
   dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
@@ -9,10 +10,12 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron);
 
 const { aboutDetail, installMenu, menuLabel, menuTemplate } = await import('./menu');
+const { ipcChannels } = await import('../shared/desktop');
 
 const showAbout = vi.fn();
+const showHelp = vi.fn();
 const files = { open: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), save: vi.fn() };
-const handlers = { ...files, showAbout };
+const handlers = { ...files, showAbout, showHelp };
 
 /** Every item of a template, submenus included. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -46,7 +49,8 @@ describe('menuTemplate', () => {
     const [appMenu] = menuTemplate('darwin', handlers);
     const submenu = appMenu?.submenu as MenuItemConstructorOptions[];
     expect(appMenu?.label).toBe('Descent Lab');
-    expect(submenu.map((item) => item.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(submenu[0]?.label).toBe('About Descent Lab');
+    expect(submenu.map((item) => item.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(byRole([appMenu!], 'quit')[0]?.accelerator).toBe('Cmd+Q');
     expect(topLabels(menuTemplate('darwin', handlers))).toEqual(['Descent Lab', 'File', 'Edit', 'View', 'Window', 'Help']);
   });
@@ -70,16 +74,29 @@ describe('menuTemplate', () => {
     expect(byRole(menuTemplate('darwin', handlers, true), 'toggleDevTools')[0]?.accelerator).toBe('Alt+Cmd+I');
   });
 
-  it("Help → About uses macOS's native panel", () => {
-    const help = menuTemplate('darwin', handlers).at(-1);
+  it.each(['darwin', 'win32', 'linux'] as const)('%s: Help → Descent Lab Help (F1) calls the help handler', (platform) => {
+    const handler = vi.fn();
+    const help = menuTemplate(platform, { ...handlers, showHelp: handler }).at(-1);
     expect(help?.role).toBe('help');
-    expect(help?.submenu).toEqual([{ role: 'about', label: 'About Descent Lab' }]);
+    const [item] = help?.submenu as MenuItemConstructorOptions[];
+    expect(item?.label?.replace('&', '')).toBe('Descent Lab Help');
+    expect(item?.accelerator).toBe('F1');
+    (item?.click as () => void)();
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('macOS: About, in the app menu, calls the about handler rather than the native panel', () => {
+    const handler = vi.fn();
+    const template = menuTemplate('darwin', { ...handlers, showAbout: handler });
+    expect(roles(template).has('about')).toBe(false);
+    ((template[0]?.submenu as MenuItemConstructorOptions[])[0]?.click as () => void)();
+    expect(handler).toHaveBeenCalledTimes(1);
   });
 
   it.each(['win32', 'linux'] as const)('%s: Help → About calls the about handler', (platform) => {
     const handler = vi.fn();
-    const about = (menuTemplate(platform, { ...files, showAbout: handler }).at(-1)?.submenu as MenuItemConstructorOptions[])[0];
-    expect(about?.label).toBe('About Descent Lab');
+    const about = (menuTemplate(platform, { ...handlers, showAbout: handler }).at(-1)?.submenu as MenuItemConstructorOptions[]).at(-1);
+    expect(about?.label?.replace('&', '')).toBe('About Descent Lab');
     expect(about?.role).toBeUndefined();
     (about?.click as () => void)();
     expect(handler).toHaveBeenCalledTimes(1);
@@ -138,13 +155,46 @@ describe('the About box', () => {
     expect(detail.split('\n')).toEqual(['Version 0.1.0', 'Electron 45.4.1', 'Chrome 152.0.1', 'Node 24.1.0']);
   });
 
-  it('is shown for the window by the installed menu on Windows and Linux', () => {
-    const window = { id: 1 };
+  /** The installed menu's item with this label (whichever menu the platform running the test puts it in). */
+  function installedItem(label: string): () => void {
+    const template = electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as MenuItemConstructorOptions[];
+    const item = items(template).find((entry) => entry.label?.replace('&', '') === label);
+    return item?.click as () => void;
+  }
+  const pageWindow = (loading = false) => ({ isDestroyed: () => false, webContents: { isLoading: () => loading, send: vi.fn() } });
+
+  it('asks the page to open its About dialog on the menu-command channel', () => {
+    vi.clearAllMocks();
+    const window = pageWindow();
     installMenu(false, () => window as never, files);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
-    if (process.platform === 'darwin') return;
-    const template = electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItemConstructorOptions[];
-    ((template.at(-1)?.submenu as MenuItemConstructorOptions[])[0]?.click as () => void)();
+    installedItem('About Descent Lab')();
+    expect(window.webContents.send.mock.calls).toEqual([[ipcChannels.menuCommand, { command: 'about' }]]);
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('asks the page for its help on Help → Descent Lab Help', () => {
+    vi.clearAllMocks();
+    const window = pageWindow();
+    installMenu(false, () => window as never, files);
+    installedItem('Descent Lab Help')();
+    expect(window.webContents.send.mock.calls).toEqual([[ipcChannels.menuCommand, { command: 'help' }]]);
+  });
+
+  it('falls back to the native box, for the window, while the page is loading', async () => {
+    vi.clearAllMocks();
+    const window = pageWindow(true);
+    installMenu(false, () => window as never, files);
+    installedItem('About Descent Lab')();
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(window.webContents.send).not.toHaveBeenCalled();
     expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Descent Lab', detail: expect.stringContaining('Version 0.1.0') }));
+  });
+
+  it('falls back to the native box without a window', async () => {
+    vi.clearAllMocks();
+    installMenu(false, () => undefined, files);
+    installedItem('About Descent Lab')();
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The native menu: File (open, recent, save) and the usual roles with their usual shortcuts, so reload, zoom,
- * full screen, copy/paste in the panel's text fields and About work as on any desktop app. `menuTemplate` is
- * pure, hence testable.
+ * full screen and copy/paste in the panel's text fields work as on any desktop app. Help and About open the
+ * page's own dialogs (the keys, the presets, the bundled libraries' licences). `menuTemplate` is pure, hence
+ * testable.
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { sendMenuCommand } from './ipc';
 
 export const APP_NAME = 'Descent Lab';
 
@@ -17,8 +19,10 @@ export interface FileMenuHandlers {
 }
 
 export interface MenuHandlers extends FileMenuHandlers {
-  /** Shows the About box where the platform has no native about panel (Windows, Linux). */
+  /** Shows the About dialog: the version and the bundled libraries' licences. */
   showAbout(): void;
+  /** Shows the help: the controls, the keys, what each preset teaches. */
+  showHelp(): void;
 }
 
 /** A path as a menu label: '&' would otherwise mark a keyboard mnemonic on Windows and Linux. */
@@ -54,7 +58,8 @@ export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, 
     template.push({
       label: APP_NAME,
       submenu: [
-        { role: 'about' },
+        // Not the native panel: ours also lists the bundled libraries and their licences.
+        { label: `About ${APP_NAME}`, click: () => handlers.showAbout() },
         separator,
         { role: 'services' },
         separator,
@@ -108,10 +113,12 @@ export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, 
     ],
   });
 
+  const helpItem: MenuItemConstructorOptions = { label: `${APP_NAME} &Help`, accelerator: 'F1', click: () => handlers.showHelp() };
   template.push({
     label: '&Help',
     role: 'help',
-    submenu: [mac ? { role: 'about', label: `About ${APP_NAME}` } : { label: `About ${APP_NAME}`, click: () => handlers.showAbout() }],
+    // macOS has About in the app menu; elsewhere it closes the Help menu.
+    submenu: mac ? [helpItem] : [helpItem, separator, { label: `&About ${APP_NAME}`, click: () => handlers.showAbout() }],
   });
   return template;
 }
@@ -122,14 +129,18 @@ export function aboutDetail(version: string, versions: NodeJS.ProcessVersions): 
 }
 
 /**
- * Installs the menu (again whenever the recent files change); `getWindow` gives the window the About box
- * belongs to.
+ * Installs the menu (again whenever the recent files change); `getWindow` gives the window whose page shows
+ * Help and About. Without a page to show it in, About falls back to the native box.
  */
 export function installMenu(isDev: boolean, getWindow: () => BrowserWindow | undefined, files: FileMenuHandlers, recent: readonly string[] = []): void {
-  const showAbout = (): void => {
+  const nativeAbout = (): void => {
     const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail: aboutDetail(app.getVersion(), process.versions), buttons: ['OK'] };
     const window = getWindow();
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { ...files, showAbout }, isDev, recent)));
+  const showAbout = (): void => {
+    if (!sendMenuCommand(getWindow(), 'about')) nativeAbout();
+  };
+  const showHelp = (): void => void sendMenuCommand(getWindow(), 'help');
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { ...files, showAbout, showHelp }, isDev, recent)));
 }

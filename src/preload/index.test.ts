@@ -42,9 +42,9 @@ function deliver(channel: string, payload: unknown, ports: unknown[] = []): void
 }
 
 describe('the bridge', () => {
-  it('exposes exactly platform, versions, connectTrainer, the four file calls and the two preference calls', () => {
+  it('exposes exactly platform, versions, connectTrainer, the four file calls, the two preference calls and the menu', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'loadPreferences', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions']);
+    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'loadPreferences', 'onMenuCommand', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions']);
     expect(exposed.platform).toBe(process.platform);
     expect(exposed.versions).toEqual({ electron: process.versions.electron });
     expect(typeof exposed.connectTrainer).toBe('function');
@@ -62,8 +62,8 @@ describe('the bridge', () => {
     expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.connectTrainer], [ipcChannels.connectTrainer]]);
   });
 
-  it('listens only on the trainer and file channels', () => {
-    expect([...electron.listeners.keys()].sort()).toEqual([ipcChannels.trainerLost, ipcChannels.trainerPort, ipcChannels.openScenario, ipcChannels.saveRequest].sort());
+  it('listens only on the trainer, file and menu channels', () => {
+    expect([...electron.listeners.keys()].sort()).toEqual([ipcChannels.trainerLost, ipcChannels.trainerPort, ipcChannels.openScenario, ipcChannels.saveRequest, ipcChannels.menuCommand].sort());
   });
 });
 
@@ -174,5 +174,12 @@ describe('saving', () => {
     remember(preferences);
     for (const value of [undefined, null, 42, 'prefs', ['{}']]) remember(value);
     expect(electron.ipcRenderer.send.mock.calls).toEqual([[ipcChannels.rememberPreferences, preferences]]);
+  });
+
+  it('hands the page only the known menu commands', () => {
+    const heard: unknown[] = [];
+    (exposed.onMenuCommand as (listener: (command: unknown) => void) => void)((command) => heard.push(command));
+    for (const payload of [{ command: 'help' }, { command: 'about' }, { command: 'alert(1)' }, { command: 7 }, 'help', null, {}]) deliver(ipcChannels.menuCommand, payload);
+    expect(heard).toEqual(['help', 'about']);
   });
 });

@@ -6,6 +6,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   ipcChannels,
+  isMenuCommand,
+  type MenuCommand,
   TRAINER_LOST_MESSAGE,
   TRAINER_PORT_MESSAGE,
   type DesktopBridge,
@@ -31,6 +33,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 let openListener: ((file: OpenedFile) => void) | null = null;
 let waitingFile: OpenedFile | null = null;
 let saveListener: ((as: boolean) => void) | null = null;
+let menuListener: ((command: MenuCommand) => void) | null = null;
 
 const bridge: DesktopBridge = Object.freeze({
   platform: process.platform,
@@ -63,6 +66,9 @@ const bridge: DesktopBridge = Object.freeze({
     // Structured clone drops anything but data; main checks the shape against the schema.
     if (isRecord(preferences)) ipcRenderer.send(ipcChannels.rememberPreferences, preferences);
   },
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
+    if (typeof listener === 'function') menuListener = listener;
+  },
 });
 contextBridge.exposeInMainWorld('descentDesktop', bridge);
 
@@ -71,6 +77,10 @@ ipcRenderer.on(ipcChannels.openScenario, (_event, payload: unknown) => {
   const file: OpenedFile = { name: payload.name, text: payload.text };
   if (openListener) openListener(file);
   else waitingFile = file;
+});
+
+ipcRenderer.on(ipcChannels.menuCommand, (_event, payload: unknown) => {
+  if (isRecord(payload) && isMenuCommand(payload.command)) menuListener?.(payload.command);
 });
 
 ipcRenderer.on(ipcChannels.saveRequest, (_event, payload: unknown) => {

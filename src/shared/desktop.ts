@@ -25,7 +25,17 @@ export const ipcChannels = {
   loadPreferences: 'settings:preferences',
   /** page → main: the page's preferences as they now stand (Preferences), kept in the settings file. */
   rememberPreferences: 'settings:remember-preferences',
+  /** main → page: a menu item that opens one of the page's dialogs: { command: MenuCommand }. */
+  menuCommand: 'menu:command',
 } as const;
+
+/** The page's dialogs the native menu can open. */
+export const menuCommands = ['help', 'about'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
+}
 
 /** A scenario file's contents, read by main (size-capped) for the page to validate and load. */
 export interface OpenedFile {
@@ -76,4 +86,6 @@ export interface DesktopBridge {
   loadPreferences(): Promise<unknown>;
   /** Keeps the page's preferences (the panel as left, the Record dialog's choices) in the settings file. */
   rememberPreferences(preferences: Preferences): void;
+  /** The menu asks the page to open a dialog (Help, About). */
+  onMenuCommand(listener: (command: MenuCommand) => void): void;
 }

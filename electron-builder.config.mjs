@@ -1,0 +1,54 @@
+// How `npm run dist` packages the desktop app (electron-builder): AppImage and deb on Linux, dmg on macOS,
+// an NSIS installer on Windows. Only the built app (out/main, out/preload, out/renderer) and package.json go
+// in; electron-builder adds the runtime `dependencies` itself. Icons come from build/ (scripts/icons.mjs).
+// The afterPack hook flips the Electron fuses (scripts/packaging/fuses.mjs) before anything is signed.
+
+/** `*.descent.json`: double-clicking one starts the lab with it (main reads it from argv or 'open-file'). */
+const scenarioFiles = {
+  ext: 'descent.json',
+  name: 'Descent Lab scenario',
+  description: 'Descent Lab scenario',
+  mimeType: 'application/x-descent-lab-scenario+json',
+  role: 'Editor',
+};
+
+/** @type {import('electron-builder').Configuration} */
+export default {
+  appId: 'io.github.descentlab.DescentLab',
+  productName: 'Descent Lab',
+  copyright: 'Copyright © 2026 the Descent Lab authors',
+  directories: { output: 'dist', buildResources: 'build' },
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map', 'package.json'],
+  asar: true,
+  afterPack: './scripts/packaging/after-pack.mjs',
+  fileAssociations: [scenarioFiles],
+  // Installers are built for downloading from CI's artifacts, never published from a build.
+  publish: null,
+  linux: {
+    target: ['AppImage', 'deb'],
+    executableName: 'descent-lab',
+    // build/icons/<size>x<size>.png, one per size the desktop environments look for.
+    icon: 'build/icons',
+    category: 'Education',
+    synopsis: 'A visual lab for gradient descent',
+    desktop: { entry: { Categories: 'Education;Science;Math;', Keywords: 'gradient;descent;optimizer;machine learning;' } },
+  },
+  deb: { maintainer: 'Descent Lab <descent-lab@users.noreply.github.com>' },
+  appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  mac: {
+    target: ['dmg'],
+    icon: 'build/icon.png',
+    category: 'public.app-category.education',
+  },
+  dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  win: {
+    target: ['nsis'],
+    icon: 'build/icon.png',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    artifactName: '${productName}-Setup-${version}.${ext}',
+  },
+};
