@@ -1,0 +1,247 @@
+/**
+ * One step under the microscope: the next step of one particle, taken apart. It replays that step from the
+ * descent's own state (a snapshot: parameters, the optimizer's state arrays, the batcher's order and
+ * generator) through the formulas of CONTRACTS §1, written here in the same operation order as
+ * ../gradients.ts and ../optimizers.ts, so every piece equals what the engine then does, to the last bit.
+ * It changes nothing: the caller steps the descent itself afterwards. Pure, no allocation worth naming.
+ */
+import type { ClipSpec, OptimizerSpec } from '../../shared/scenario';
+import { Batcher } from '../batching';
+import { Status, statusNames, type Descent, type StatusName } from '../descent';
+import { fullBatch } from '../model';
+import { learningRate } from '../schedules';
+import { RaceDescent } from './race';
+
+/** The optimizer's state for one particle, by the names of CONTRACTS §1. */
+export interface OptimizerState {
+  /** Velocity (momentum, nesterov). */
+  v?: Float64Array;
+  /** Adam's first and second moments, and their bias-corrected values. */
+  m?: Float64Array;
+  mHat?: Float64Array;
+  vHat?: Float64Array;
+  /** Sum (adagrad) or running average (rmsprop) of squared gradients. */
+  s?: Float64Array;
+}
+
+export interface StepDecomposition {
+  particle: number;
+  /** The optimizer's t for this step (counted from 1). */
+  step: number;
+  /** The epoch this step belongs to (counted from 0, as the notebook prints it). */
+  epoch: number;
+  statusBefore: StatusName;
+  statusAfter: StatusName;
+  /** Why the particle does not move, when it does not. */
+  stopped: string | null;
+  /** The batch's rows in the order used; null for a surface (no data). */
+  rows: Int32Array | null;
+  dataRows: number;
+  paramNames: readonly string[];
+  /** Parameters before the step. */
+  params: Float64Array;
+  /** Loss on the batch before the step. */
+  loss: number;
+  /** The model's gradient on the batch (the neuron's is the notebook's weight delta: CONTRACTS §1). */
+  gradient: Float64Array;
+  /** The gradient and loss on all the data, when the batch is only part of it; else null. */
+  fullGradient: Float64Array | null;
+  fullLoss: number | null;
+  frozen: readonly number[];
+  clip: ClipSpec;
+  /** The norm clip's factor min(1, c/‖g‖); null for no clip or a value clip. */
+  clipScale: number | null;
+  /** The gradient after freezing and clipping: what the optimizer is given. */
+  adjusted: Float64Array;
+  optimizer: OptimizerSpec;
+  /** The learning rate at this step (after any schedule). */
+  lr: number;
+  /** Adam's bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ. */
+  corrections: [number, number] | null;
+  stateBefore: OptimizerState;
+  stateAfter: OptimizerState;
+  /** Δp = after − before, and the parameters after the step. */
+  delta: Float64Array;
+  after: Float64Array;
+}
+
+/**
+ * The next step of particle `index` of `descent`, taken apart. Call it before `descent.advance()`: that
+ * step then moves the particle to `after` and leaves the optimizer's state equal to `stateAfter`.
+ */
+export function decomposeStep(descent: Descent, index: number): StepDecomposition {
+  if (!Number.isInteger(index) || index < 0 || index >= descent.n) throw new Error(`microscope: particle ${index} does not exist (the cloud has ${descent.n})`);
+  // A race steps each group's own descent: the particle's state lives there.
+  if (descent instanceof RaceDescent) {
+    const { descent: group, index: local } = descent.locate(index);
+    return { ...decomposeStep(group, local), particle: index };
+  }
+  const snapshot = descent.snapshot();
+  const { model, n, paramCount } = descent;
+  const { settings } = snapshot;
+  const column = (values: Float64Array | null): Float64Array | null => (values ? Float64Array.from({ length: paramCount }, (_, j) => values[j * n + index]) : null);
+  const params = column(snapshot.params)!;
+  const step = snapshot.step + 1;
+  const statusBefore = statusNames[snapshot.status[index]];
+
+  // The batch the engine will take: a batcher of the same rows and seed, set to the descent's state.
+  const batcher = new Batcher(model.rows, snapshot.batcher.spec, descent.scenario.seed);
+  batcher.restore(snapshot.batcher);
+  const batch = batcher.advance();
+  const rows = model.rows > 0 ? batch.order.slice(batch.start, batch.end) : null;
+
+  const loss = new Float64Array(1);
+  const gradient = new Float64Array(paramCount);
+  model.evaluate(params, 1, batch, loss, gradient, null);
+  let fullGradient: Float64Array | null = null;
+  let fullLoss: number | null = null;
+  if (model.rows > 0 && batch.end - batch.start < model.rows) {
+    const whole = new Float64Array(1);
+    fullGradient = new Float64Array(paramCount);
+    model.evaluate(params, 1, fullBatch(model.rows), whole, fullGradient, null);
+    fullLoss = whole[0];
+  }
+
+  const optimizer = snapshot.optimizer.spec;
+  const stateBefore = stateOf(optimizer, column(snapshot.optimizer.s1), column(snapshot.optimizer.s2));
+  const adjusted = gradient.slice();
+  const { clip, freeze, tolerance } = settings;
+  const L = loss[0];
+  let stopped: string | null = null;
+  let statusAfter = statusBefore;
+  if (snapshot.status[index] !== Status.running) stopped = `the particle has ${statusBefore} and no longer moves`;
+  else if (!Number.isFinite(L)) (stopped = 'the loss is not finite: the particle diverges'), (statusAfter = 'diverged');
+  else if (tolerance !== null && Math.abs(L - snapshot.previousLoss[index]) < tolerance) {
+    stopped = `the loss changed by less than the tolerance ${tolerance}: the particle converges here`;
+    statusAfter = 'converged';
+  }
+
+  // Step 3 of CONTRACTS §1, as ../gradients.ts: frozen components first, then the clip.
+  for (const j of freeze) adjusted[j] = 0;
+  let clipScale: number | null = null;
+  if (clip && clip.mode === 'value') for (let j = 0; j < paramCount; j++) adjusted[j] = Math.min(Math.max(adjusted[j], -clip.limit), clip.limit);
+  else if (clip) {
+    let squares = 0;
+    for (let j = 0; j < paramCount; j++) squares += adjusted[j] * adjusted[j];
+    const norm = Math.sqrt(squares);
+    clipScale = norm === 0 ? 1 : Math.min(1, clip.limit / norm);
+    if (norm !== 0) for (let j = 0; j < paramCount; j++) adjusted[j] = adjusted[j] * clipScale;
+  }
+
+  const lr = learningRate(settings.optimizer.alpha, settings.optimizer.schedule, step);
+  const after = params.slice();
+  const stateAfter = copyState(stateBefore);
+  let corrections: [number, number] | null = null;
+  if (optimizer.kind === 'adam') corrections = [1 - Math.pow(optimizer.beta1, step), 1 - Math.pow(optimizer.beta2, step)];
+  if (stopped === null) {
+    applyUpdate(optimizer, after, adjusted, stateAfter, lr, corrections);
+    if (after.some((p) => !Number.isFinite(p))) {
+      statusAfter = 'diverged';
+      stopped = 'a parameter is no longer finite after this step: the particle diverges';
+    }
+  }
+  const delta = Float64Array.from(after, (p, j) => p - params[j]);
+  return {
+    particle: index,
+    step,
+    epoch: snapshot.epoch,
+    statusBefore,
+    statusAfter,
+    stopped,
+    rows,
+    dataRows: model.rows,
+    paramNames: model.paramNames,
+    params,
+    loss: L,
+    gradient,
+    fullGradient,
+    fullLoss,
+    frozen: freeze,
+    clip,
+    clipScale,
+    adjusted,
+    optimizer,
+    lr,
+    corrections,
+    stateBefore,
+    stateAfter,
+    delta,
+    after,
+  };
+}
+
+function stateOf(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null): OptimizerState {
+  switch (spec.kind) {
+    case 'gd':
+      return {};
+    case 'momentum':
+    case 'nesterov':
+      return { v: s1! };
+    case 'adagrad':
+    case 'rmsprop':
+      return { s: s1! };
+    case 'adam':
+      return { m: s1!, v: s2! };
+  }
+}
+
+function copyState(state: OptimizerState): OptimizerState {
+  return Object.fromEntries(Object.entries(state).map(([key, value]) => [key, (value as Float64Array).slice()]));
+}
+
+/** The optimizer table of CONTRACTS §1 for one particle, in ../optimizers.ts's operation order. */
+function applyUpdate(spec: OptimizerSpec, p: Float64Array, g: Float64Array, state: OptimizerState, lr: number, corrections: [number, number] | null): void {
+  const count = p.length;
+  switch (spec.kind) {
+    case 'gd':
+      for (let q = 0; q < count; q++) p[q] = p[q] - lr * g[q];
+      return;
+    case 'momentum': {
+      const v = state.v!;
+      for (let q = 0; q < count; q++) {
+        v[q] = spec.beta * v[q] + g[q];
+        p[q] = p[q] - lr * v[q];
+      }
+      return;
+    }
+    case 'nesterov': {
+      const v = state.v!;
+      for (let q = 0; q < count; q++) {
+        v[q] = spec.beta * v[q] + g[q];
+        p[q] = p[q] - lr * (g[q] + spec.beta * v[q]);
+      }
+      return;
+    }
+    case 'adagrad': {
+      const s = state.s!;
+      for (let q = 0; q < count; q++) {
+        s[q] = s[q] + g[q] * g[q];
+        p[q] = p[q] - (lr * g[q]) / (Math.sqrt(s[q]) + spec.eps);
+      }
+      return;
+    }
+    case 'rmsprop': {
+      const s = state.s!;
+      for (let q = 0; q < count; q++) {
+        s[q] = spec.rho * s[q] + (1 - spec.rho) * g[q] * g[q];
+        p[q] = p[q] - (lr * g[q]) / (Math.sqrt(s[q]) + spec.eps);
+      }
+      return;
+    }
+    case 'adam': {
+      const m = state.m!;
+      const v = state.v!;
+      const [correction1, correction2] = corrections!;
+      const mHat = (state.mHat = new Float64Array(count));
+      const vHat = (state.vHat = new Float64Array(count));
+      for (let q = 0; q < count; q++) {
+        m[q] = spec.beta1 * m[q] + (1 - spec.beta1) * g[q];
+        v[q] = spec.beta2 * v[q] + (1 - spec.beta2) * g[q] * g[q];
+        mHat[q] = m[q] / correction1;
+        vHat[q] = v[q] / correction2;
+        p[q] = p[q] - (lr * mHat[q]) / (Math.sqrt(vHat[q]) + spec.eps);
+      }
+      return;
+    }
+  }
+}
