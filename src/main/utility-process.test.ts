@@ -144,7 +144,7 @@ describe('startUtilityHost', () => {
     page.send({ type: 'request-frame' });
     await trainer.idle();
     expect(page.types()).toEqual(['loaded', 'frame']);
-    expect((page.sent[1] as { positions: unknown }).positions).toBeInstanceOf(Float32Array);
+    expect((page.sent[1] as { positions: unknown }).positions).toBeInstanceOf(Uint16Array);
     expect(control.types()).toEqual(['checkpoint']);
   });
 

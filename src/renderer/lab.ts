@@ -4,7 +4,8 @@
  * like a scenario file before anything is sent, and turns the trainer's answers into settled promises
  * (see ./replies.ts for how answers are matched to commands). No DOM: tested in node against a real Trainer.
  */
-import type { FrameEvent, RunStatus, TrainerCommand, TrainerEvent, View } from '../shared/messages';
+import { FrameDecoder } from '../shared/frame-codec';
+import type { FrameEvent, MicroscopeEvent, RunStatus, TrainerCommand, TrainerEvent, View } from '../shared/messages';
 import { findPreset, presets } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
@@ -52,6 +53,7 @@ export interface LabEvents extends Record<string, unknown> {
   /** A scenario was loaded, or the view changed: names, count, axes and range. */
   loaded: LoadedEvent;
   surface: SurfaceEvent;
+  /** The latest frame, decoded: valid until the next one (its arrays are reused), so read it, do not keep it. */
   frame: FrameEvent;
   /** A trainer error that answers no call of the page's (a call's own refusal rejects that call instead). */
   problem: LabError;
@@ -59,6 +61,20 @@ export interface LabEvents extends Record<string, unknown> {
   change: Readonly<LabState>;
   /** The trainer is gone for good (three crashes in five minutes): what to tell the user. */
   lost: string;
+  /** The furthest step the trainer's history holds (what `seek` can reach), whenever it changes. */
+  history: number;
+  /** A step taken apart by the microscope (experiments/microscope). */
+  microscope: MicroscopeEvent;
+  /** Arrows for the scene to draw at a particle (scene/Arrows.ts); null clears them. */
+  arrows: SceneArrows | null;
+}
+
+/** Arrows at one point of the view's plane: each a vector in view coordinates, a colour and a name. */
+export interface SceneArrows {
+  origin: [number, number];
+  /** The particle's loss: its height when it lies off the drawn surface. */
+  loss?: number;
+  arrows: { name: string; vector: [number, number]; colour: string }[];
 }
 
 export const maxStepsPerCall = 1_000_000;
@@ -67,6 +83,8 @@ export const maxStepsPerFrame = 100_000;
 export class Lab implements DescentLab {
   readonly events = new Emitter<LabEvents>();
   private readonly replies = new Replies();
+  /** Turns the frames' codes into coordinates and losses, into the same arrays every time. */
+  private readonly decoder = new FrameDecoder();
   private current: LabState = {
     name: '',
     epoch: 0,
@@ -79,6 +97,10 @@ export class Lab implements DescentLab {
   private gone: string | null = null;
   private surfaceId = 0;
   private readonly surfaces = new Map<number, (event: SurfaceEvent) => void>();
+  private lastMicroscope: MicroscopeEvent | null = null;
+  /** The last `loaded` event: what a view mounted later needs to catch up (the race's groups, the range). */
+  private lastLoaded: LoadedEvent | null = null;
+  private lastFrame: FrameEvent | null = null;
 
   constructor(private readonly link: TrainerLink) {}
 
@@ -87,6 +109,7 @@ export class Lab implements DescentLab {
     if (event.type === 'loaded') {
       const scenario = event.scenario as unknown as Scenario;
       this.current = { ...this.current, name: scenario.name ?? '', scenario };
+      this.lastLoaded = event;
       this.events.emit('loaded', event);
       this.events.emit('change', this.current);
     } else if (event.type === 'surface') {
@@ -94,9 +117,20 @@ export class Lab implements DescentLab {
       this.surfaces.delete(event.id);
       this.events.emit('surface', event);
     } else if (event.type === 'frame') {
-      this.current = { ...this.current, epoch: event.epoch, step: event.step, status: event.status, summary: { ...event.summary } };
-      this.events.emit('frame', event);
+      const frame = this.decoder.decode(event);
+      frame.groups = event.groups; // an optimizer race's per-group summaries (the decoder keeps only the cloud)
+      this.lastFrame = frame;
+      this.current = { ...this.current, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary } };
+      this.events.emit('frame', frame);
       this.events.emit('change', this.current);
+      // State first, then the replies: a caller resumed by this frame already sees it.
+      this.replies.accept(frame);
+      return;
+    } else if (event.type === 'history') {
+      this.events.emit('history', event.furthest);
+    } else if (event.type === 'microscope') {
+      this.lastMicroscope = event;
+      this.events.emit('microscope', event);
     }
     // State first, then the replies: a caller resumed by this event already sees its effect.
     const claimed = this.replies.accept(event);
@@ -177,6 +211,25 @@ export class Lab implements DescentLab {
   /** Follows one particle (its parameters come with each frame as `selected`); null stops following. */
   async select(index: number | null): Promise<void> {
     await this.call({ type: 'select', index }, true);
+  }
+
+  /** One step of the run with particle `index`'s step taken apart; resolves with it once its frame has arrived. */
+  async microscope(index: number): Promise<MicroscopeEvent> {
+    if (!Number.isInteger(index) || index < 0) throw new LabError(`microscope: the particle must be a whole number from 0, not ${String(index)}`);
+    this.lastMicroscope = null;
+    await this.call({ type: 'microscope', index }, true);
+    if (!this.lastMicroscope) throw new LabError('microscope: the trainer did not take the step apart');
+    return this.lastMicroscope;
+  }
+
+  /** The latest frame (valid until the next one, like the `frame` event's), or null before the first. */
+  get latestFrame(): FrameEvent | null {
+    return this.lastFrame;
+  }
+
+  /** The trainer's last `loaded` event, or null before the first load. */
+  get loaded(): LoadedEvent | null {
+    return this.lastLoaded;
   }
 
   state(): LabState {

@@ -3,16 +3,19 @@
  * `window.descentLab`) to the three parts of the page (scene, panel, views), the readouts, the notices and
  * the keys, then opens what the URL asks for (a preset, a scenario, or the default).
  */
+import type { DesktopBridge } from '../shared/desktop';
 import { findPreset } from '../shared/presets';
 import { mountCapture, type CaptureApi } from './capture';
 import { mountExperiments } from './experiments';
 import { mountExport, type ExportApi } from './export';
 import { mountFiles } from './files';
 import { byId } from './dom';
+import { mountHelp } from './help';
 import { installKeyboard } from './keyboard';
 import { Lab, type DescentLab } from './lab';
 import { Notices } from './notices';
 import { openingFromQuery } from './opening';
+import { desktopBackend, PreferenceStore, storageBackend } from './preferences';
 import { mountPanel } from './panel';
 import { Readouts } from './readouts';
 import { mountScene } from './scene';
@@ -31,7 +34,9 @@ const notices = new Notices(byId('notices', HTMLDivElement));
 const readouts = new Readouts(document);
 const client = new TrainerClient();
 const lab = new Lab(client);
-const context = { lab, notices };
+const desktopBridge = (window as Window & { descentDesktop?: DesktopBridge }).descentDesktop;
+const preferences = new PreferenceStore(desktopBridge?.loadPreferences ? desktopBackend(desktopBridge) : storageBackend(localStorage));
+const context = { lab, notices, preferences };
 const scene = mountScene(byId('scene', HTMLElement), context);
 const panel = mountPanel(byId('panel', HTMLElement), context);
 mountViews(byId('views', HTMLElement), context);
@@ -40,7 +45,8 @@ const exporter = mountExport(context);
 mountFiles(context);
 mountTimeline(context);
 mountExperiments(byId('experiments', HTMLElement), context);
-installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView() });
+const help = mountHelp(document.querySelector<HTMLElement>('header.bar') ?? document.body, () => byId('runtime', HTMLElement).textContent ?? '');
+installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView(), help: () => help.openHelp() });
 
 client.events.on('event', (event) => lab.receive(event));
 client.events.on('notice', (text) => notices.show(text, [], 'error'));
@@ -78,6 +84,10 @@ window.descentLab = Object.freeze({
   exportTrajectories: (options?: Parameters<ExportApi['exportTrajectories']>[0]) => exporter.exportTrajectories(options),
 });
 
+// Read after every part listens for them; kept when the page goes away (a reload, a quit).
+preferences.load().then((notice) => notice && notices.show(notice), (error: unknown) => notices.showError(error));
+addEventListener('pagehide', () => preferences.flush());
+
 const opening = openingFromQuery(location.search);
 if (opening.notice) notices.show(opening.notice.heading, opening.notice.problems, 'error');
 lab.load(opening.load).then(
@@ -85,7 +95,6 @@ lab.load(opening.load).then(
   (error: unknown) => notices.showError(error),
 );
 
-const desktop = (window as Window & { descentDesktop?: { platform: string; versions: { electron: string } } }).descentDesktop;
-byId('runtime', HTMLElement).textContent = desktop
-  ? `Desktop app · Electron ${desktop.versions.electron} on ${desktop.platform}`
+byId('runtime', HTMLElement).textContent = desktopBridge
+  ? `Desktop app · Electron ${desktopBridge.versions.electron} on ${desktopBridge.platform}`
   : `Running in your browser · training in a ${client.runtime === 'worker' ? 'Web Worker' : 'separate process'}`;

@@ -4,11 +4,14 @@
  */
 import type { Lab } from './lab';
 import type { Notices } from './notices';
+import type { PreferenceStore } from './preferences';
 
 /** What every part is given. */
 export interface MountContext {
   lab: Lab;
   notices: Notices;
+  /** The page's preferences between sessions (the panel as left, the Record dialog's choices). */
+  preferences: PreferenceStore;
 }
 
 export interface SceneHandle {

@@ -65,7 +65,7 @@ export class Replies {
    * Takes every event from the trainer. Returns true when the event belongs to a call alone (its pongs, its
    * refusal), so that the page need not show it again; frames and `loaded` are everyone's.
    */
-  accept(event: TrainerEvent): boolean {
+  accept(event: Exclude<TrainerEvent, { type: 'frame' }> | FrameEvent): boolean {
     let claimed = false;
     for (const call of [...this.calls]) {
       if (event.type === 'pong') {

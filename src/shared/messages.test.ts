@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { commandSchema, eventSchema, messageProblems } from './messages';
 
 const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 0.5, meanLoss: 0.5 };
-const frame = { type: 'frame', epoch: 1, step: 2, status: 'running', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary, best: { index: 0, params: Float64Array.of(1, 2) }, selected: null };
+const microscope = {
+  type: 'microscope', particle: 0, step: 1, epoch: 0, statusBefore: 'running', statusAfter: 'running', stopped: null, paramNames: ['x', 'y'], optimizer: 'gd', lr: 0.1,
+  clipScale: null, corrections: null, loss: 5, fullLoss: null, dataRows: 0, batch: null, vectors: { gradient: Float64Array.of(-2, -4) }, arrows: { origin: [0, 0], projected: false, vectors: { step: [0.2, 0.4] }, range: [[-3, 5], [-2, 6]] },
+};
+const scale = { centre: 0, spread: 1, low: 0, high: 0 };
+const frame = { type: 'frame', epoch: 1, step: 2, status: 'running', positions: new Uint16Array(2), losses: new Uint16Array(1), scales: { x: scale, y: scale, loss: scale }, statuses: new Uint8Array(1), summary, best: { index: 0, params: Float64Array.of(1, 2) }, selected: null };
 
 /** For each type: one valid message, and malformed variants of it. */
 const commands: [unknown, unknown[]][] = [
@@ -20,17 +25,19 @@ const commands: [unknown, unknown[]][] = [
   [{ type: 'ping', id: 3 }, [{ type: 'ping' }, { type: 'ping', id: 'x' }]],
   [{ type: 'select', index: 4 }, [{ type: 'select' }, { type: 'select', index: -1 }, { type: 'select', index: 'best' }]],
   [{ type: 'seek', step: 20 }, [{ type: 'seek' }, { type: 'seek', step: -1 }, { type: 'seek', step: 2.5 }, { type: 'seek', step: '20' }]],
+  [{ type: 'microscope', index: 3 }, [{ type: 'microscope' }, { type: 'microscope', index: -1 }, { type: 'microscope', index: 0.5 }]],
 ];
 
 const events: [unknown, unknown[]][] = [
   [{ type: 'ready' }, [{ type: 'ready', at: 1 }]],
   [{ type: 'loaded', scenario: {}, paramNames: ['x', 'y'], count: 1, axes: ['x', 'y'], range: [[0, 1], [0, 1]] }, [{ type: 'loaded', scenario: {}, paramNames: ['x'], count: 1, axes: ['x'], range: [[0, 1], [0, 1]] }]],
-  [frame, [{ ...frame, best: { index: 0, params: [1, 2] } }, { ...frame, selected: undefined }, { ...frame, positions: [0, 0] }, { ...frame, statuses: new Float32Array(1) }, { ...frame, status: 'flying' }, { ...frame, summary: { ...summary, bestLoss: '0' } }]],
+  [frame, [{ ...frame, best: { index: 0, params: [1, 2] } }, { ...frame, selected: undefined }, { ...frame, positions: [0, 0] }, { ...frame, positions: new Float32Array(2) }, { ...frame, losses: new Uint16Array(2) }, { ...frame, scales: { ...frame.scales, loss: { ...scale, centre: NaN } } }, { ...frame, statuses: new Float32Array(1) }, { ...frame, status: 'flying' }, { ...frame, summary: { ...summary, bestLoss: '0' } }]],
   [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: new Float32Array(4) }, [{ type: 'surface', id: 1, range: [[0, 1], [0, 1]], resolution: 2, values: [1, 2, 3, 4] }]],
   [{ type: 'error', message: 'm', problems: [] }, [{ type: 'error', message: 'm' }, { type: 'error', message: 'm', problems: [1] }]],
   [{ type: 'pong', id: 1 }, [{ type: 'pong' }]],
   [{ type: 'checkpoint', scenario: {}, playing: true, stepsPerFrame: 1 }, [{ type: 'checkpoint', scenario: {}, playing: 'yes', stepsPerFrame: 1 }]],
   [{ type: 'history', furthest: 40 }, [{ type: 'history' }, { type: 'history', furthest: -1 }, { type: 'history', furthest: 40, step: 3 }]],
+  [microscope, [{ ...microscope, vectors: { gradient: [1, 2] } }, { ...microscope, loss: NaN }, { ...microscope, statusAfter: 'lost' }, { ...microscope, arrows: { origin: [0], projected: false, vectors: {} } }]],
 ];
 
 describe('trainer commands', () => {

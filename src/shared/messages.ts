@@ -34,6 +34,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping'), id: z.int() }),
   /** Replay: back (or forward, within the history) to this step exactly, paused; a frame follows. */
   z.strictObject({ type: z.literal('seek'), step: z.int().gte(0) }),
+  /** One step of the whole run, with particle `index`'s step taken apart first (a `microscope` event, then a frame). */
+  z.strictObject({ type: z.literal('microscope'), index: z.int().gte(0) }),
 ]);
 export type TrainerCommand = z.input<typeof commandSchema>;
 export type ParsedCommand = z.output<typeof commandSchema>;
@@ -53,6 +55,43 @@ const summarySchema = z.strictObject({
   meanLoss: z.number().nullable(),
 });
 
+/** One group of an optimizer race (engine/experiments/race.ts, RaceGroupSummary). */
+const groupSummarySchema = summarySchema.extend({ firstSteps: z.int().nullable(), medianSteps: z.number().nullable() });
+
+const particleStatus = z.enum(['running', 'converged', 'diverged']);
+const vectorSchema = z.instanceof(Float64Array);
+
+/**
+ * One particle's step taken apart (engine/experiments/microscope.ts): its vectors by name (params, gradient,
+ * fullGradient, adjusted, v, m, mHat, vHat, s, delta, after), the batch's rows and data, and the arrows in
+ * the view's plane (a step's vectors scaled by −lr, the step itself as it is). Non-finite numbers are null.
+ */
+export const microscopeEventSchema = z.strictObject({
+  type: z.literal('microscope'),
+  particle: z.int().gte(0),
+  step: z.int().gte(1),
+  epoch: z.int().gte(0),
+  statusBefore: particleStatus,
+  statusAfter: particleStatus,
+  stopped: z.string().nullable(),
+  paramNames: z.array(z.string()),
+  optimizer: z.string(),
+  lr: z.number().nullable(),
+  clipScale: z.number().nullable(),
+  corrections: z.tuple([z.number(), z.number()]).nullable(),
+  loss: z.number().nullable(),
+  fullLoss: z.number().nullable(),
+  dataRows: z.int().gte(0),
+  batch: z.strictObject({ rows: z.instanceof(Int32Array), inputs: z.int(), outputs: z.int(), x: vectorSchema, y: vectorSchema }).nullable(),
+  vectors: z.record(z.string(), vectorSchema),
+  /** In the view's plane: the particle's place, each move, and the view's range (for a sense of scale). */
+  arrows: z.strictObject({ origin: z.tuple([z.number(), z.number()]), projected: z.boolean(), vectors: z.record(z.string(), z.tuple([z.number(), z.number()])), range: range2 }).nullable(),
+});
+export type MicroscopeEvent = z.infer<typeof microscopeEventSchema>;
+
+/** One channel's quantisation (frame-codec.ts): finite numbers, a positive spread. */
+const channelScaleSchema = z.strictObject({ centre: z.number(), spread: z.number().positive(), low: z.number(), high: z.number() });
+
 /** Messages from the trainer. */
 export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
@@ -66,24 +105,35 @@ export const eventSchema = z.discriminatedUnion('type', [
     axes: z.tuple([z.string(), z.string()]),
     /** A view range that holds the cloud (and, for a named surface, its interesting part). */
     range: range2,
+    /** An optimizer race (issue 8): each group's name, and the group of each particle (sent once, here). */
+    groups: z.strictObject({ names: z.array(z.string()).min(2).max(6), of: z.instanceof(Uint8Array) }).optional(),
   }),
-  z.strictObject({
-    type: z.literal('frame'),
-    epoch: z.int(),
-    step: z.int(),
-    status: runStatusSchema,
-    /** Two float32 coordinates per particle in the view; a diverged particle keeps its last finite place. */
-    positions: z.instanceof(Float32Array),
-    /** Full-data loss per particle (its last finite value once diverged). */
-    losses: z.instanceof(Float32Array),
-    /** 1 running, 2 converged, 3 diverged. */
-    statuses: z.instanceof(Uint8Array),
-    summary: summarySchema,
-    /** The particle with the lowest finite loss, or null when none has one. */
-    best: particleSchema,
-    /** The particle chosen with `select`, or null. */
-    selected: particleSchema,
-  }),
+  /** 7 bytes a particle (see ./frame-codec.ts, which encodes and decodes them). */
+  z
+    .strictObject({
+      type: z.literal('frame'),
+      epoch: z.int(),
+      step: z.int(),
+      status: runStatusSchema,
+      /** Two Uint16 codes per particle (x, y) of its place in the view; a diverged particle keeps its last finite place. */
+      positions: z.instanceof(Uint16Array),
+      /** A Uint16 code per particle of its full-data loss (its last finite value once diverged). */
+      losses: z.instanceof(Uint16Array),
+      /** How each channel was quantised: what turns the codes back into numbers. */
+      scales: z.strictObject({ x: channelScaleSchema, y: channelScaleSchema, loss: channelScaleSchema }),
+      /** 1 running, 2 converged, 3 diverged. */
+      statuses: z.instanceof(Uint8Array),
+      summary: summarySchema,
+      /** The particle with the lowest finite loss, or null when none has one. */
+      best: particleSchema,
+      /** The particle chosen with `select`, or null. */
+      selected: particleSchema,
+      /** An optimizer race: each group's summary, with its first and median step of convergence. */
+      groups: z.array(groupSummarySchema).optional(),
+    })
+    .refine((f) => f.positions.length === 2 * f.statuses.length && f.losses.length === f.statuses.length, {
+      message: 'positions (two per particle), losses and statuses must describe the same particles',
+    }),
   z.strictObject({ type: z.literal('surface'), id: z.int(), range: range2, resolution: z.int(), values: z.instanceof(Float32Array) }),
   /** Errors are values: the run goes on as it was. */
   z.strictObject({ type: z.literal('error'), message: z.string(), problems: z.array(z.string()) }),
@@ -92,9 +142,13 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('checkpoint'), scenario: z.record(z.string(), z.unknown()), playing: z.boolean(), stepsPerFrame: z.int() }),
   /** The furthest step recorded in the run's history (what `seek` can reach); sent after a frame when it changed. */
   z.strictObject({ type: z.literal('history'), furthest: z.int().gte(0) }),
+  microscopeEventSchema,
 ]);
 export type TrainerEvent = z.infer<typeof eventSchema>;
-export type FrameEvent = Extract<TrainerEvent, { type: 'frame' }>;
+/** A frame as it travels: per-particle codes and their scales. */
+export type FrameMessage = Extract<TrainerEvent, { type: 'frame' }>;
+/** A frame as the page reads it once decoded (frame-codec.ts): float32 coordinates and losses. */
+export type FrameEvent = Omit<FrameMessage, 'positions' | 'losses' | 'scales'> & { positions: Float32Array; losses: Float32Array };
 
 /** The problems of a malformed message, one line each, or null when it is well formed. */
 export function messageProblems(schema: z.ZodType, message: unknown): string[] | null {

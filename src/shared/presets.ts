@@ -261,7 +261,71 @@ export const presets: readonly Preset[] = [
     lesson: 'A tilted quadratic bowl with its minimum at (1, 3): gradient descent converges from everywhere once α is below 2/18 ≈ 0.11.',
     scenario: surface('booth', 'booth', { dist: 'uniform', min: [-10, -10], max: [10, 10], count: 1000 }, { kind: 'gd', alpha: 0.05 }, 300, 1e-12),
   },
+  ...racePresets(),
 ];
+
+/**
+ * The classic optimizer races (issue 8): every group starts from the same cloud of 200 (the same seed).
+ * The top-level optimizer is the first group's; a race steps each group with its own.
+ */
+function race(name: string, fn: string, init: ScenarioInput['init'], groups: { name: string; optimizer: ScenarioInput['optimizer'] }[], epochs: number, tolerance: number | null): ScenarioInput {
+  return { version: 1, name, model: { kind: 'surface', fn }, init, optimizer: groups[0].optimizer, groups, epochs, tolerance, seed: 0 };
+}
+
+function racePresets(): Preset[] {
+  return [
+    {
+      name: 'race-beale',
+      group: 'surfaces',
+      title: 'Race: five optimizers on Beale',
+      lesson: 'From around (1, 1.5), where Beale is nearly flat, towards its minimum at (3, 0.5). Momentum gets there first, but overshoots off the steep walls with a fifth of its cloud; plain GD is safe and slow; AdaGrad, RMSprop and Adam rescale each coordinate and cross the plateau at an even pace. Compare the table: first converged, share diverged.',
+      scenario: race('race-beale', 'beale', { dist: 'gaussian', mean: [1, 1.5], std: 0.15, count: 200 }, [
+        { name: 'GD', optimizer: { kind: 'gd', alpha: 0.01 } },
+        { name: 'Momentum', optimizer: { kind: 'momentum', alpha: 0.005, beta: 0.9 } },
+        { name: 'AdaGrad', optimizer: { kind: 'adagrad', alpha: 0.5 } },
+        { name: 'RMSprop', optimizer: { kind: 'rmsprop', alpha: 0.01 } },
+        { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.05 } },
+      ], 1000, 1e-10),
+    },
+    {
+      name: 'race-rosenbrock',
+      group: 'surfaces',
+      title: 'Race: five optimizers on Rosenbrock',
+      lesson: 'All five reach the banana valley quickly; the race is along its floor to (1, 1). GD creeps, momentum and Nesterov build up speed along the floor, and Adam, whose steps do not shrink with the gradient, is the only one to meet the tolerance within 3,000 steps. Watch the loss curves part after the first hundred steps.',
+      scenario: race('race-rosenbrock', 'rosenbrock', { dist: 'gaussian', mean: [-1.5, 2], std: 0.1, count: 200 }, [
+        { name: 'GD', optimizer: { kind: 'gd', alpha: 0.001 } },
+        { name: 'Momentum', optimizer: { kind: 'momentum', alpha: 0.0005, beta: 0.9 } },
+        { name: 'Nesterov', optimizer: { kind: 'nesterov', alpha: 0.0005, beta: 0.9 } },
+        { name: 'RMSprop', optimizer: { kind: 'rmsprop', alpha: 0.01 } },
+        { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.05 } },
+      ], 3000, 1e-10),
+    },
+    {
+      name: 'race-saddle',
+      group: 'surfaces',
+      title: 'Race: escaping the saddle',
+      lesson: 'z = x² − y² from just beside the saddle point: the cloud slides in along x, and only the tiny spread in y carries it out. GD escapes by a factor 1 + 2α a step; momentum compounds it and is gone far sooner; RMSprop and Adam take steps of about α whatever the gradient, so they leave at a steady walk. There is no minimum to reach: the lower mean loss is the faster escape.',
+      scenario: race('race-saddle', 'saddle', { dist: 'gaussian', mean: [1.5, 0], std: [0.3, 0.05], count: 200 }, [
+        { name: 'GD', optimizer: { kind: 'gd', alpha: 0.05 } },
+        { name: 'Momentum', optimizer: { kind: 'momentum', alpha: 0.05, beta: 0.9 } },
+        { name: 'RMSprop', optimizer: { kind: 'rmsprop', alpha: 0.05 } },
+        { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.05 } },
+      ], 300, null),
+    },
+    {
+      name: 'race-valley',
+      group: 'surfaces',
+      title: 'Race: momentum in the ill-conditioned valley',
+      lesson: 'Curvatures 0.2 along and 4 across: GD at α = 0.45, near its limit 0.5, zig-zags across and crawls along (median 116 steps). Momentum with α = 0.5, β = 0.5, near the tuning 4/(√4 + √0.2)² and ((√20 − 1)/(√20 + 1))² that theory gives, damps the zig-zag and arrives in 38. Nesterov and Adam sit between them.',
+      scenario: race('race-valley', 'valley', { dist: 'gaussian', mean: [3.5, 2], std: 0.2, count: 200 }, [
+        { name: 'GD', optimizer: { kind: 'gd', alpha: 0.45 } },
+        { name: 'Momentum', optimizer: { kind: 'momentum', alpha: 0.5, beta: 0.5 } },
+        { name: 'Nesterov', optimizer: { kind: 'nesterov', alpha: 0.35, beta: 0.5 } },
+        { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.1 } },
+      ], 300, 1e-10),
+    },
+  ];
+}
 
 export function findPreset(name: string): Preset | undefined {
   return presets.find((p) => p.name === name);

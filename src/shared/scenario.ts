@@ -131,6 +131,19 @@ const clip = z.union(
   { error: 'must be null or {mode: "value" | "norm", limit}' },
 );
 
+/**
+ * An optimizer race (issue 8): 2–6 groups, each its own optimizer, all started from the same cloud (the same
+ * seed) with everything else shared. With groups, the top-level `optimizer` is not used for stepping.
+ */
+const raceGroup = z.strictObject({
+  name: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).optional(),
+  optimizer,
+});
+const groups = z
+  .array(raceGroup, { error: 'must be an array of groups {name?, optimizer}' })
+  .min(2, { error: 'a race needs at least 2 groups' })
+  .max(6, { error: 'a race has at most 6 groups' });
+
 export const scenarioSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1 (the only version so far)' }),
   name: z.string({ error: 'must be a string' }).max(200, { error: 'must be at most 200 characters' }).default('untitled'),
@@ -144,6 +157,7 @@ export const scenarioSchema = z.strictObject({
   tolerance: z.union([z.null(), nonNegative()], { error: 'must be null or a finite number ≥ 0' }).default(null),
   epochs: int(1, limits.maxEpochs, 'an epoch count'),
   seed: z.int({ error: 'must be an integer' }).default(0),
+  groups: groups.optional(),
 });
 
 /** A scenario as written in a file (defaults may be left out). */
@@ -158,3 +172,4 @@ export type ScheduleSpec = NonNullable<OptimizerSpec['schedule']>;
 export type ClipSpec = Scenario['clip'];
 export type BatchSpec = Scenario['batch'];
 export type OptimizerKind = OptimizerSpec['kind'];
+export type RaceGroupSpec = NonNullable<Scenario['groups']>[number];

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TrainerSupervisor, type TrainerProcess } from '../main/supervisor';
-import type { FrameEvent, TrainerCommand, TrainerEvent } from '../shared/messages';
+import { decodeFrame } from '../shared/frame-codec';
+import type { FrameMessage, TrainerCommand, TrainerEvent } from '../shared/messages';
 import { findPreset } from '../shared/presets';
 import type { ScenarioInput } from '../shared/scenario';
 // @ts-expect-error: a plain .mjs script without type declarations
@@ -63,7 +64,7 @@ class ForkedTrainer implements TrainerProcess {
       await new Promise<void>((wake) => (this.waiters.push(wake), setTimeout(wake, 50)));
     }
   }
-  async frame(): Promise<FrameEvent> {
+  async frame(): Promise<FrameMessage> {
     this.post({ type: 'request-frame' });
     return this.next('frame');
   }
@@ -85,14 +86,14 @@ const bowlCloud = findPreset('bowl-cloud')!.scenario;
 const onePoint: ScenarioInput = { version: 1, name: 'one', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 100 };
 
 describe('the trainer in a forked process', () => {
-  it('loads a preset and streams frames whose positions are Float32Arrays of 2·count', async () => {
+  it('loads a preset and streams frames whose positions are Uint16 codes, 2·count of them', async () => {
     const trainer = new ForkedTrainer(entry);
     trainer.post({ type: 'load', scenario: bowlCloud });
     expect(await trainer.next('loaded')).toMatchObject({ count: 1000, scenario: { name: 'bowl-cloud' } });
     trainer.post({ type: 'play' });
     for (let k = 1; k <= 5; k++) {
       const frame = await trainer.frame();
-      expect(frame.positions).toBeInstanceOf(Float32Array);
+      expect(frame.positions).toBeInstanceOf(Uint16Array); // shared/frame-codec.ts
       expect(frame.positions.length).toBe(2000);
       expect(frame.step).toBe(k);
     }
@@ -103,23 +104,25 @@ describe('the trainer in a forked process', () => {
     trainer.post({ type: 'load', scenario: onePoint });
     trainer.post({ type: 'step', count: 1 });
     // One step of α = 0.1 on (x−1)² + (y−2)²: (0, 0) − 0.1·(−2, −4) = (0.2, 0.4).
-    expect([...(await trainer.frame()).positions]).toEqual([Math.fround(0.2), Math.fround(0.4)]);
+    expect([...decodeFrame(await trainer.frame()).positions]).toEqual([Math.fround(0.2), Math.fround(0.4)]);
     trainer.post({ type: 'set', path: 'optimizer.alpha', value: 0.5 });
     trainer.post({ type: 'step', count: 1 });
     // Closed form: each step multiplies the distance to (1, 2) by 1 − 2α, which is 0 for α = 0.5.
     const frame = await trainer.frame();
     expect(frame.step).toBe(2);
-    expect([...frame.positions]).toEqual([1, 2]);
+    expect([...decodeFrame(frame).positions]).toEqual([1, 2]);
   });
 
   it('returns to the initial cloud on reset', async () => {
     const trainer = new ForkedTrainer(entry);
     trainer.post({ type: 'load', scenario: bowlCloud });
-    const initial = await trainer.frame();
+    // Decoded: on the bowl, gd shrinks the cloud toward (1, 2) uniformly, and codes (relative to each frame's
+    // own scales) would not see it.
+    const initial = decodeFrame(await trainer.frame());
     trainer.post({ type: 'step', count: 10 });
-    expect((await trainer.frame()).positions).not.toEqual(initial.positions);
+    expect(decodeFrame(await trainer.frame()).positions).not.toEqual(initial.positions);
     trainer.post({ type: 'reset' });
-    const reset = await trainer.frame();
+    const reset = decodeFrame(await trainer.frame());
     expect(reset.step).toBe(0);
     expect(reset.positions).toEqual(initial.positions);
   });
@@ -131,11 +134,11 @@ describe('flow control and memory', () => {
   /** A playing 10k-particle trainer and a consumer that takes whatever frames have arrived. */
   function playingCloud() {
     const trainer = new ForkedTrainer(entry, false);
-    let pending: FrameEvent[] = [];
+    let pending: FrameMessage[] = [];
     let received = 0;
     let wake = () => {};
     trainer.onMessage((message) => {
-      if ((message as Message).type === 'frame') pending.push(message as FrameEvent), received++, wake();
+      if ((message as Message).type === 'frame') pending.push(message as FrameMessage), received++, wake();
     });
     trainer.post({ type: 'load', scenario: tenThousand });
     trainer.post({ type: 'play' });

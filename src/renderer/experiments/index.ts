@@ -3,10 +3,15 @@
  * the microscope, and the notebooks' lessons. Each tab lives in its own module and is listed here.
  */
 import type { MountContext } from '../mounts';
+import { basinsTab } from './basins';
+import { lessonsTab } from './lessons';
+import { microscopeTab } from './microscope';
+import { raceTab } from './race';
+import { stabilityTab } from './stability';
 import { mountTabs, type ExperimentTab, type ExperimentsHandle } from './tabs';
 
 /** In the order they appear. */
-const tabs: ExperimentTab[] = [];
+const tabs: ExperimentTab[] = [raceTab, stabilityTab, basinsTab, microscopeTab, lessonsTab];
 
 export function mountExperiments(container: HTMLElement, context: MountContext): ExperimentsHandle {
   return mountTabs(container, context, tabs);

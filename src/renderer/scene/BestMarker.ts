@@ -40,11 +40,16 @@ export class BestMarker {
       return;
     }
     const p = this.position.array as Float32Array;
-    p[0] = positions[3 * i];
-    p[1] = positions[3 * i + 1];
-    p[2] = positions[3 * i + 2];
-    this.position.needsUpdate = true;
+    const x = positions[3 * i];
+    const y = positions[3 * i + 1];
+    const z = positions[3 * i + 2];
     this.points.visible = true;
+    // Uploaded only when it moved: a settled best particle costs nothing per frame.
+    if (p[0] === x && p[1] === y && p[2] === z) return;
+    p[0] = x;
+    p[1] = y;
+    p[2] = z;
+    this.position.needsUpdate = true;
   }
 
   dispose(): void {

@@ -12,6 +12,7 @@ import type { Lab } from '../lab';
 import type { CaptureSurface } from '../mounts';
 import type { Notices } from '../notices';
 import type { LoadedEvent } from '../replies';
+import { Arrows } from './Arrows';
 import { Axes } from './Axes';
 import { BestMarker } from './BestMarker';
 import { ContourLines } from './ContourLines';
@@ -29,6 +30,8 @@ import { View, type ViewMode } from './View';
 /** Grid points per side of the sampled surface: fine for analytic surfaces, coarser for models with data. */
 const surfaceResolution = 128;
 const modelResolution = 96;
+/** performance.mark'ed once, when particles are first drawn: the bench's measure of start-up. */
+export const firstFrameMark = 'descent:first-frame';
 /** The scene's background: the page's .scene-view colour (style.css). */
 const background = 0x0b0e12;
 
@@ -41,6 +44,8 @@ export class LabScene {
   private readonly best = new BestMarker();
   private readonly trails = new Trails();
   private readonly axes = new Axes();
+  /** The microscope's arrows at one particle (lab event 'arrows'); their count is the canvas's data-arrows. */
+  private readonly arrows = new Arrows();
   private readonly overlay: Overlay;
   private readonly toolbar: Toolbar;
   private readonly seeding: Seeding;
@@ -54,6 +59,9 @@ export class LabScene {
   /** Counts loads, so that a grid asked for by an earlier one is dropped. */
   private generation = 0;
   private scheduled = false;
+  private surfaceBuilds = 0;
+  /** Whether particles have been drawn yet (for the first-frame mark). */
+  private particlesDrawn = false;
   private disposed = false;
   private contextLost = false;
   private randomSeed = 0;
@@ -75,6 +83,7 @@ export class LabScene {
     this.overlay = overlay;
     renderer.setClearColor(background, 1);
     this.scene.add(this.surface.group, this.contours.lines, this.axes.group, this.trails.lines, this.cloud.points, this.best.points);
+    this.scene.add(this.arrows.group);
     this.light();
     this.view = new View(canvas, () => this.invalidate());
     this.toolbar = new Toolbar({
@@ -107,6 +116,10 @@ export class LabScene {
       lab.events.on('loaded', (event) => this.onLoaded(event)),
       lab.events.on('frame', (frame) => this.onFrame(frame)),
       lab.events.on('lost', (reason) => this.overlay.show('trainer-lost', reason)),
+      lab.events.on('arrows', (set) => {
+        this.canvas.dataset.arrows = String(this.arrows.show(set, this.placement));
+        this.invalidate();
+      }),
     );
     this.overlay.show('empty');
     canvas.dataset.surface = 'none';
@@ -218,6 +231,11 @@ export class LabScene {
     const moving = this.view.update();
     const fading = this.cloud.animate(this.now());
     this.renderer.render(this.scene, this.view.camera);
+    if (!this.particlesDrawn && this.cloud.points.visible) {
+      this.particlesDrawn = true;
+      // The first picture with particles in it: the bench times page load to this mark (src/bench/page).
+      performance.mark(firstFrameMark);
+    }
     if (moving || fading) this.invalidate();
   }
 
@@ -283,6 +301,8 @@ export class LabScene {
         this.placement = new Placement(layout, scale, heights);
         this.shownKey = key;
         this.canvas.dataset.surface = 'ready';
+        // How many times the surface was built: the bench checks that playing never rebuilds it.
+        this.canvas.dataset.surfaceBuilds = String(++this.surfaceBuilds);
         if (this.lastFrame) this.showFrame(this.lastFrame);
         this.invalidate();
       },

@@ -1,3 +1,4 @@
+import type { BufferAttribute } from 'three';
 import { describe, expect, test } from 'vitest';
 import type { FrameEvent } from '../../shared/messages';
 import { fitHeightScale } from './heights';
@@ -65,5 +66,34 @@ describe('ParticleCloud', () => {
     const byLoss = Array.from(attribute(cloud, 'color'));
     expect(byLoss.slice(0, 3)).not.toEqual(byStatus.slice(0, 3));
     expect(byLoss.slice(3)).toEqual(byStatus.slice(3));
+  });
+
+  test('frames write into the same geometry and arrays, and upload only what changed', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(3);
+    const geometry = cloud.points.geometry;
+    const arrays = ['position', 'color', 'alpha'].map((name) => attribute(cloud, name));
+    const versions = () => ['position', 'color', 'alpha'].map((name) => (geometry.getAttribute(name) as BufferAttribute).version);
+    cloud.update(frame([1, 1, 2], 1), placement, 0);
+    const [position, colour, alpha] = versions();
+    // Three more frames, the same statuses: the places are uploaded each time, colours and opacities never.
+    for (let step = 2; step <= 4; step++) cloud.update(frame([1, 1, 2], step), placement, step);
+    expect(versions()).toEqual([position + 3, colour, alpha]);
+    // One particle converges: its colour changes, so the colours are uploaded once, with that frame.
+    cloud.update(frame([1, 2, 2], 5), placement, 5);
+    expect(versions()).toEqual([position + 4, colour + 1, alpha]);
+    expect(cloud.points.geometry).toBe(geometry);
+    ['position', 'color', 'alpha'].forEach((name, k) => expect(attribute(cloud, name)).toBe(arrays[k]));
+  });
+
+  test('a new run of the same size keeps the geometry; another size replaces it once', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(4);
+    const geometry = cloud.points.geometry;
+    cloud.reset(4);
+    expect(cloud.points.geometry).toBe(geometry);
+    cloud.reset(5);
+    expect(cloud.points.geometry).not.toBe(geometry);
+    expect(attribute(cloud, 'position').length).toBe(15);
   });
 });
