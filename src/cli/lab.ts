@@ -4,18 +4,20 @@
  * scenario (one line per problem, no stack trace), 2 a mistake in the command itself.
  */
 import { parseArgs } from 'node:util';
-import { createDescent } from '../engine/build';
+import { createRun, RaceError } from '../engine/experiments/race';
 import { ExpressionError } from '../engine/expression';
 import { presets } from '../shared/presets';
 import { runResult, toCsv, toJson } from './output';
 import { loadScenario } from './scenarios';
 import { nodeIo, type Io } from './io';
+import { sweepCommand, sweepUsage } from './sweep';
 
 const usage = `usage:
   lab run <scenario.json | preset> [--epochs N] [--trace] [--particle I] [--summary-only] [--out FILE]
   lab validate <scenario.json | preset>
   lab presets
-  lab show <preset>            print a preset as a scenario file, to start your own from`;
+  lab show <preset>            print a preset as a scenario file, to start your own from
+  ${sweepUsage}`;
 
 class UsageError extends Error {}
 
@@ -32,6 +34,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         return 0;
       case 'show':
         return show(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -116,12 +120,17 @@ function show(args: string[], io: Io): number {
 }
 
 /** Builds the run; a formula that cannot be compiled is a scenario problem, reported like the others. */
-async function buildOrReport(scenario: Parameters<typeof createDescent>[0], io: Io) {
+async function buildOrReport(scenario: Parameters<typeof createRun>[0], io: Io) {
   try {
-    return await createDescent(scenario);
+    // A race (a scenario with groups) runs every group: G × count particles, group by group.
+    return await createRun(scenario);
   } catch (error) {
     if (error instanceof ExpressionError) {
       reportProblems([`model.expr: ${error.message}`], io);
+      return null;
+    }
+    if (error instanceof RaceError) {
+      reportProblems([error.message], io);
       return null;
     }
     throw error;

@@ -24,6 +24,8 @@ export class Batcher {
   /** Index of the next batch within the current epoch. */
   private next = 0;
   private pending: BatchSpec | null = null;
+  /** Whether `batch.order` is known to hold 0, 1, 2, … (false until first written, and after a restore). */
+  private ordered = false;
 
   constructor(private readonly rows: number, private spec: BatchSpec, seed: number) {
     this.batch = { order: new Int32Array(rows), start: 0, end: rows };
@@ -72,6 +74,7 @@ export class Batcher {
     this.next = snapshot.next;
     this.batch.order.set(snapshot.order);
     this.random.restoreState(snapshot.random);
+    this.ordered = false;
   }
 
   /** True when the batch last returned was the final one of its epoch. */
@@ -81,7 +84,11 @@ export class Batcher {
 
   private resetOrder(): void {
     const order = this.batch.order;
+    const shuffle = this.spec.shuffle && this.size < this.rows;
+    // An order still in row order needs no rewriting: a full batch then costs nothing per epoch, however many rows.
+    if (this.ordered && !shuffle) return;
     for (let r = 0; r < this.rows; r++) order[r] = r;
-    if (this.spec.shuffle && this.size < this.rows) this.random.shuffle(order);
+    if (shuffle) this.random.shuffle(order);
+    this.ordered = !shuffle;
   }
 }

@@ -56,5 +56,6 @@ export async function buildModel(scenario: Scenario, dataset: Dataset | null): P
 /** A ready-to-step run of the scenario, its cloud placed by `init` from the scenario's seed. */
 export async function createDescent(scenario: Scenario): Promise<Descent> {
   const model = await buildModel(scenario, datasetOf(scenario));
-  return new Descent(model, scenario, initialPositions(scenario.init, model.paramCount, scenario.seed));
+  const start = (into?: Float64Array) => initialPositions(scenario.init, model.paramCount, scenario.seed, into);
+  return new Descent(model, scenario, start(), start);
 }

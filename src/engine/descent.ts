@@ -5,7 +5,7 @@
  * simply stops: nothing throws.
  */
 import type { BatchSpec, ClipSpec, OptimizerSpec, Scenario } from '../shared/scenario';
-import { Batcher } from './batching';
+import { Batcher, type BatcherSnapshot } from './batching';
 import { adjustGradients } from './gradients';
 import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
@@ -15,6 +15,15 @@ import type { DescentSnapshot } from './snapshot';
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
 export type StatusName = 'running' | 'converged' | 'diverged';
 export const statusNames: Record<number, StatusName> = { 1: 'running', 2: 'converged', 3: 'diverged' };
+
+/** Whether values lo ≤ q < hi are all finite: v − v is 0 exactly when v is (NaN and ±∞ give NaN). */
+function allFinite(values: Float64Array, lo: number, hi: number): boolean {
+  for (let q = lo; q < hi; q++) if (values[q] - values[q] !== 0) return false;
+  return true;
+}
+
+/** Particles taken through a whole step together: their arrays (up to ~100 KB with adam) stay in the L2 cache. */
+const blockSize = 1024;
 
 export interface Summary {
   count: number;
@@ -57,6 +66,8 @@ export class Descent {
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
   readonly status: Uint8Array;
+  /** Stopped (converged or diverged) particles in each block of `blockSize`: 0 lets a step skip status tests. */
+  private readonly stoppedIn: Uint32Array;
   /** Steps taken so far (the optimizer's t of the last step). */
   step = 0;
   /** Whole epochs completed. */
@@ -70,7 +81,15 @@ export class Descent {
   private wholeData: Batch | null = null;
   readonly trace: TraceEntry[] = [];
 
-  constructor(readonly model: Model, readonly scenario: Scenario, initial: Float64Array) {
+  /** The batcher as built, for `restart`. */
+  private readonly startBatcher: BatcherSnapshot;
+
+  /**
+   * `rebuildStart`, when given, writes the initial positions again into the array it is handed
+   * (deterministic from the scenario's seed): the run can then go back to its start without a stored copy
+   * of it (`restart`).
+   */
+  constructor(readonly model: Model, readonly scenario: Scenario, initial: Float64Array, private readonly rebuildStart?: (into: Float64Array) => void) {
     this.paramCount = model.paramCount;
     this.n = initial.length / this.paramCount;
     this.params = initial;
@@ -78,10 +97,40 @@ export class Descent {
     this.loss = new Float64Array(this.n).fill(NaN);
     this.previousLoss = new Float64Array(this.n).fill(Infinity);
     this.status = new Uint8Array(this.n).fill(Status.running);
+    this.stoppedIn = new Uint32Array(Math.ceil(this.n / blockSize));
     const { optimizer, clip, batch, freeze, tolerance } = scenario;
     this.settings = { optimizer, clip, batch, freeze, tolerance };
     this.optimizer = new Optimizer(optimizer, initial.length);
     this.batcher = new Batcher(model.rows, batch, scenario.seed);
+    this.startBatcher = this.batcher.snapshot();
+  }
+
+  /** Whether `restart` can rebuild the start (./snapshot.ts then keeps no copy of step 0). */
+  get restartable(): boolean {
+    return this.rebuildStart !== undefined;
+  }
+
+  /**
+   * Back to step 0 exactly as built: the initial cloud made again from the scenario, the settings, state
+   * and batch order it started with. Stepping on repeats the run bit for bit, like restoring a snapshot
+   * of step 0, but nothing of the size of the cloud had to be kept for it.
+   */
+  restart(): void {
+    if (!this.rebuildStart) throw new Error('restart: this descent was built without a way to rebuild its start');
+    this.rebuildStart(this.params);
+    this.step = 0;
+    this.epoch = 0;
+    this.converged = 0;
+    this.diverged = 0;
+    this.loss.fill(NaN);
+    this.previousLoss.fill(Infinity);
+    this.status.fill(Status.running);
+    this.stoppedIn.fill(0);
+    const { optimizer, clip, batch, freeze, tolerance } = this.scenario;
+    this.settings = { optimizer, clip, batch, freeze, tolerance };
+    this.optimizer.configure(optimizer);
+    this.optimizer.resetState();
+    this.batcher.restore(this.startBatcher);
   }
 
   get running(): number {
@@ -99,6 +148,10 @@ export class Descent {
 
   /** Changes hot settings; the next step uses them (a new batch size at the next epoch). */
   configure(changes: Partial<HotSettings>): void {
+    // Without a tolerance the previous losses are not kept up (a step saves writing them): the loss of the
+    // last step, which they would equal, stands in for them from the moment a tolerance is set. A particle
+    // not yet stepped has loss NaN where it had +∞: both fail |L − previous| < t alike.
+    if (changes.tolerance != null && this.settings.tolerance === null) this.previousLoss.set(this.loss);
     this.settings = { ...this.settings, ...changes };
     if (changes.optimizer) this.optimizer.configure(changes.optimizer);
     if (changes.batch) this.batcher.configure(changes.batch);
@@ -137,43 +190,95 @@ export class Descent {
     this.loss.set(snapshot.loss);
     this.previousLoss.set(snapshot.previousLoss);
     this.status.set(snapshot.status);
+    this.countStopped();
     this.settings = snapshot.settings;
     this.optimizer.restore(snapshot.optimizer);
     this.batcher.restore(snapshot.batcher);
   }
 
-  /** One step of every running particle (CONTRACTS §1, "One step"). Returns false once none runs. */
+  /**
+   * One step of every running particle (CONTRACTS §1, "One step"). Returns false once none runs. The cloud
+   * is walked in blocks of `blockSize` particles, each taken through the whole step (evaluate, check, clip,
+   * update, check) while its arrays are still in the cache: every particle's step is independent of the
+   * others', so the result is bit-identical to whole-cloud passes at a fraction of the memory traffic.
+   */
   advance(): boolean {
     if (this.running === 0) return false;
-    const { n, params, grad, loss, previousLoss, status, paramCount } = this;
+    const { n, params, grad, loss, status, paramCount, model, optimizer } = this;
     const { optimizer: spec, clip, freeze, tolerance } = this.settings;
     const batch = this.batcher.advance();
     const t = ++this.step;
     const epoch = this.epoch;
     if (this.batcher.epochDone) this.epoch++;
+    const lr = learningRate(spec.alpha, spec.schedule, t);
+    const traced = this.traced >= 0 && status[this.traced] === Status.running ? this.traced : -1;
+    const fused = model.gradientStep !== undefined && spec.kind === 'gd' && clip === null && freeze.length === 0 && tolerance === null;
 
-    this.model.evaluate(params, n, batch, loss, grad, status);
-    for (let i = 0; i < n; i++) {
+    for (let from = 0, block = 0; from < n; from += blockSize, block++) {
+      const to = Math.min(n, from + blockSize);
+      // null: every particle of the block runs, so the loops below need not test each one's status.
+      const active = this.stoppedIn[block] === 0 ? null : status;
+      if (fused && active === null && (traced < from || traced >= to)) {
+        // Plain gradient descent on a cheap model, nothing to clip, freeze or compare: one pass (Model.gradientStep).
+        if (!model.gradientStep!(params, n, batch, loss, grad, lr, from, to)) {
+          this.checkLosses(null, from, to, true);
+          this.checkParams(from, to);
+        }
+        continue;
+      }
+      const lossesFinite = model.evaluate(params, n, batch, loss, grad, active, from, to) === true;
+      // Without a tolerance, losses the model found finite for a block that all ran need no second look.
+      if (!(lossesFinite && tolerance === null && active === null)) this.checkLosses(tolerance, from, to, active === null);
+      const moving = this.stoppedIn[block] === 0 ? null : status;
+      adjustGradients(grad, n, paramCount, moving, freeze, clip, from, to);
+      if (traced >= from && traced < to && status[traced] === Status.running) {
+        this.trace.push({ step: t, epoch, params: this.column(params, traced), loss: loss[traced], grad: this.column(grad, traced) });
+      }
+      // The optimizer sees every value it writes: only a block where one came out NaN or ±∞ is looked at.
+      if (!optimizer.step(params, grad, n, moving, lr, t, from, to)) this.checkParams(from, to);
+    }
+    return this.running > 0;
+  }
+
+  /**
+   * Step 5 for the loss: a non-finite loss diverges, a change below the tolerance converges. Without a
+   * tolerance, a block whose particles all ran is first checked in one tight pass.
+   */
+  private checkLosses(tolerance: number | null, from: number, to: number, allRan: boolean): void {
+    const { loss, previousLoss, status } = this;
+    if (tolerance === null) {
+      if (allRan && allFinite(loss, from, to)) return;
+      // L − L is 0 exactly when L is finite (NaN and ±∞ give NaN): one subtraction instead of a call.
+      for (let i = from; i < to; i++) if (status[i] === Status.running && loss[i] - loss[i] !== 0) this.stop(i, Status.diverged);
+      return;
+    }
+    for (let i = from; i < to; i++) {
       if (status[i] !== Status.running) continue;
       const L = loss[i];
-      if (!Number.isFinite(L)) this.stop(i, Status.diverged);
-      else if (tolerance !== null && Math.abs(L - previousLoss[i]) < tolerance) this.stop(i, Status.converged);
+      if (L - L !== 0) this.stop(i, Status.diverged);
+      else if (Math.abs(L - previousLoss[i]) < tolerance) this.stop(i, Status.converged);
       else previousLoss[i] = L;
     }
-    adjustGradients(grad, n, paramCount, status, freeze, clip);
-    const traced = this.traced >= 0 && status[this.traced] === Status.running ? this.traced : -1;
-    if (traced >= 0) this.trace.push({ step: t, epoch, params: this.column(params, traced), loss: loss[traced], grad: this.column(grad, traced) });
-    this.optimizer.step(params, grad, n, status, learningRate(spec.alpha, spec.schedule, t), t);
-    for (let i = 0; i < n; i++) {
+  }
+
+  /** Step 5 for the parameters: a running particle with a parameter that is no longer finite diverges. */
+  private checkParams(from: number, to: number): void {
+    const { n, params, status, paramCount } = this;
+    for (let i = from; i < to; i++) {
       if (status[i] !== Status.running) continue;
-      for (let j = 0; j < paramCount; j++) {
-        if (!Number.isFinite(params[j * n + i])) {
+      for (let q = i; q < paramCount * n; q += n) {
+        if (params[q] - params[q] !== 0) {
           this.stop(i, Status.diverged);
           break;
         }
       }
     }
-    return this.running > 0;
+  }
+
+  /** Counts the stopped particles of each block afresh (after the statuses were set wholesale). */
+  private countStopped(): void {
+    this.stoppedIn.fill(0);
+    for (let i = 0; i < this.n; i++) if (this.status[i] !== Status.running) this.stoppedIn[Math.floor(i / blockSize)]++;
   }
 
   /** Runs until `epochs` epochs are complete in all or no particle runs; `onProgress` sees each epoch end. */
@@ -189,6 +294,10 @@ export class Descent {
   fullLoss(out: Float64Array = new Float64Array(this.n)): Float64Array {
     this.wholeData ??= fullBatch(this.model.rows);
     this.model.evaluate(this.params, this.n, this.wholeData, out, null, null);
+    // A particle diverged because its loss overflowed (or a parameter did) on some batch; the whole data's
+    // loss at its last place can still come out finite (linear regression's statistics average before they
+    // square, where a sum of squares overflows). It is reported as it diverged: +∞.
+    for (let i = 0; i < this.n; i++) if (this.status[i] === Status.diverged && out[i] - out[i] === 0) out[i] = Infinity;
     return out;
   }
 
@@ -232,6 +341,7 @@ export class Descent {
 
   private stop(i: number, status: typeof Status.converged | typeof Status.diverged): void {
     this.status[i] = status;
+    this.stoppedIn[Math.floor(i / blockSize)]++;
     if (status === Status.converged) this.converged++;
     else this.diverged++;
   }

@@ -14,12 +14,13 @@ export function gridSide(count: number, dims: number): number {
 }
 
 /**
- * Fills `params` (n × paramCount) from the spec. Random draws go particle by particle, parameter by
+ * Fills `params` (n × paramCount) from the spec, into `into` when given (it must have that length). Random draws go particle by particle, parameter by
  * parameter, from the init stream of the seed, so the same seed always gives the same cloud.
  */
-export function initialPositions(spec: InitSpec, paramCount: number, seed: number): Float64Array {
+export function initialPositions(spec: InitSpec, paramCount: number, seed: number, into?: Float64Array): Float64Array {
   const n = particleCount(spec);
-  const params = new Float64Array(n * paramCount);
+  // `into` (a cloud's own array, when it restarts) saves allocating a second cloud-sized array.
+  const params = into ?? new Float64Array(n * paramCount);
   if ('points' in spec) {
     spec.points.forEach((point, i) => point.forEach((v, j) => (params[j * n + i] = v)));
     return params;

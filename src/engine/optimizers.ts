@@ -1,7 +1,8 @@
 /**
  * The six optimizers of CONTRACTS §1 with PyTorch's conventions (state starts at zero, t counts steps
  * from 1). Each update is written exactly as the formula table, in the same operation order as
- * scripts/reference/reference.py, so trajectories agree to rounding. Arrays are parameter-major
+ * scripts/reference/reference.py, so trajectories agree to rounding (values are kept in locals once
+ * computed, and 1 − β hoisted out of the loops: the same operations on the same doubles, only fewer loads). Arrays are parameter-major
  * (value j of particle i at j·n + i); only particles whose status is 1 (running) move.
  */
 import type { OptimizerSpec } from '../shared/scenario';
@@ -44,8 +45,8 @@ export class Optimizer {
   /** Back to a snapshot of an optimizer of the same size (the kind may differ from the current one). */
   restore(snapshot: OptimizerSnapshot): void {
     this.spec = snapshot.spec;
-    this.s1 = snapshot.s1 ? snapshot.s1.slice() : null;
-    this.s2 = snapshot.s2 ? snapshot.s2.slice() : null;
+    this.s1 = copied(snapshot.s1, this.s1);
+    this.s2 = copied(snapshot.s2, this.s2);
   }
 
   /** Bytes of optimizer state (for memory reports). */
@@ -59,53 +60,86 @@ export class Optimizer {
     this.s2 = kind === 'adam' ? new Float64Array(this.size) : null;
   }
 
-  /** One update of every running particle: p ← p − (step), with learning rate `lr` at step `t`. */
-  step(p: Float64Array, g: Float64Array, n: number, status: Uint8Array, lr: number, t: number): void {
+  /**
+   * One update of every running particle from ≤ i < to (the whole cloud by default): p ← p − (step), with
+   * learning rate `lr` at step `t`. `status` null says every particle of the range runs (the common case).
+   * Otherwise the range is cut into runs of consecutive running particles, so that the update loops never
+   * test a status: each walks contiguous memory, one parameter at a time. Returns whether every updated
+   * value is finite (false: some particle has to be checked for divergence).
+   */
+  step(p: Float64Array, g: Float64Array, n: number, status: Uint8Array | null, lr: number, t: number, from = 0, to = n): boolean {
+    const params = p.length / n;
+    let finite = true;
+    if (status === null) {
+      for (let j = 0, q0 = 0; j < params; j++, q0 += n) if (!this.update(p, g, q0 + from, q0 + to, lr, t)) finite = false;
+      return finite;
+    }
+    let i = from;
+    while (i < to) {
+      while (i < to && status[i] !== 1) i++;
+      const first = i;
+      while (i < to && status[i] === 1) i++;
+      if (i > first) for (let j = 0, q0 = 0; j < params; j++, q0 += n) if (!this.update(p, g, q0 + first, q0 + i, lr, t)) finite = false;
+    }
+    return finite;
+  }
+
+  /** The update of values lo ≤ q < hi, as the formula table writes it. */
+  private update(p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number): boolean {
+    // Whether every value written is finite (v − v is 0 exactly then), found on the way: a branch that is
+    // never taken costs far less than a second pass over the values.
+    let finite = true;
     const spec = this.spec;
-    const total = p.length;
     switch (spec.kind) {
       case 'gd':
-        for (let q = 0; q < total; q++) if (status[q % n] === 1) p[q] = p[q] - lr * g[q];
-        return;
+        for (let q = lo; q < hi; q++) {
+          const next = (p[q] = p[q] - lr * g[q]);
+          if (next - next !== 0) finite = false;
+        }
+        return finite;
       case 'momentum': {
         const v = this.s1!;
         const beta = spec.beta;
-        for (let q = 0; q < total; q++) {
-          if (status[q % n] !== 1) continue; // q % n: the particle of value q
-          v[q] = beta * v[q] + g[q];
-          p[q] = p[q] - lr * v[q];
+        for (let q = lo; q < hi; q++) {
+          const vq = (v[q] = beta * v[q] + g[q]);
+          const next = (p[q] = p[q] - lr * vq);
+          if (next - next !== 0) finite = false;
         }
-        return;
+        return finite;
       }
       case 'nesterov': {
         const v = this.s1!;
         const beta = spec.beta;
-        for (let q = 0; q < total; q++) {
-          if (status[q % n] !== 1) continue; // q % n: the particle of value q
-          v[q] = beta * v[q] + g[q];
-          p[q] = p[q] - lr * (g[q] + beta * v[q]);
+        for (let q = lo; q < hi; q++) {
+          const gq = g[q];
+          const vq = (v[q] = beta * v[q] + gq);
+          const next = (p[q] = p[q] - lr * (gq + beta * vq));
+          if (next - next !== 0) finite = false;
         }
-        return;
+        return finite;
       }
       case 'adagrad': {
         const s = this.s1!;
         const eps = spec.eps;
-        for (let q = 0; q < total; q++) {
-          if (status[q % n] !== 1) continue; // q % n: the particle of value q
-          s[q] = s[q] + g[q] * g[q];
-          p[q] = p[q] - (lr * g[q]) / (Math.sqrt(s[q]) + eps);
+        for (let q = lo; q < hi; q++) {
+          const gq = g[q];
+          const sq = (s[q] = s[q] + gq * gq);
+          const next = (p[q] = p[q] - (lr * gq) / (Math.sqrt(sq) + eps));
+          if (next - next !== 0) finite = false;
         }
-        return;
+        return finite;
       }
       case 'rmsprop': {
         const s = this.s1!;
         const { rho, eps } = spec;
-        for (let q = 0; q < total; q++) {
-          if (status[q % n] !== 1) continue; // q % n: the particle of value q
-          s[q] = rho * s[q] + (1 - rho) * g[q] * g[q];
-          p[q] = p[q] - (lr * g[q]) / (Math.sqrt(s[q]) + eps);
+        const keep = 1 - rho;
+        for (let q = lo; q < hi; q++) {
+          const gq = g[q];
+          const sq = (s[q] = rho * s[q] + keep * gq * gq);
+          const next = (p[q] = p[q] - (lr * gq) / (Math.sqrt(sq) + eps));
+          if (next - next !== 0) finite = false;
         }
-        return;
+        return finite;
       }
       case 'adam': {
         const m = this.s1!;
@@ -113,16 +147,27 @@ export class Optimizer {
         const { beta1, beta2, eps } = spec;
         const correction1 = 1 - Math.pow(beta1, t);
         const correction2 = 1 - Math.pow(beta2, t);
-        for (let q = 0; q < total; q++) {
-          if (status[q % n] !== 1) continue; // q % n: the particle of value q
-          m[q] = beta1 * m[q] + (1 - beta1) * g[q];
-          v[q] = beta2 * v[q] + (1 - beta2) * g[q] * g[q];
-          const mhat = m[q] / correction1;
-          const vhat = v[q] / correction2;
-          p[q] = p[q] - (lr * mhat) / (Math.sqrt(vhat) + eps);
+        const keep1 = 1 - beta1;
+        const keep2 = 1 - beta2;
+        for (let q = lo; q < hi; q++) {
+          const gq = g[q];
+          const mhat = (m[q] = beta1 * m[q] + keep1 * gq) / correction1;
+          const vhat = (v[q] = beta2 * v[q] + keep2 * gq * gq) / correction2;
+          const next = (p[q] = p[q] - (lr * mhat) / (Math.sqrt(vhat) + eps));
+          if (next - next !== 0) finite = false;
         }
-        return;
+        return finite;
       }
     }
   }
+}
+
+/** A copy of `from`, written into `into` when it has the size (a seek of a big cloud then allocates nothing). */
+function copied(from: Float64Array | null, into: Float64Array | null): Float64Array | null {
+  if (!from) return null;
+  if (into && into.length === from.length) {
+    into.set(from);
+    return into;
+  }
+  return from.slice();
 }

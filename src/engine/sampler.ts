@@ -5,7 +5,7 @@
  * filter by filter as in Li et al. 2018, "Visualizing the Loss Landscape of Neural Nets" (a and b are
  * then offsets from the centre). Particles are placed in the plane by least squares.
  */
-import { fullBatch, type Model } from './model';
+import { fullBatch, type Batch, type Model } from './model';
 import { Random, Stream } from './random';
 
 export interface Plane {
@@ -63,6 +63,14 @@ export interface GridSpec {
   resolution: readonly [number, number];
 }
 
+/** Each model's full batch, made once: a surface redrawn often at 100,000 rows should not rebuild it each time. */
+const fullBatches = new WeakMap<Model, Batch>();
+function wholeData(model: Model): Batch {
+  let batch = fullBatches.get(model);
+  if (!batch) fullBatches.set(model, (batch = fullBatch(model.rows)));
+  return batch;
+}
+
 /** Grid points evaluated per model call: bounds the scratch memory of large models. */
 const CHUNK = 4096;
 
@@ -76,7 +84,7 @@ export function sampleLoss(model: Model, plane: Plane, grid: GridSpec): Float64A
   const P = model.paramCount;
   const total = na * nb;
   const out = new Float64Array(total);
-  const batch = fullBatch(model.rows);
+  const batch = wholeData(model);
   const chunk = Math.min(CHUNK, total);
   const params = new Float64Array(chunk * P);
   const loss = new Float64Array(chunk);

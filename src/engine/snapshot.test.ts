@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../shared/scenario';
 import type { Descent } from './descent';
-import { History, snapshotBytes } from './snapshot';
+import { History, historyBudget, historyBudgetFor, snapshotBytes, snapshotBytesOf } from './snapshot';
 import { descentOf } from './testing';
 
 /** 40 rows in batches of 8, shuffled: a snapshot at step 37 falls mid-epoch, with a used generator. */
@@ -111,5 +111,80 @@ describe('history', () => {
       expect(history.seek(d, step, none)).toBe(step);
       expect(bytesOf(d.params).equals(bytesOf(recorded[step]))).toBe(true);
     }
+  });
+});
+
+describe('step 0 rebuilt from the scenario', () => {
+  it.each([
+    ['a shuffled mini-batch linear cloud with momentum', shuffledCloud],
+    ['adam on rosenbrock', adamRosenbrock],
+  ])('%s: restart, then the same steps as a fresh run, bit for bit', async (_, input) => {
+    const d = await descentOf(input);
+    steps(d, 40);
+    d.configure({ optimizer: { ...d.hotSettings.optimizer, alpha: 0.2 }, tolerance: 1e-3 });
+    steps(d, 10);
+    d.restart();
+    expect([d.step, d.epoch, d.converged, d.diverged]).toEqual([0, 0, 0, 0]);
+    expect(d.hotSettings.optimizer.alpha).toBe(d.scenario.optimizer.alpha);
+    steps(d, 87);
+    const fresh = await descentOf(input);
+    steps(fresh, 87);
+    expect(bytesOf(d.params).equals(bytesOf(fresh.params))).toBe(true);
+    expect(bytesOf(d.loss).equals(bytesOf(fresh.loss))).toBe(true);
+    expect(bytesOf(d.status).equals(bytesOf(fresh.status))).toBe(true);
+  });
+
+  it('a history keeps no bytes for step 0 and still seeks to it and past it exactly', async () => {
+    const d = await descentOf(shuffledCloud);
+    const history = new History<null>();
+    history.begin(d, null);
+    expect(history.heldBytes).toBe(0);
+    const recorded: Float64Array[] = [d.params.slice()];
+    for (let k = 0; k < 30; k++) {
+      d.advance();
+      history.stepped(d, null);
+      recorded.push(d.params.slice());
+    }
+    const none = { restored: () => {}, changed: () => {} };
+    for (const step of [0, 13, 30, 0]) {
+      expect(history.seek(d, step, none)).toBe(step);
+      expect(bytesOf(d.params).equals(bytesOf(recorded[step]))).toBe(true);
+    }
+  });
+
+  it('takes no snapshot bigger than its budget, and replays from step 0 instead', async () => {
+    const d = await descentOf(adamRosenbrock);
+    const history = new History<null>(snapshotBytes(d.snapshot()) - 1);
+    history.begin(d, null);
+    const recorded: Float64Array[] = [d.params.slice()];
+    for (let k = 0; k < 40; k++) {
+      d.advance();
+      history.stepped(d, null);
+      recorded.push(d.params.slice());
+    }
+    expect([history.heldBytes, history.snapshotCount]).toEqual([0, 1]);
+    const none = { restored: () => {}, changed: () => {} };
+    for (const step of [17, 40, 3]) {
+      expect(history.seek(d, step, none)).toBe(step);
+      expect(bytesOf(d.params).equals(bytesOf(recorded[step]))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['momentum, 40 rows', shuffledCloud],
+    ['adam, a surface', adamRosenbrock],
+  ])('knows the size of a snapshot before taking it (%s)', async (_, input) => {
+    const d = await descentOf(input);
+    d.advance();
+    expect(snapshotBytesOf(d)).toBe(snapshotBytes(d.snapshot()));
+  });
+
+  it('gives a million Adam particles no room for a snapshot beside the trainer’s arrays, and a small cloud the whole 64 MiB', async () => {
+    const million = await descentOf({ ...adamRosenbrock, init: { dist: 'gaussian', mean: [-1, 1], std: 0.5, count: 1_000_000 } });
+    // The cloud: 1M × (2 params + 2 gradients + 2 + 2 Adam moments) × 8 + 2 losses × 8 + 1 status = 81 MB.
+    expect(million.bytes).toBeGreaterThanOrEqual(81_000_000);
+    const budget = historyBudgetFor(million.bytes + 48 * million.n); // as the trainer asks (src/trainer/trainer.ts)
+    expect(budget).toBeLessThan(snapshotBytesOf(million));
+    expect(historyBudgetFor((await descentOf(adamRosenbrock)).bytes)).toBe(historyBudget);
   });
 });

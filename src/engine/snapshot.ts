@@ -31,12 +31,25 @@ export function snapshotBytes(snapshot: DescentSnapshot): number {
 
 /**
  * The budget of a run's history: 64 MiB of snapshots. A bowl cloud of 1,000 particles with momentum
- * takes about 49 KB a snapshot, so some 1,300 fit; a cloud too big for two is still kept at two.
+ * takes about 49 KB a snapshot, so some 1,300 fit.
  */
 export const historyBudget = 64 * 1024 * 1024;
 
+/**
+ * What a run and its history may hold together: 128 MiB, so that the trainer of a million Adam particles
+ * (81 MB of cloud, some 35 MB of frame arrays) stays under 200 MB with Node's own share.
+ */
+export const runBudget = 128 * 1024 * 1024;
+
+/** The history's budget beside a run holding `runBytes`: what the run leaves of `runBudget`, at most `historyBudget`. */
+export function historyBudgetFor(runBytes: number): number {
+  return Math.max(0, Math.min(historyBudget, runBudget - runBytes));
+}
+
 interface Mark<T> {
-  snapshot: DescentSnapshot;
+  /** Null for step 0 of a descent that can rebuild it (`Descent.restart`): nothing is stored for it. */
+  snapshot: DescentSnapshot | null;
+  step: number;
   bytes: number;
   /** The caller's own note of the moment (the trainer keeps the scenario in force). */
   tag: T;
@@ -56,6 +69,10 @@ export interface ReplayHooks<T> {
  * one whose neighbours are closest (so the kept ones stay evenly spread over the run, about `spacing`
  * apart) and new ones are taken that far apart. The held bytes thus climb to the budget and stay there
  * (no saw-tooth), and any step is a few `spacing`s of re-run away at most.
+ *
+ * Step 0 costs nothing when the descent can rebuild it from its scenario (`Descent.restart`), and it is
+ * always kept. A snapshot that alone would not fit the budget is not taken: a cloud that big is replayed
+ * from the latest snapshot that fit, at worst from step 0 (exact all the same, only slower).
  */
 export class History<T> {
   private marks: Mark<T>[] = [];
@@ -66,9 +83,10 @@ export class History<T> {
   /** The furthest step recorded: `seek` reaches any step from 0 to it. */
   furthest = 0;
 
-  constructor(private readonly budget = historyBudget) {}
+  /** `budget` may be changed between runs (see `historyBudgetFor`); `begin` applies it. */
+  constructor(public budget = historyBudget) {}
 
-  /** Bytes of snapshots held now (never above the budget, unless two snapshots alone pass it). */
+  /** Bytes of snapshots held now (never above the budget, unless the first snapshot alone passes it). */
   get heldBytes(): number {
     return this.bytes;
   }
@@ -84,14 +102,15 @@ export class History<T> {
     this.bytes = 0;
     this.spacing = 1;
     this.furthest = descent.step;
-    this.keep(descent, tag);
+    if (descent.step === 0 && descent.restartable) this.marks.push({ snapshot: null, step: 0, bytes: 0, tag });
+    else this.keep(descent, tag, true);
   }
 
   /** After a step: the furthest step moves on, and a snapshot is kept when `spacing` steps have passed. */
   stepped(descent: Descent, tag: T): void {
     this.furthest = Math.max(this.furthest, descent.step);
     const last = this.marks.at(-1);
-    if (!last || descent.step - last.snapshot.step >= this.spacing) this.keep(descent, tag);
+    if (!last || descent.step - last.step >= this.spacing) this.keep(descent, tag, false);
   }
 
   /** A hot change made at the descent's current step, to be made again by any replay through it. */
@@ -101,9 +120,9 @@ export class History<T> {
 
   /** Forgets everything after `step` (a new future is being recorded from there). */
   truncate(step: number): void {
-    const dropped = this.marks.filter((m) => m.snapshot.step > step);
+    const dropped = this.marks.filter((m) => m.step > step);
     for (const m of dropped) this.bytes -= m.bytes;
-    this.marks = this.marks.filter((m) => m.snapshot.step <= step);
+    this.marks = this.marks.filter((m) => m.step <= step);
     this.changes = this.changes.filter((c) => c.step <= step);
     this.furthest = Math.min(this.furthest, step);
   }
@@ -115,11 +134,12 @@ export class History<T> {
   seek(descent: Descent, target: number, hooks: ReplayHooks<T>): number {
     const step = Math.max(0, Math.min(target, this.furthest));
     let mark = this.marks[0];
-    for (const m of this.marks) if (m.snapshot.step <= step) mark = m;
+    for (const m of this.marks) if (m.step <= step) mark = m;
     if (!mark) return descent.step;
-    descent.restore(mark.snapshot);
+    if (mark.snapshot) descent.restore(mark.snapshot);
+    else descent.restart();
     hooks.restored(mark.tag);
-    const due = this.changes.filter((c) => c.step >= mark.snapshot.step && c.step <= step);
+    const due = this.changes.filter((c) => c.step >= mark.step && c.step <= step);
     let k = 0;
     for (;;) {
       while (k < due.length && due[k].step <= descent.step) hooks.changed(due[k++].tag);
@@ -129,14 +149,16 @@ export class History<T> {
     return descent.step;
   }
 
-  private keep(descent: Descent, tag: T): void {
+  /** Takes a snapshot, unless it alone would pass the budget (the first one of a history is always taken). */
+  private keep(descent: Descent, tag: T, first: boolean): void {
+    if (!first && this.marks.length > 0 && snapshotBytesOf(descent) > this.budget) return;
     const snapshot = descent.snapshot();
     const bytes = snapshotBytes(snapshot);
-    this.marks.push({ snapshot, bytes, tag });
+    this.marks.push({ snapshot, step: snapshot.step, bytes, tag });
     this.bytes += bytes;
     if (this.bytes <= this.budget) return;
     while (this.bytes > this.budget && this.marks.length > 2) this.dropDensest();
-    const span = this.marks.at(-1)!.snapshot.step - this.marks[0].snapshot.step;
+    const span = this.marks.at(-1)!.step - this.marks[0].step;
     this.spacing = Math.max(this.spacing, Math.floor(span / this.marks.length), 1);
   }
 
@@ -145,9 +167,17 @@ export class History<T> {
     const marks = this.marks;
     let drop = 1;
     for (let i = 2; i + 1 < marks.length; i++) {
-      if (marks[i + 1].snapshot.step - marks[i - 1].snapshot.step < marks[drop + 1].snapshot.step - marks[drop - 1].snapshot.step) drop = i;
+      if (marks[i + 1].step - marks[i - 1].step < marks[drop + 1].step - marks[drop - 1].step) drop = i;
     }
     this.bytes -= marks[drop].bytes;
     marks.splice(drop, 1);
   }
+}
+
+/** The bytes a snapshot of the descent would take, without taking it. */
+export function snapshotBytesOf(descent: Descent): number {
+  const n = descent.n;
+  const values = n * descent.paramCount;
+  const stateArrays = ({ gd: 0, momentum: 1, nesterov: 1, adagrad: 1, rmsprop: 1, adam: 2 } as const)[descent.hotSettings.optimizer.kind];
+  return values * 8 * (1 + stateArrays) + n * (8 + 8 + 1) + descent.model.rows * 4;
 }

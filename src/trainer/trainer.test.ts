@@ -1,5 +1,6 @@
 /** The trainer in-process, through a recording port: commands, frames, flow control, hot changes, errors. */
 import { describe, expect, it } from 'vitest';
+import { decodeFrame } from '../shared/frame-codec';
 import { findPreset } from '../shared/presets';
 import type { TrainerCommand, TrainerEvent } from '../shared/messages';
 import type { ScenarioInput } from '../shared/scenario';
@@ -29,7 +30,7 @@ describe('loading', () => {
     await h.send({ type: 'request-frame' });
     const frame = h.last('frame')!;
     expect(frame).toMatchObject({ epoch: 0, step: 0, status: 'paused' });
-    expect(frame.positions).toBeInstanceOf(Float32Array);
+    expect(frame.positions).toBeInstanceOf(Uint16Array); // codes (shared/frame-codec.ts): two per particle
     expect(frame.positions.length).toBe(2000);
     expect(frame.summary.count).toBe(1000);
   });
@@ -69,6 +70,25 @@ describe('playing and flow control', () => {
     expect(h.last('frame')).toMatchObject({ step: 12, status: 'done' });
   });
 
+  it('a page that is behind gets only the newest state: one frame per request, built when sent, no credit banked', async () => {
+    const h = harness();
+    await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-frame' });
+    expect(h.frames().map((f) => f.step)).toEqual([0]);
+    // The page is busy: steps go on, nothing is sent, and no frame of steps 1–8 is kept for later.
+    for (let k = 0; k < 9; k++) await h.send({ type: 'step', count: 1 });
+    expect(h.frames()).toHaveLength(1);
+    // Its next request gets step 9, at (1 − 0.8⁹)·(1, 2): the bowl's closed form at α = 0.1, each step
+    // shrinking the distance to (1, 2) by 1 − 2α.
+    await h.send({ type: 'request-frame' });
+    expect(h.frames().map((f) => f.step)).toEqual([0, 9]);
+    const [x, y] = decodeFrame(h.last('frame')!).positions;
+    expect(x).toBeCloseTo(1 - 0.8 ** 9, 6);
+    expect(y).toBeCloseTo(2 * (1 - 0.8 ** 9), 6);
+    // Two requests while nothing changed are one credit: two more steps bring one frame, not two.
+    await h.send({ type: 'request-frame' }, { type: 'request-frame' }, { type: 'step', count: 1 }, { type: 'step', count: 1 });
+    expect(h.frames().map((f) => f.step)).toEqual([0, 9, 10]);
+  });
+
   it('while paused, a request is answered only when something changed', async () => {
     const h = harness();
     await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-frame' }, { type: 'request-frame' });
@@ -84,7 +104,7 @@ describe('hot changes and reset', () => {
     const h = harness();
     await h.send({ type: 'load', scenario: onePoint() }, { type: 'step', count: 1 }, { type: 'set', path: 'optimizer.alpha', value: 0.5 }, { type: 'step', count: 1 }, { type: 'request-frame' });
     const frame = h.last('frame')!;
-    expect([...frame.positions]).toEqual([1, 2]);
+    expect([...decodeFrame(frame).positions]).toEqual([1, 2]);
     expect(frame.step).toBe(2);
   });
 
@@ -100,11 +120,11 @@ describe('hot changes and reset', () => {
   it('a structural change (the seed) rebuilds the run; reset returns to the same starting cloud', async () => {
     const h = harness();
     await h.send({ type: 'load', scenario: findPreset('rosenbrock')!.scenario }, { type: 'request-frame' });
-    const start = h.last('frame')!.positions;
+    const start = decodeFrame(h.last('frame')!).positions;
     await h.send({ type: 'step', count: 10 }, { type: 'reset' }, { type: 'request-frame' });
-    expect(h.last('frame')!.positions).toEqual(start);
+    expect(decodeFrame(h.last('frame')!).positions).toEqual(start);
     await h.send({ type: 'set', path: 'seed', value: 1 }, { type: 'request-frame' });
-    expect(h.last('frame')!.positions).not.toEqual(start);
+    expect(decodeFrame(h.last('frame')!).positions).not.toEqual(start);
     expect(h.last('loaded')!.scenario.seed).toBe(1);
   });
 
@@ -123,7 +143,8 @@ describe('what the page is shown', () => {
     const frame = h.last('frame')!;
     expect(frame.statuses[0]).toBe(3);
     expect(frame.status).toBe('done');
-    expect([...frame.positions, ...frame.losses].every(Number.isFinite)).toBe(true);
+    const shown = decodeFrame(frame);
+    expect([...shown.positions, ...shown.losses].every(Number.isFinite)).toBe(true);
   });
 
   it('a model with more parameters is shown projected: along two chosen axes, or two random directions', async () => {
@@ -133,9 +154,9 @@ describe('what the page is shown', () => {
     await h.send({ type: 'view', view: { axes: [2, 5] } }, { type: 'request-frame' });
     expect(h.last('loaded')!.axes).toEqual(['W1_2_1', 'W1_3_2']); // a new view is announced
     // The preset's one particle: W1_2_1 = 0.8 and W1_3_2 = 0.5 (notebook 001, cell 4).
-    expect([...h.last('frame')!.positions]).toEqual([Math.fround(0.8), 0.5]);
+    expect([...decodeFrame(h.last('frame')!).positions]).toEqual([Math.fround(0.8), 0.5]);
     await h.send({ type: 'view', view: { random: 3 } }, { type: 'request-frame' });
-    expect([...h.last('frame')!.positions]).toEqual([0, 0]); // the plane passes through the cloud's mean
+    expect([...decodeFrame(h.last('frame')!).positions]).toEqual([0, 0]); // the plane passes through the cloud's mean
   });
 
   it('every frame carries the best particle’s parameters, and those of a selected one', async () => {
@@ -160,7 +181,7 @@ describe('replay (seek)', () => {
   const bowl = () => findPreset('bowl-cloud')!.scenario;
   const framed = async (h: ReturnType<typeof harness>, ...commands: (TrainerCommand | Record<string, unknown>)[]) => {
     await h.send(...commands, { type: 'request-frame' });
-    return h.last('frame')!;
+    return decodeFrame(h.last('frame')!); // coordinates and losses, not codes: equal frames mean equal places
   };
 
   it('seeks back to step 10 exactly as a fresh run stepped 10 times, and plays on to the original step 30', async () => {

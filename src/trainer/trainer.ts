@@ -7,15 +7,17 @@
  * at the moment it is sent. While playing, each request first advances `stepsPerFrame` steps, so the
  * descent moves at the page's own frame rate and nothing ever queues, however slow the page is.
  */
-import { createDescent } from '../engine/build';
+import { createRun, RaceDescent } from '../engine/experiments/race';
 import type { Descent } from '../engine/descent';
-import { History } from '../engine/snapshot';
+import { History, historyBudgetFor } from '../engine/snapshot';
 import { axesPlane, projectParticles, randomPlane, sampleLoss, type Plane } from '../engine/sampler';
 import { surfaces, type SurfaceName } from '../engine/surfaces';
+import { encodeParticles } from '../shared/frame-codec';
 import { commandSchema, messageProblems, type ParsedCommand, type RunStatus, type TrainerEvent, type View } from '../shared/messages';
 import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
 import { isHot, withValueAt } from './paths';
+import { microscopeEvent } from './microscope';
 
 export interface TrainerPort {
   /** To the page; typed arrays in `transfer` are moved, not copied, where the host can. */
@@ -45,8 +47,8 @@ export class Trainer {
   private plane: Plane | null = null;
   private range: Range = [[-1, 1], [-1, 1]];
   /** Last finite place and loss of each particle: what the page is shown once a particle diverges. */
-  private shownPositions = new Float32Array(0);
-  private shownLosses = new Float32Array(0);
+  private shownPositions = new Float64Array(0);
+  private shownLosses = new Float64Array(0);
   private losses = new Float64Array(0);
   private projected = new Float64Array(0);
   private queue: Promise<void> = Promise.resolve();
@@ -109,6 +111,8 @@ export class Trainer {
       case 'seek':
         this.seek(command.step);
         return this.pump();
+      case 'microscope':
+        return this.microscope(command.index);
       case 'select':
         this.selected = command.index;
         this.dirty = true;
@@ -131,21 +135,24 @@ export class Trainer {
     if (!validation.ok) return this.fail('the scenario has problems', validation.problems);
     let descent: Descent;
     try {
-      descent = await createDescent(validation.scenario);
+      descent = await createRun(validation.scenario);
     } catch (error) {
       return this.fail('the scenario cannot be built', [(error as Error).message]);
     }
     const structural = this.scenario === null || JSON.stringify(this.scenario.model) !== JSON.stringify(validation.scenario.model);
     this.descent = descent;
     this.scenario = validation.scenario;
+    // The history gets what the run leaves of the run budget (engine/snapshot.ts), counting the frame arrays
+    // below (48 bytes a particle): so a million Adam particles keep no copy and replay from step 0.
+    this.history.budget = historyBudgetFor(descent.bytes + 48 * descent.n);
     this.history.begin(descent, validation.scenario);
     this.toldFurthest = this.history.furthest; // a load says it: the history starts where the run does
     if (this.selected !== null && this.selected >= descent.n) this.selected = null;
     if (!keepPlaying) this.playing = false;
     if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
     const n = descent.n;
-    this.shownPositions = new Float32Array(2 * n).fill(0);
-    this.shownLosses = new Float32Array(n);
+    this.shownPositions = new Float64Array(2 * n);
+    this.shownLosses = new Float64Array(n);
     this.losses = new Float64Array(n);
     this.projected = new Float64Array(2 * n);
     this.placeView();
@@ -165,6 +172,7 @@ export class Trainer {
       count: d.n,
       axes: this.axisNames(),
       range: this.range,
+      ...(d instanceof RaceDescent && { groups: { names: [...d.names], of: d.groupOf.slice() } }),
     });
   }
 
@@ -174,6 +182,10 @@ export class Trainer {
 
   /** A hot field is handed to the running descent; any other field rebuilds the run from the new scenario. */
   private async set(path: string, value: unknown): Promise<void> {
+    // A race steps each group with its own optimizer: a change to the top-level one would do nothing.
+    if (this.scenario?.groups && path.split('.')[0] === 'optimizer') {
+      return this.fail('the change was refused', [`${path}: a race steps each group with its own optimizer; change "groups" (the Race tab) instead`]);
+    }
     const next = withValueAt(this.scenario, path, value);
     if (!next.ok) return this.fail('the change was refused', [next.problem]);
     if (!isHot(path)) return this.load(next.scenario, this.playing);
@@ -257,14 +269,13 @@ export class Trainer {
       }
       if (Number.isFinite(losses[i]) && losses[i] < 3e38) shownLoss[i] = losses[i];
     }
-    // Copies: the page takes ownership of what it is sent, and the trainer keeps its own.
-    const positions = shown.slice();
-    const lossesOut = shownLoss.slice();
+    // New arrays (codes, statuses): the page takes ownership of what it is sent, and the trainer keeps its own.
+    const encoded = encodeParticles(shown, shownLoss, n);
     const statuses = d.status.slice();
     const best = this.particle(bestIndex(losses));
     const selected = this.particle(this.selected);
-    const transfer = [positions.buffer, lossesOut.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
-    this.port.post({ type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), positions, losses: lossesOut, statuses, summary: d.summary(losses), best, selected }, transfer);
+    const transfer = [encoded.positions.buffer, encoded.losses.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
+    this.port.post({ type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), ...encoded, statuses, summary: d.summary(losses), best, selected, ...(d instanceof RaceDescent && { groups: d.groupSummaries(losses) }) }, transfer);
     if (this.history.furthest !== this.toldFurthest) {
       this.toldFurthest = this.history.furthest;
       this.port.post({ type: 'history', furthest: this.toldFurthest });
@@ -274,6 +285,19 @@ export class Trainer {
   /** A particle's parameters as sent to the page; null for no particle. */
   private particle(index: number | null): { index: number; params: Float64Array<ArrayBuffer> } | null {
     return index === null || index < 0 ? null : { index, params: Float64Array.from(this.descent!.particle(index)) };
+  }
+
+  /** One step of the run, particle `index`'s taken apart first (./microscope.ts); then its frame. */
+  private microscope(index: number): void {
+    const d = this.descent!;
+    if (index >= d.n) return this.fail('the microscope was refused', [`index: particle ${index} does not exist (the cloud has ${d.n})`]);
+    if (this.done) return this.fail('the run is done: reset it, or raise the epochs, to step again', []);
+    const ownAxes = d.paramCount === 2 && 'axes' in this.view && this.view.axes[0] === 0 && this.view.axes[1] === 1;
+    const event = microscopeEvent(d, index, this.plane, ownAxes, this.range);
+    this.advance();
+    this.port.post(event);
+    this.dirty = true;
+    this.pump();
   }
 
   /** Each particle's two shown coordinates: its own parameters on a 2-parameter model, else its projection. */

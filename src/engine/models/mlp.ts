@@ -1,12 +1,13 @@
 /**
  * A small multi-layer perceptron (notebook 001): z = act(a @ W + b) layer by layer, W stored in × out
  * row-major as `X @ w1` in the notebook, then b. Loss: cross-entropy for a softmax output, else the
- * squared error Σₖ(ŷₖ−yₖ)², both averaged over the batch's rows. Backward pass by hand, no allocation:
- * each particle's parameters are gathered into a contiguous scratch vector first.
+ * squared error Σₖ(ŷₖ−yₖ)², both averaged over the batch's rows. Forward and backward passes by hand for
+ * a block of particles at once (./mlp-cloud.ts), with no allocation.
  */
 import { activations, softmaxRows, type Activation, type ActivationName } from '../activations';
 import type { Dataset } from '../data';
 import type { Batch, Filter, Model } from '../model';
+import { MlpCloudPass } from './mlp-cloud';
 
 export interface MlpShape {
   layers: readonly number[];
@@ -33,12 +34,11 @@ export class MlpModel implements Model {
   readonly rows: number;
   private readonly offsets: ReturnType<typeof layout>['offsets'];
   private readonly hidden: Activation;
-  private readonly theta: Float64Array;
-  private readonly gradTheta: Float64Array;
-  /** Activations a_l and pre-activations z_l of one row, layer by layer; deltas for the backward pass. */
+  /** Loss and gradient of the cloud, a block of particles at a time (./mlp-cloud.ts). */
+  private readonly cloud: MlpCloudPass;
+  /** Activations a_l and pre-activations z_l of one row, layer by layer, for `predict`. */
   private readonly a: Float64Array[];
   private readonly z: Float64Array[];
-  private readonly dz: Float64Array[];
 
   constructor(private readonly data: Dataset, private readonly shape: MlpShape) {
     const { offsets, count } = layout(shape.layers);
@@ -51,31 +51,13 @@ export class MlpModel implements Model {
     });
     this.rows = data.rows;
     this.hidden = activations[shape.hidden];
-    this.theta = new Float64Array(count);
-    this.gradTheta = new Float64Array(count);
+    this.cloud = new MlpCloudPass(data, offsets, shape.layers, shape.hidden, shape.output, count);
     this.a = shape.layers.map((w) => new Float64Array(w));
     this.z = shape.layers.map((w) => new Float64Array(w));
-    this.dz = shape.layers.map((w) => new Float64Array(w));
   }
 
-  evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null): void {
-    const { order, start, end } = batch;
-    const m = end - start;
-    const { theta, gradTheta } = this;
-    for (let i = 0; i < n; i++) {
-      if (active && active[i] !== 1) continue;
-      for (let q = 0; q < this.paramCount; q++) theta[q] = params[q * n + i];
-      gradTheta.fill(0);
-      let total = 0;
-      for (let r = start; r < end; r++) {
-        const row = order[r];
-        this.forwardRow(theta, row);
-        total += this.rowLoss(row);
-        if (grad) this.backwardRow(theta, row, m);
-      }
-      loss[i] = total / m;
-      if (grad) for (let q = 0; q < this.paramCount; q++) grad[q * n + i] = gradTheta[q];
-    }
+  evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from = 0, to = n): void {
+    this.cloud.evaluate(params, n, batch, loss, grad, active, from, to);
   }
 
   /** The network's outputs for each row of `x` (rows × inputs), given one particle's parameters. */
@@ -88,10 +70,6 @@ export class MlpModel implements Model {
       for (let k = 0; k < outputs; k++) out[r * outputs + k] = last[k];
     }
     return out;
-  }
-
-  private forwardRow(theta: ArrayLike<number>, row: number): void {
-    this.forward(theta, this.data.x, row * this.data.inputs);
   }
 
   private forward(theta: ArrayLike<number>, x: ArrayLike<number>, at: number): void {
@@ -120,60 +98,6 @@ export class MlpModel implements Model {
     else {
       const f = activations[kind];
       for (let c = 0; c < zl.length; c++) al[c] = f.value(zl[c]);
-    }
-  }
-
-  /** One row's loss from the last forward pass. Cross-entropy via log-sum-exp so that it stays finite. */
-  private rowLoss(row: number): number {
-    const k = this.data.outputs;
-    const y = this.data.y;
-    const out = this.a[this.a.length - 1];
-    let loss = 0;
-    if (this.shape.output === 'softmax') {
-      const zl = this.z[this.z.length - 1];
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) if (zl[c] > max) max = zl[c];
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += Math.exp(zl[c] - max);
-      const lse = max + Math.log(sum);
-      for (let c = 0; c < k; c++) loss += y[row * k + c] * (lse - zl[c]);
-    } else {
-      for (let c = 0; c < k; c++) {
-        const e = out[c] - y[row * k + c];
-        loss += e * e;
-      }
-    }
-    return loss;
-  }
-
-  private backwardRow(theta: ArrayLike<number>, row: number, m: number): void {
-    const { a, z, dz, offsets, gradTheta } = this;
-    const k = this.data.outputs;
-    const y = this.data.y;
-    const L = offsets.length;
-    const out = a[L];
-    const dOut = dz[L];
-    if (this.shape.output === 'softmax') {
-      let ySum = 0;
-      for (let c = 0; c < k; c++) ySum += y[row * k + c];
-      for (let c = 0; c < k; c++) dOut[c] = (out[c] * ySum - y[row * k + c]) / m; // ∂CE/∂z = p·Σy − y
-    } else {
-      const f = activations[this.shape.output];
-      for (let c = 0; c < k; c++) dOut[c] = ((2 * (out[c] - y[row * k + c])) / m) * f.derivative(z[L][c], out[c]);
-    }
-    for (let l = L - 1; l >= 0; l--) {
-      const o = offsets[l];
-      const prev = a[l];
-      const d = dz[l + 1];
-      for (let r = 0; r < o.in; r++) for (let c = 0; c < o.out; c++) gradTheta[o.w + r * o.out + c] += prev[r] * d[c];
-      for (let c = 0; c < o.out; c++) gradTheta[o.b + c] += d[c];
-      if (l === 0) break;
-      const dPrev = dz[l];
-      for (let r = 0; r < o.in; r++) {
-        let s = 0;
-        for (let c = 0; c < o.out; c++) s += theta[o.w + r * o.out + c] * d[c];
-        dPrev[r] = s * this.hidden.derivative(z[l][r], a[l][r]);
-      }
     }
   }
 

@@ -24,13 +24,13 @@ export class NeuronModel implements Model {
     this.deltas = new Float64Array(this.paramCount);
   }
 
-  evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null): void {
+  evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from = 0, to = n): void {
     const { x, y, inputs, outputs } = this.data;
     const { order, start, end } = batch;
     const m = end - start;
     const P = this.prediction;
     const deltas = this.deltas;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       if (active && active[i] !== 1) continue;
       deltas.fill(0);
       let error = 0;

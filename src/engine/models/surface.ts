@@ -11,9 +11,22 @@ export class SurfaceModel implements Model {
 
   constructor(private readonly kernel: SurfaceKernel) {}
 
-  evaluate(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null): void {
+  evaluate(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from = 0, to = n): boolean | void {
     const f = this.kernel;
-    for (let i = 0; i < n; i++) {
+    if (grad && !active) {
+      // The step's case (every particle of the block runs), without the tests of the general loop below,
+      // and telling whether every loss is finite (L − L is 0 exactly then).
+      const partials = g;
+      let finite = true;
+      for (let i = from; i < to; i++) {
+        const L = (loss[i] = f(params[i], params[n + i], partials));
+        if (L - L !== 0) finite = false;
+        grad[i] = partials[0];
+        grad[n + i] = partials[1];
+      }
+      return finite;
+    }
+    for (let i = from; i < to; i++) {
       if (active && active[i] !== 1) continue;
       loss[i] = f(params[i], params[n + i], g);
       if (grad) {
@@ -21,6 +34,27 @@ export class SurfaceModel implements Model {
         grad[n + i] = g[1];
       }
     }
+  }
+
+  gradientStep(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, grad: Float64Array, lr: number, from: number, to: number): boolean {
+    const f = this.kernel;
+    const partials = g;
+    let finite = true;
+    for (let i = from; i < to; i++) {
+      const x = params[i];
+      const y = params[n + i];
+      const L = (loss[i] = f(x, y, partials));
+      const gx = (grad[i] = partials[0]);
+      const gy = (grad[n + i] = partials[1]);
+      if (L - L !== 0) {
+        finite = false; // the caller marks it diverged; it does not move
+        continue;
+      }
+      const nx = (params[i] = x - lr * gx);
+      const ny = (params[n + i] = y - lr * gy);
+      if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+    }
+    return finite;
   }
 
   filters(): Filter[] {
