@@ -29,6 +29,9 @@ export interface TrainerPort {
 type Range = [[number, number], [number, number]];
 
 /** Index of the lowest finite loss, or -1 when none is finite. */
+/** The frame arrays' bytes per particle: shown positions (2 × 4), shown loss (4), full loss (8). */
+const frameBytesPerParticle = 20;
+
 function bestIndex(losses: Float64Array): number {
   let best = -1;
   for (let i = 0; i < losses.length; i++) if (Number.isFinite(losses[i]) && (best < 0 || losses[i] < losses[best])) best = i;
@@ -47,9 +50,11 @@ export class Trainer {
   private plane: Plane | null = null;
   private range: Range = [[-1, 1], [-1, 1]];
   /** Last finite place and loss of each particle: what the page is shown once a particle diverges. */
-  private shownPositions = new Float64Array(0);
-  private shownLosses = new Float64Array(0);
+  // What the page was last shown: float32 is plenty, the codes sent are 16 bits (shared/frame-codec.ts).
+  private shownPositions = new Float32Array(0);
+  private shownLosses = new Float32Array(0);
   private losses = new Float64Array(0);
+  /** Projections onto a view's plane; allocated only when a view needs one (a surface's own axes do not). */
   private projected = new Float64Array(0);
   private queue: Promise<void> = Promise.resolve();
   /** Snapshots and hot changes of this run, for `seek` (64 MiB at most: engine/snapshot.ts). */
@@ -143,18 +148,19 @@ export class Trainer {
     this.descent = descent;
     this.scenario = validation.scenario;
     // The history gets what the run leaves of the run budget (engine/snapshot.ts), counting the frame arrays
-    // below (48 bytes a particle): so a million Adam particles keep no copy and replay from step 0.
-    this.history.budget = historyBudgetFor(descent.bytes + 48 * descent.n);
+    // below (20 bytes a particle, and 16 more for a projected view): so a million Adam particles keep no
+    // copy and replay from step 0.
+    this.history.budget = historyBudgetFor(descent.bytes + frameBytesPerParticle * descent.n);
     this.history.begin(descent, validation.scenario);
     this.toldFurthest = this.history.furthest; // a load says it: the history starts where the run does
     if (this.selected !== null && this.selected >= descent.n) this.selected = null;
     if (!keepPlaying) this.playing = false;
     if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
     const n = descent.n;
-    this.shownPositions = new Float64Array(2 * n);
-    this.shownLosses = new Float64Array(n);
+    this.shownPositions = new Float32Array(2 * n);
+    this.shownLosses = new Float32Array(n);
     this.losses = new Float64Array(n);
-    this.projected = new Float64Array(2 * n);
+    this.projected = new Float64Array(0);
     this.placeView();
     this.announce();
     this.dirty = true;
@@ -257,12 +263,14 @@ export class Trainer {
     const d = this.descent!;
     const n = d.n;
     const losses = d.fullLoss(this.losses);
-    const coordinates = this.coordinates();
+    // A surface's own axes are read from the parameters; anything else is projected first.
+    const projected = this.ownAxes(d) ? null : this.projection();
+    const params = d.params;
     const shown = this.shownPositions;
     const shownLoss = this.shownLosses;
     for (let i = 0; i < n; i++) {
-      const x = coordinates[2 * i];
-      const y = coordinates[2 * i + 1];
+      const x = projected ? projected[2 * i] : params[i];
+      const y = projected ? projected[2 * i + 1] : params[n + i];
       if (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) < 3e38 && Math.abs(y) < 3e38) {
         shown[2 * i] = x;
         shown[2 * i + 1] = y;
@@ -292,27 +300,23 @@ export class Trainer {
     const d = this.descent!;
     if (index >= d.n) return this.fail('the microscope was refused', [`index: particle ${index} does not exist (the cloud has ${d.n})`]);
     if (this.done) return this.fail('the run is done: reset it, or raise the epochs, to step again', []);
-    const ownAxes = d.paramCount === 2 && 'axes' in this.view && this.view.axes[0] === 0 && this.view.axes[1] === 1;
-    const event = microscopeEvent(d, index, this.plane, ownAxes, this.range);
+    const event = microscopeEvent(d, index, this.plane, this.ownAxes(d), this.range);
     this.advance();
     this.port.post(event);
     this.dirty = true;
     this.pump();
   }
 
-  /** Each particle's two shown coordinates: its own parameters on a 2-parameter model, else its projection. */
-  private coordinates(): Float64Array {
+  /** Whether the view shows a 2-parameter model's own parameters (then nothing needs projecting). */
+  private ownAxes(d: Descent): boolean {
+    return d.paramCount === 2 && 'axes' in this.view && this.view.axes[0] === 0 && this.view.axes[1] === 1;
+  }
+
+  /** Each particle's projection onto the view's plane, as (x, y) pairs. */
+  private projection(): Float64Array {
     const d = this.descent!;
-    const n = d.n;
-    const out = this.projected;
-    if (d.paramCount === 2 && 'axes' in this.view && this.view.axes[0] === 0 && this.view.axes[1] === 1) {
-      for (let i = 0; i < n; i++) {
-        out[2 * i] = d.params[i];
-        out[2 * i + 1] = d.params[n + i];
-      }
-      return out;
-    }
-    return projectParticles(this.plane!, d.params, n, out);
+    if (this.projected.length !== 2 * d.n) this.projected = new Float64Array(2 * d.n);
+    return projectParticles(this.plane!, d.params, d.n, this.projected);
   }
 
   /** The plane of the view through the cloud's mean, and a range that holds the cloud. */
@@ -333,13 +337,17 @@ export class Trainer {
   }
 
   private cloudRange(): Range {
-    const c = this.coordinates();
+    const d = this.descent!;
+    const projected = this.ownAxes(d) ? null : this.projection();
     const lo = [Infinity, Infinity];
     const hi = [-Infinity, -Infinity];
-    for (let k = 0; k < c.length; k++) {
-      if (!Number.isFinite(c[k])) continue;
-      lo[k % 2] = Math.min(lo[k % 2], c[k]);
-      hi[k % 2] = Math.max(hi[k % 2], c[k]);
+    for (let i = 0; i < d.n; i++) {
+      for (let a = 0; a < 2; a++) {
+        const v = projected ? projected[2 * i + a] : d.params[a * d.n + i];
+        if (!Number.isFinite(v)) continue;
+        lo[a] = Math.min(lo[a], v);
+        hi[a] = Math.max(hi[a], v);
+      }
     }
     const model = this.scenario!.model;
     const named = model.kind === 'surface' && model.fn !== undefined && 'axes' in this.view ? surfaces[model.fn as SurfaceName].range : null;
