@@ -39,7 +39,8 @@ export interface Model {
   /**
    * Optional, for models so cheap that separate passes would cost more than the maths (the surfaces): one
    * plain gradient-descent step of particles from..to, which all run, fused with the evaluation: loss into
-   * `loss`, gradient into `grad`, then p ← p − lr·g, in one pass. A particle whose loss is not finite is
+   * `loss`, then p ← p − lr·g, in one pass; `grad` may be left as it was (the step's caller reads it only on
+   * the separate passes). A particle whose loss is not finite is
    * left where it was (as the separate passes leave it). Returns whether every loss and every new value is
    * finite; when not, the caller looks at each particle of the block. Bit-identical to evaluate + update.
    */
