@@ -6,26 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { bundleForNode, root } from './bundle-for-node.mjs';
 
 /** Builds the host and returns the path of its entry script. */
 export async function buildNodeTrainer({ outDir = mkdtempSync(join(tmpdir(), 'descent-node-trainer-')) } = {}) {
-  const { build } = await import('vite');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    ssr: { noExternal: true },
-    build: {
-      ssr: 'src/trainer/node-host.ts',
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'node-host.mjs', chunkFileNames: '[name]-[hash].mjs' } },
-    },
-  });
+  await bundleForNode({ entry: 'src/trainer/node-host.ts', outDir, fileName: 'node-host.mjs' });
   return join(outDir, 'node-host.mjs');
 }
 

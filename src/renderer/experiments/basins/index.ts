@@ -10,6 +10,7 @@ import type { Scenario, ScenarioInput } from '../../../shared/scenario';
 import { validateScenario } from '../../../shared/validate';
 import { element } from '../../dom';
 import type { MountContext } from '../../mounts';
+import { cancelledMessage } from '../job';
 import type { ExperimentTab } from '../tabs';
 import { css, divergedColour, labelColour, unsettledColour } from './colours';
 import { drawBasins } from './draw';
@@ -158,7 +159,7 @@ class BasinsView {
       const name = scenario.optimizer.kind === 'momentum' ? `momentum (α = ${scenario.optimizer.alpha}, β = ${scenario.optimizer.beta})` : `gradient descent (α = ${scenario.optimizer.alpha})`;
       this.say(`${result.minima.length} basin${result.minima.length === 1 ? '' : 's'} of ${scenario.name} under ${name}, ${result.steps} steps. Click the map to run a start in the lab.`);
     } catch (error) {
-      this.say((error as Error).message === 'basins cancelled' ? 'Cancelled.' : (error as Error).message);
+      this.say((error as Error).message === cancelledMessage('basins') ? 'Cancelled.' : (error as Error).message);
     } finally {
       if (this.job === job) {
         this.job = null;
