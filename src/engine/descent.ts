@@ -65,7 +65,7 @@ export class Descent {
   /** Loss of each particle on the last batch it was stepped on. */
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
-  readonly status: Uint8Array;
+  readonly status: Uint8Array<ArrayBuffer>;
   /** Stopped (converged or diverged) particles in each block of `blockSize`: 0 lets a step skip status tests. */
   private readonly stoppedIn: Uint32Array;
   /** Steps taken so far (the optimizer's t of the last step). */

@@ -30,9 +30,12 @@ export function startUtilityHost(control: ControlPort): Trainer {
   const waiting: TrainerEvent[] = [];
 
   const trainer = new Trainer({
-    // MessagePortMain can transfer only ports: typed arrays are cloned whatever `transfer` says.
+    // MessagePortMain can transfer only ports: typed arrays are cloned whatever `transfer` says, at once.
+    copies: true,
     post: (event) => {
       if (page) return page.postMessage(event);
+      // A frame is built for the page that asked; with none, it is stale (and its arrays are reused).
+      if (event.type === 'frame') return;
       waiting.push(event);
       if (waiting.length > maxWaiting) waiting.shift();
     },

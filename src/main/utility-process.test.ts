@@ -160,6 +160,17 @@ describe('startUtilityHost', () => {
     expect(page.types()).toEqual(['loaded']);
   });
 
+  it('drops a frame built with no page to take it (stale, and its arrays are reused), keeping the rest', async () => {
+    const control = new FakePort();
+    const trainer = startUtilityHost(control);
+    control.send({ type: 'load', scenario });
+    control.send({ type: 'request-frame' });
+    await trainer.idle();
+    const page = new FakePort();
+    control.send({ type: 'connect' }, [page]);
+    expect(page.types()).toEqual(['loaded']);
+  });
+
   it('switches to a newer page port and closes the old one', async () => {
     const control = new FakePort();
     const [first, second] = [new FakePort(), new FakePort()];

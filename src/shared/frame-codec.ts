@@ -188,13 +188,13 @@ export interface EncodedParticles {
 }
 
 /**
- * Encodes n particles: positions (x, y interleaved) and losses. The arrays are new each time: they are
- * transferred to the page, which then owns them.
+ * Encodes n particles: positions (x, y interleaved) and losses. The code arrays are new, since they are
+ * transferred to the page, which then owns them; or `into`'s, when the host copies what it posts anyway.
  */
-export function encodeParticles(positions: ArrayLike<number>, losses: ArrayLike<number>, n: number): EncodedParticles {
+export function encodeParticles(positions: ArrayLike<number>, losses: ArrayLike<number>, n: number, into?: Omit<EncodedParticles, 'scales'>): EncodedParticles {
   const scales: FrameScales = { x: fitScale(positions, n, 2, 0, false), y: fitScale(positions, n, 2, 1, false), loss: fitScale(losses, n, 1, 0, true) };
-  const positionCodes = new Uint16Array(2 * n);
-  const lossCodes = new Uint16Array(n);
+  const positionCodes = into?.positions.length === 2 * n ? into.positions : new Uint16Array(2 * n);
+  const lossCodes = into?.losses.length === n ? into.losses : new Uint16Array(n);
   encodeChannel(positions, n, 2, 0, scales.x, positionCodes, 2, 0);
   encodeChannel(positions, n, 2, 1, scales.y, positionCodes, 2, 1);
   encodeChannel(losses, n, 1, 0, scales.loss, lossCodes, 1, 0);

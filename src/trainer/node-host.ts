@@ -17,7 +17,8 @@ const send = (message: unknown): void => {
   if (process.connected) process.send!(message);
 };
 
-const trainer = new Trainer({ post: (event) => send(event), report: (event) => send(event) });
+// process.send serializes the message before it returns: the trainer may reuse its frame arrays.
+const trainer = new Trainer({ post: (event) => send(event), report: (event) => send(event), copies: true });
 const faultsEnabled = process.env.DESCENT_TRAINER_FAULTS === '1';
 
 process.on('message', (message: unknown) => {

@@ -21,6 +21,40 @@ function harness() {
 
 const onePoint = (alpha = 0.1, epochs = 100): ScenarioInput => ({ version: 1, name: 'one', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha }, epochs });
 
+describe('frame arrays', () => {
+  const framesFrom = async (copies: boolean) => {
+    const frames: Extract<TrainerEvent, { type: 'frame' }>[] = [];
+    const transfers: number[] = [];
+    const trainer = new Trainer({
+      copies,
+      post: (e, transfer) => {
+        if (e.type !== 'frame') return;
+        frames.push(e);
+        transfers.push(transfer?.length ?? 0);
+      },
+    });
+    for (const command of [{ type: 'load', scenario: findPreset('bowl-cloud')!.scenario }, { type: 'request-frame' }, { type: 'step', count: 1 }, { type: 'request-frame' }]) trainer.receive(command);
+    await trainer.idle();
+    return { frames, transfers };
+  };
+
+  it('are new and transferred for each frame where the host moves them (a Web Worker)', async () => {
+    const { frames, transfers } = await framesFrom(false);
+    expect(frames).toHaveLength(2);
+    expect(frames[1].positions).not.toBe(frames[0].positions);
+    expect(frames[1].statuses).not.toBe(frames[0].statuses);
+    expect(transfers.every((count) => count >= 3)).toBe(true);
+  });
+
+  it('are the same every frame where the host copies them (Node IPC, MessagePortMain)', async () => {
+    const { frames, transfers } = await framesFrom(true);
+    expect(frames).toHaveLength(2);
+    expect(frames[1].positions).toBe(frames[0].positions);
+    expect(frames[1].losses).toBe(frames[0].losses);
+    expect(transfers).toEqual([0, 0]);
+  });
+});
+
 describe('loading', () => {
   it('answers a load with `loaded` (names, count, axes, range) and, once asked, a frame of the starting cloud', async () => {
     const h = harness();

@@ -24,6 +24,11 @@ export interface TrainerPort {
   post(event: TrainerEvent, transfer?: ArrayBuffer[]): void;
   /** To the supervisor, where there is one (checkpoints for a restart after a crash). */
   report?(event: TrainerEvent): void;
+  /**
+   * True where `post` copies the event before it returns (a process boundary: Node's IPC, Electron's
+   * MessagePortMain). The trainer then reuses its frame arrays instead of making new ones for every frame.
+   */
+  readonly copies?: boolean;
 }
 
 type Range = [[number, number], [number, number]];
@@ -54,6 +59,8 @@ export class Trainer {
   private shownPositions = new Float32Array(0);
   private shownLosses = new Float32Array(0);
   private losses = new Float64Array(0);
+  /** The last frame's code arrays, reused when the port copies (see TrainerPort.copies). */
+  private codes: { positions: Uint16Array<ArrayBuffer>; losses: Uint16Array<ArrayBuffer> } | null = null;
   /** Projections onto a view's plane; allocated only when a view needs one (a surface's own axes do not). */
   private projected = new Float64Array(0);
   private queue: Promise<void> = Promise.resolve();
@@ -277,12 +284,15 @@ export class Trainer {
       }
       if (Number.isFinite(losses[i]) && losses[i] < 3e38) shownLoss[i] = losses[i];
     }
-    // New arrays (codes, statuses): the page takes ownership of what it is sent, and the trainer keeps its own.
-    const encoded = encodeParticles(shown, shownLoss, n);
-    const statuses = d.status.slice();
+    // New arrays (codes, statuses) where the page takes ownership of what it is sent; where the host copies,
+    // the same ones every frame (a million particles would otherwise leave 8 MB of garbage a frame).
+    const copies = this.port.copies === true;
+    const encoded = encodeParticles(shown, shownLoss, n, copies ? this.codes ?? undefined : undefined);
+    if (copies) this.codes = encoded;
+    const statuses = copies ? d.status : d.status.slice();
     const best = this.particle(bestIndex(losses));
     const selected = this.particle(this.selected);
-    const transfer = [encoded.positions.buffer, encoded.losses.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
+    const transfer = copies ? [] : [encoded.positions.buffer, encoded.losses.buffer, statuses.buffer, ...[best, selected].flatMap((p) => (p ? [p.params.buffer as ArrayBuffer] : []))];
     this.port.post({ type: 'frame', epoch: d.epoch, step: d.step, status: this.status(), ...encoded, statuses, summary: d.summary(losses), best, selected, ...(d instanceof RaceDescent && { groups: d.groupSummaries(losses) }) }, transfer);
     if (this.history.furthest !== this.toldFurthest) {
       this.toldFurthest = this.history.furthest;
