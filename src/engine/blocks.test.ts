@@ -10,8 +10,8 @@ import { Status } from './descent';
 import { surfaces } from './surfaces';
 import { descentOf } from './testing';
 
-/** CONTRACTS §1 "One step" for a surface, one particle at a time, gd or adam with PyTorch's defaults. */
-function reference(input: { x: Float64Array; y: Float64Array }, kind: 'gd' | 'adam', alpha: number, tolerance: number | null, steps: number) {
+/** CONTRACTS §1 "One step" for a surface, one particle at a time, gd, momentum or adam with PyTorch's defaults. */
+function reference(input: { x: Float64Array; y: Float64Array }, kind: 'gd' | 'momentum' | 'adam', alpha: number, tolerance: number | null, steps: number) {
   const n = input.x.length;
   const x = input.x.slice();
   const y = input.y.slice();
@@ -37,7 +37,11 @@ function reference(input: { x: Float64Array; y: Float64Array }, kind: 'gd' | 'ad
       for (let j = 0; j < 2; j++) {
         const p = values[j];
         if (kind === 'gd') p[i] = p[i] - alpha * g[j];
-        else {
+        else if (kind === 'momentum') {
+          const q = j * n + i;
+          m[q] = 0.9 * m[q] + g[j];
+          p[i] = p[i] - alpha * m[q];
+        } else {
           const q = j * n + i;
           m[q] = 0.9 * m[q] + (1 - 0.9) * g[j];
           v[q] = 0.999 * v[q] + (1 - 0.999) * g[j] * g[j];
@@ -58,6 +62,8 @@ describe('stepping in blocks', () => {
     ['gd, some diverging', { kind: 'gd' as const, alpha: 0.004, tolerance: null, steps: 60 }],
     // Adam with a tolerance: particles converge at scattered steps (Adam's bounded step diverges none here).
     ['adam, some converging', { kind: 'adam' as const, alpha: 0.05, tolerance: 1e-4, steps: 200 }],
+    // Momentum without a tolerance takes the block-local gradient (Model.gradientBlock) until a loss overflows.
+    ['momentum, some diverging', { kind: 'momentum' as const, alpha: 0.0004, tolerance: null, steps: 60 }],
   ])('%s: 5,000 particles (five blocks) match the particle-by-particle step bit for bit', async (_, c) => {
     const input: ScenarioInput = {
       version: 1,

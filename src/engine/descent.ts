@@ -66,6 +66,8 @@ export class Descent {
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
   readonly status: Uint8Array<ArrayBuffer>;
+  /** A block's gradient, for models with `gradientBlock` (made on the first step that uses it). */
+  private blockGradient: Float64Array | null = null;
   /** Stopped (converged or diverged) particles in each block of `blockSize`: 0 lets a step skip status tests. */
   private readonly stoppedIn: Uint32Array;
   /** Steps taken so far (the optimizer's t of the last step). */
@@ -212,7 +214,10 @@ export class Descent {
     if (this.batcher.epochDone) this.epoch++;
     const lr = learningRate(spec.alpha, spec.schedule, t);
     const traced = this.traced >= 0 && status[this.traced] === Status.running ? this.traced : -1;
-    const fused = model.gradientStep !== undefined && spec.kind === 'gd' && clip === null && freeze.length === 0 && tolerance === null;
+    const plain = clip === null && freeze.length === 0 && tolerance === null;
+    const fused = model.gradientStep !== undefined && spec.kind === 'gd' && plain;
+    // Other optimizers on a cheap model: the block's gradient in a small array that never leaves the cache.
+    const local = model.gradientBlock !== undefined && plain ? (this.blockGradient ??= new Float64Array(paramCount * blockSize)) : null;
 
     for (let from = 0, block = 0; from < n; from += blockSize, block++) {
       const to = Math.min(n, from + blockSize);
@@ -225,6 +230,14 @@ export class Descent {
           this.checkParams(from, to);
         }
         continue;
+      }
+      if (local && active === null && (traced < from || traced >= to)) {
+        if (model.gradientBlock!(params, n, batch, loss, local, blockSize, from, to)) {
+          if (!optimizer.stepBlock(params, local, n, blockSize, lr, t, from, to)) this.checkParams(from, to);
+          continue;
+        }
+        // A loss came out NaN or ±∞: the block takes the general passes (the same values again), which stop
+        // those particles before the update.
       }
       const lossesFinite = model.evaluate(params, n, batch, loss, grad, active, from, to) === true;
       // Without a tolerance, losses the model found finite for a block that all ran need no second look.

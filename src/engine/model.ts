@@ -45,6 +45,12 @@ export interface Model {
    * finite; when not, the caller looks at each particle of the block. Bit-identical to evaluate + update.
    */
   gradientStep?(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array, lr: number, from: number, to: number): boolean;
+  /**
+   * Optional, for the same cheap models: the losses of particles from..to (which all run) into `loss` and
+   * their gradients into a block-local array, parameter j of particle i at out[j·stride + i − from].
+   * Returns whether every loss is finite.
+   */
+  gradientBlock?(params: Float64Array, n: number, batch: Batch, loss: Float64Array, out: Float64Array, stride: number, from: number, to: number): boolean;
   /** Groups for filter-normalised random directions. */
   filters(): Filter[];
 }

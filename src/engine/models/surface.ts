@@ -36,6 +36,19 @@ export class SurfaceModel implements Model {
     }
   }
 
+  gradientBlock(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, out: Float64Array, stride: number, from: number, to: number): boolean {
+    const f = this.kernel;
+    const partials = g;
+    let finite = true;
+    for (let i = from, k = 0; i < to; i++, k++) {
+      const L = (loss[i] = f(params[i], params[n + i], partials));
+      if (L - L !== 0) finite = false;
+      out[k] = partials[0];
+      out[stride + k] = partials[1];
+    }
+    return finite;
+  }
+
   gradientStep(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, _grad: Float64Array, lr: number, from: number, to: number): boolean {
     const f = this.kernel;
     const partials = g;
