@@ -5,29 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../shared/presets';
-import type { Io } from './io';
-import { main } from './lab';
-
-function fakeIo(files: Record<string, string> = {}, tick = 0) {
-  let clock = 0;
-  const out = { stdout: '', stderr: '', files: { ...files } };
-  const io: Io = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    fileSize: (p) => (p in out.files ? out.files[p].length : null),
-    readFile: (p) => out.files[p],
-    writeFile: (p, t) => void (out.files[p] = t),
-    now: () => (clock += tick),
-    isTTY: false,
-  };
-  return { io, out };
-}
-
-async function lab(argv: string[], files: Record<string, string> = {}, tick = 0) {
-  const { io, out } = fakeIo(files, tick);
-  const code = await main(argv, io);
-  return { code, ...out, json: () => JSON.parse(out.stdout) };
-}
+import { lab } from './testing';
 
 const bowlFile = JSON.stringify({ version: 1, name: 'mine', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 100 });
 

@@ -3,24 +3,7 @@
  * determinism, CSV, and the exit statuses of a bad scenario, a bad sweep and a malformed command.
  */
 import { describe, expect, it } from 'vitest';
-import type { Io } from './io';
-import { main } from './lab';
-
-async function lab(argv: string[], files: Record<string, string> = {}, tick = 0) {
-  let clock = 0;
-  const out = { stdout: '', stderr: '', files: { ...files } };
-  const io: Io = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    fileSize: (p) => (p in out.files ? out.files[p].length : null),
-    readFile: (p) => out.files[p],
-    writeFile: (p, t) => void (out.files[p] = t),
-    now: () => (clock += tick),
-    isTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, ...out, json: () => JSON.parse(out.stdout) };
-}
+import { lab } from './testing';
 
 const momentumBowl = JSON.stringify({
   version: 1,
