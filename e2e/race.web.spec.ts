@@ -67,3 +67,23 @@ test('a race built in the tab runs on the scenario in the lab', async ({ page })
   expect(scenario.model).toEqual({ kind: 'surface', fn: 'valley' });
   await expect(page.getByTestId('race-legend-entry')).toHaveText(['GD', 'Momentum', 'Adam']);
 });
+
+test('the scene colours a race by group, and a plain run by status again', async ({ page }) => {
+  await page.goto('./?preset=race-beale');
+  const colour = page.getByRole('combobox', { name: 'Colour particles by' });
+  await expect(colour).toHaveValue('group');
+  await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
+  await page.evaluate(() => window.descentLab.step(1));
+  const scene = page.getByTestId('scene');
+  // The same paused run, drawn by group, by status, then by group again: only the colours change.
+  const byGroup = await scene.screenshot();
+  await colour.selectOption('status');
+  const byStatus = await scene.screenshot();
+  await colour.selectOption('group');
+  const byGroupAgain = await scene.screenshot();
+  expect(byGroup.equals(byStatus)).toBe(false);
+  expect(byGroupAgain.equals(byGroup)).toBe(true);
+  await page.evaluate(() => window.descentLab.load('bowl-cloud'));
+  await expect(colour).toHaveValue('status');
+  await expect(colour.locator('option[value="group"]')).toBeDisabled();
+});

@@ -277,6 +277,9 @@ export class LabScene {
     this.best.show(this.cloud.base, -1);
     this.overlay.setDiverged(0);
     this.toolbar.setParameters(event.paramNames, event.axes);
+    // A race: its groups in the Race tab's colours (experiments/race).
+    this.cloud.setGroups(event.groups?.of ?? null);
+    this.toolbar.setRace(event.groups !== undefined);
     const key = this.surfaceKey(event);
     if (key !== null && key === this.shownKey && this.placement) {
       // The same surface over the same range (a new start, a new optimizer): nothing to rebuild.

@@ -1,6 +1,7 @@
 import type { BufferAttribute } from 'three';
 import { describe, expect, test } from 'vitest';
 import type { FrameEvent } from '../../shared/messages';
+import { srgbToLinear } from './colormap';
 import { fitHeightScale } from './heights';
 import { Layout, lift } from './layout';
 import { fadeSeconds, ParticleCloud } from './ParticleCloud';
@@ -95,5 +96,23 @@ describe('ParticleCloud', () => {
     cloud.reset(5);
     expect(cloud.points.geometry).not.toBe(geometry);
     expect(attribute(cloud, 'position').length).toBe(15);
+  });
+
+  test('in a race, coloured by group (the Race tab palette), a diverged particle keeping the diverged colour', () => {
+    const cloud = new ParticleCloud();
+    cloud.reset(3);
+    cloud.setGroups(Uint8Array.from([0, 1, 1]));
+    cloud.setColourBy('group', placement);
+    cloud.update(frame([1, 2, 3], 1), placement, 0);
+    const c = attribute(cloud, 'color');
+    const byStatus = new ParticleCloud();
+    byStatus.reset(3);
+    byStatus.update(frame([1, 2, 3], 1), placement, 0);
+    const s = attribute(byStatus, 'color');
+    // Group 0 is #E69F00 and group 1 #56B4E9 (Okabe–Ito, experiments/race/colours.ts), in linear light.
+    const linear = (hex: number[]) => Array.from(Float32Array.from(hex, (v) => srgbToLinear(v / 255)));
+    expect(Array.from(c.subarray(0, 3))).toEqual(linear([0xe6, 0x9f, 0x00]));
+    expect(Array.from(c.subarray(3, 6))).toEqual(linear([0x56, 0xb4, 0xe9])); // converged, still its group's
+    expect(Array.from(c.subarray(6, 9))).toEqual(Array.from(s.subarray(6, 9))); // diverged: the status colour
   });
 });

@@ -5,12 +5,14 @@
  */
 import { BufferAttribute, BufferGeometry, Points, ShaderMaterial } from 'three';
 import type { FrameEvent } from '../../shared/messages';
+import { groupColours } from '../experiments/race/colours';
 import { srgbToLinear, statusColours, warm } from './colormap';
 import { heightOf } from './heights';
 import type { Placement } from './placement';
 import { pointFragment, pointVertex } from './shaders';
 
-export type ColourBy = 'status' | 'loss';
+/** Status, loss, or (in an optimizer race) the particle's group. */
+export type ColourBy = 'status' | 'loss' | 'group';
 
 const diverged = 3;
 /** How long a diverged particle takes to rise and fade. */
@@ -21,6 +23,9 @@ const rise = 2.5;
 const pointSize = 6;
 
 const rgb = new Float32Array(3);
+/** The race's group colours (the Race tab's palette) as linear light. */
+const linearGroup = groupColours.map((hex) => Float32Array.from([1, 3, 5], (k) => srgbToLinear(parseInt(hex.slice(k, k + 2), 16) / 255)));
+
 /** The status colours as linear light, ready for the colour attribute. */
 const linearStatus: Record<number, Float32Array> = Object.fromEntries(Object.entries(statusColours).map(([k, c]) => [k, Float32Array.from(c, srgbToLinear)]));
 
@@ -34,6 +39,8 @@ export class ParticleCloud {
   private divergedAt = new Float64Array(0);
   private fading = 0;
   private colourBy: ColourBy = 'status';
+  /** Each particle's group in a race, or null. */
+  private groups: Uint8Array | null = null;
   private coloursStale = true;
   private last: FrameEvent | null = null;
 
@@ -84,6 +91,12 @@ export class ParticleCloud {
     this.colourBy = mode;
     this.coloursStale = true;
     if (this.last && placement) this.colour(this.last, placement);
+  }
+
+  /** A race's group of each particle (the `loaded` event's), or null for a plain run. */
+  setGroups(groups: Uint8Array | null): void {
+    this.groups = groups;
+    this.coloursStale = true;
   }
 
   /** The particle count the geometry holds. */
@@ -168,6 +181,11 @@ export class ParticleCloud {
         c[3 * i] = srgbToLinear(rgb[0]);
         c[3 * i + 1] = srgbToLinear(rgb[1]);
         c[3 * i + 2] = srgbToLinear(rgb[2]);
+      } else if (this.colourBy === 'group' && this.groups && status !== diverged) {
+        const g = linearGroup[this.groups[i] % linearGroup.length];
+        c[3 * i] = g[0];
+        c[3 * i + 1] = g[1];
+        c[3 * i + 2] = g[2];
       } else {
         const s = linearStatus[status] ?? linearStatus[1];
         c[3 * i] = s[0];

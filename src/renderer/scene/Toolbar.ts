@@ -20,6 +20,8 @@ export class Toolbar {
   private readonly modeButton: HTMLButtonElement;
   private readonly trailsButton: HTMLButtonElement;
   private readonly picker: HTMLDivElement;
+  private readonly colour: HTMLSelectElement;
+  private readonly groupOption: HTMLOptionElement;
   private readonly first: HTMLSelectElement;
   private readonly second: HTMLSelectElement;
   private mode: ViewMode = '3d';
@@ -41,9 +43,11 @@ export class Toolbar {
       actions.trails(on);
     });
 
-    const colour = element('select');
+    const colour = (this.colour = element('select'));
     colour.setAttribute('aria-label', 'Colour particles by');
-    colour.append(option('status', 'Colour: status'), option('loss', 'Colour: loss'));
+    this.groupOption = option('group', 'Colour: race group');
+    this.groupOption.hidden = this.groupOption.disabled = true;
+    colour.append(option('status', 'Colour: status'), option('loss', 'Colour: loss'), this.groupOption);
     colour.addEventListener('change', () => actions.colourBy(colour.value as ColourBy));
 
     this.first = element('select');
@@ -63,6 +67,16 @@ export class Toolbar {
   }
 
   /** Shows the axes picker for models of more than two parameters, set to the current view. */
+  /** A race offers colouring by group, and starts with it; a plain run goes back to status if it was on. */
+  setRace(race: boolean): void {
+    this.groupOption.hidden = this.groupOption.disabled = !race;
+    const wanted: ColourBy | null = race ? 'group' : this.colour.value === 'group' ? 'status' : null;
+    if (wanted && wanted !== this.colour.value) {
+      this.colour.value = wanted;
+      this.actions.colourBy(wanted);
+    }
+  }
+
   setParameters(names: readonly string[], axes: readonly [string, string]): void {
     this.picker.hidden = names.length <= 2;
     if (this.picker.hidden) return;
