@@ -13,3 +13,18 @@ export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
   if (!(node instanceof kind)) throw new Error(`index.html has no <${kind.name}> with id "${id}"`);
   return node;
 }
+
+/** A plain button (never a form submit) with its tooltip. */
+export function button(text: string, title: string): HTMLButtonElement {
+  const node = element('button', text);
+  node.type = 'button';
+  node.title = title;
+  return node;
+}
+
+/** An option of a <select>. */
+export function option(value: string, text: string): HTMLOptionElement {
+  const node = element('option', text);
+  node.value = value;
+  return node;
+}

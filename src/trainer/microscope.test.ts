@@ -1,19 +1,9 @@
 /** The microscope command through a real Trainer: one step, taken apart, as a valid event and a frame. */
 import { describe, expect, it } from 'vitest';
-import { eventSchema, messageProblems, type MicroscopeEvent, type TrainerCommand, type TrainerEvent } from '../shared/messages';
+import { eventSchema, messageProblems, type MicroscopeEvent } from '../shared/messages';
 import { findPreset } from '../shared/presets';
-import { Trainer } from './trainer';
+import { harness } from './testing';
 
-function harness() {
-  const events: TrainerEvent[] = [];
-  const trainer = new Trainer({ post: (e) => events.push(e) });
-  const send = async (...commands: TrainerCommand[]) => {
-    for (const c of commands) trainer.receive(c);
-    await trainer.idle();
-  };
-  const last = <T extends TrainerEvent['type']>(type: T) => events.filter((e) => e.type === type).at(-1) as Extract<TrainerEvent, { type: T }> | undefined;
-  return { events, send, last };
-}
 
 describe('the microscope command', () => {
   it('steps the run exactly once and sends the step taken apart, then a frame at that step', async () => {

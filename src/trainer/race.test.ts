@@ -5,20 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRace } from '../engine/experiments/race';
 import { findPreset } from '../shared/presets';
-import type { TrainerCommand, TrainerEvent } from '../shared/messages';
 import { validateScenario } from '../shared/validate';
-import { Trainer } from './trainer';
+import { harness } from './testing';
 
-function harness() {
-  const events: TrainerEvent[] = [];
-  const trainer = new Trainer({ post: (e) => events.push(e) });
-  const send = async (...commands: TrainerCommand[]) => {
-    for (const c of commands) trainer.receive(c);
-    await trainer.idle();
-  };
-  const last = <T extends TrainerEvent['type']>(type: T) => events.filter((e) => e.type === type).at(-1) as Extract<TrainerEvent, { type: T }> | undefined;
-  return { events, send, last };
-}
 
 const valleyRace = findPreset('race-valley')!.scenario;
 

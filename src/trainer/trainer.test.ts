@@ -5,19 +5,8 @@ import { findPreset } from '../shared/presets';
 import type { TrainerCommand, TrainerEvent } from '../shared/messages';
 import type { ScenarioInput } from '../shared/scenario';
 import { Trainer } from './trainer';
+import { harness } from './testing';
 
-function harness() {
-  const events: TrainerEvent[] = [];
-  const reports: TrainerEvent[] = [];
-  const trainer = new Trainer({ post: (e) => events.push(e), report: (e) => reports.push(e) });
-  const send = async (...commands: (TrainerCommand | Record<string, unknown>)[]) => {
-    for (const c of commands) trainer.receive(c);
-    await trainer.idle();
-  };
-  const last = <T extends TrainerEvent['type']>(type: T) => events.filter((e) => e.type === type).at(-1) as Extract<TrainerEvent, { type: T }> | undefined;
-  const frames = () => events.filter((e) => e.type === 'frame') as Extract<TrainerEvent, { type: 'frame' }>[];
-  return { trainer, events, reports, send, last, frames };
-}
 
 const onePoint = (alpha = 0.1, epochs = 100): ScenarioInput => ({ version: 1, name: 'one', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha }, epochs });
 

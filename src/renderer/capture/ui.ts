@@ -6,7 +6,7 @@
  * kept between sessions (../preferences.ts). Where the browser can (showSaveFilePicker), the video is written to the chosen
  * file as it is recorded; elsewhere it is downloaded at the end.
  */
-import { element } from '../dom';
+import { button, element, option } from '../dom';
 import type { Lab } from '../lab';
 import type { Notices } from '../notices';
 import type { PreferenceStore } from '../preferences';
@@ -278,18 +278,7 @@ export class CaptureControls {
   }
 }
 
-function button(text: string, title: string): HTMLButtonElement {
-  const node = element('button', text);
-  node.type = 'button';
-  node.title = title;
-  return node;
-}
 
-function option(value: string, text: string): HTMLOptionElement {
-  const node = element('option', text);
-  node.value = value;
-  return node;
-}
 
 function numberInput(value: number, min: number, max: number, step: number): HTMLInputElement {
   const node = element('input');

@@ -7,7 +7,7 @@
 import type { DesktopBridge, OpenedFile } from '../../shared/desktop';
 import type { Scenario } from '../../shared/scenario';
 import { parseScenarioText } from '../../shared/validate';
-import { element } from '../dom';
+import { button, element } from '../dom';
 import type { MountContext } from '../mounts';
 import { csvBaseName, csvScenario, csvSizeProblem, csvTable, isCsvName } from './csv-data';
 import { showCsvDialog } from './csv-dialog';
@@ -244,12 +244,6 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   return { open, save, copyLink };
 }
 
-function button(text: string, title: string): HTMLButtonElement {
-  const b = element('button', text);
-  b.type = 'button';
-  b.title = title;
-  return b;
-}
 
 /** In the scene's caption when there is one, else at the end of the page. */
 function placeBar(bar: HTMLElement): void {

@@ -2,7 +2,7 @@
  * The scene's own small toolbar, over its top-right corner: reset view, top/3D view, colour by, trails,
  * and for models of more than two parameters the axes picker (two parameters, or random directions).
  */
-import { element } from '../dom';
+import { button, element, option } from '../dom';
 import type { ColourBy } from './ParticleCloud';
 import type { ViewMode } from './View';
 
@@ -109,15 +109,4 @@ export class Toolbar {
   }
 }
 
-function button(text: string, title: string): HTMLButtonElement {
-  const node = element('button', text);
-  node.type = 'button';
-  node.title = title;
-  return node;
-}
 
-function option(value: string, text: string): HTMLOptionElement {
-  const node = element('option', text);
-  node.value = value;
-  return node;
-}

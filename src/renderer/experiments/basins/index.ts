@@ -8,7 +8,7 @@ import type { BasinsResult } from '../../../engine/experiments/basins';
 import { presets } from '../../../shared/presets';
 import type { Scenario, ScenarioInput } from '../../../shared/scenario';
 import { validateScenario } from '../../../shared/validate';
-import { element } from '../../dom';
+import { element, option } from '../../dom';
 import type { MountContext } from '../../mounts';
 import { cancelledMessage } from '../job';
 import type { ExperimentTab } from '../tabs';
@@ -253,11 +253,6 @@ class BasinsView {
   }
 }
 
-function option(value: string, text: string): HTMLOptionElement {
-  const node = element('option', text);
-  node.value = value;
-  return node;
-}
 
 function numberInput(name: string, value: string, step: string): HTMLInputElement {
   const input = element('input');
