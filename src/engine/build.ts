@@ -9,7 +9,7 @@ import { LinearModel } from './models/linear';
 import { MlpModel } from './models/mlp';
 import { NeuronModel } from './models/neuron';
 import { SurfaceModel } from './models/surface';
-import { surfaces, type SurfaceName } from './surfaces';
+import type { SurfaceName } from './surfaces';
 
 /** Parameters a model has for data of the given widths (CONTRACTS §1, "Model and parameter order"). */
 export function paramCountOf(model: ModelSpec, inputs: number, outputs: number): number {
@@ -39,7 +39,7 @@ export function datasetOf(scenario: Scenario): Dataset | null {
 export async function buildModel(scenario: Scenario, dataset: Dataset | null): Promise<Model> {
   const spec = scenario.model;
   if (spec.kind === 'surface') {
-    if (spec.fn !== undefined) return new SurfaceModel(surfaces[spec.fn as SurfaceName].evaluate);
+    if (spec.fn !== undefined) return SurfaceModel.named(spec.fn as SurfaceName);
     return new SurfaceModel((await compileExpression(spec.expr ?? '')).kernel);
   }
   if (!dataset) throw new Error(`data: a ${spec.kind} model needs data`);

@@ -10,6 +10,7 @@ import { adjustGradients } from './gradients';
 import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
+import type { SurfaceBlock } from './surface-steps';
 import type { DescentSnapshot } from './snapshot';
 
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
@@ -66,8 +67,8 @@ export class Descent {
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
   readonly status: Uint8Array<ArrayBuffer>;
-  /** A block's gradient, for models with `gradientBlock` (made on the first step that uses it). */
-  private blockGradient: Float64Array | null = null;
+  /** The block a fused surface step works on (./surface-steps.ts), kept to allocate nothing per block. */
+  private readonly surfaceBlock: SurfaceBlock;
   /** Stopped (converged or diverged) particles in each block of `blockSize`: 0 lets a step skip status tests. */
   private readonly stoppedIn: Uint32Array;
   /** Steps taken so far (the optimizer's t of the last step). */
@@ -100,6 +101,7 @@ export class Descent {
     this.previousLoss = new Float64Array(this.n).fill(Infinity);
     this.status = new Uint8Array(this.n).fill(Status.running);
     this.stoppedIn = new Uint32Array(Math.ceil(this.n / blockSize));
+    this.surfaceBlock = { p: initial, n: this.n, loss: this.loss, from: 0, to: 0, lr: 0, t: 0, spec: scenario.optimizer, s1: null, s2: null };
     const { optimizer, clip, batch, freeze, tolerance } = scenario;
     this.settings = { optimizer, clip, batch, freeze, tolerance };
     this.optimizer = new Optimizer(optimizer, initial.length);
@@ -214,30 +216,25 @@ export class Descent {
     if (this.batcher.epochDone) this.epoch++;
     const lr = learningRate(spec.alpha, spec.schedule, t);
     const traced = this.traced >= 0 && status[this.traced] === Status.running ? this.traced : -1;
-    const plain = clip === null && freeze.length === 0 && tolerance === null;
-    const fused = model.gradientStep !== undefined && spec.kind === 'gd' && plain;
-    // Other optimizers on a cheap model: the block's gradient in a small array that never leaves the cache.
-    const local = model.gradientBlock !== undefined && plain ? (this.blockGradient ??= new Float64Array(paramCount * blockSize)) : null;
+    // A surface with nothing to clip, freeze or compare: each particle evaluated and updated in one pass.
+    const steppers = clip === null && freeze.length === 0 && tolerance === null ? model.steppers : undefined;
+    const fused = this.surfaceBlock;
+    fused.lr = lr;
+    fused.t = t;
 
     for (let from = 0, block = 0; from < n; from += blockSize, block++) {
       const to = Math.min(n, from + blockSize);
       // null: every particle of the block runs, so the loops below need not test each one's status.
       const active = this.stoppedIn[block] === 0 ? null : status;
-      if (fused && active === null && (traced < from || traced >= to)) {
-        // Plain gradient descent on a cheap model, nothing to clip, freeze or compare: one pass (Model.gradientStep).
-        if (!model.gradientStep!(params, n, batch, loss, grad, lr, from, to)) {
+      if (steppers && active === null && (traced < from || traced >= to)) {
+        fused.from = from;
+        fused.to = to;
+        if (!optimizer.stepSurface(steppers, fused)) {
+          // A loss or a new value came out NaN or ±∞: those particles stop here (one that did not move too).
           this.checkLosses(null, from, to, true);
           this.checkParams(from, to);
         }
         continue;
-      }
-      if (local && active === null && (traced < from || traced >= to)) {
-        if (model.gradientBlock!(params, n, batch, loss, local, blockSize, from, to)) {
-          if (!optimizer.stepBlock(params, local, n, blockSize, lr, t, from, to)) this.checkParams(from, to);
-          continue;
-        }
-        // A loss came out NaN or ±∞: the block takes the general passes (the same values again), which stop
-        // those particles before the update.
       }
       const lossesFinite = model.evaluate(params, n, batch, loss, grad, active, from, to) === true;
       // Without a tolerance, losses the model found finite for a block that all ran need no second look.

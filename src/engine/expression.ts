@@ -63,8 +63,8 @@ export async function compileExpression(text: string): Promise<CompiledExpressio
   const fy = compile(dyNode as unknown as Node);
   return {
     kernel: (x, y, g) => {
-      g[0] = fx(x, y);
-      g[1] = fy(x, y);
+      g.dx = fx(x, y);
+      g.dy = fy(x, y);
       return f(x, y);
     },
     dx: dxNode.toString(),

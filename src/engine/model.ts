@@ -3,6 +3,7 @@
  * parameter-major Float64Array: parameter j of particle i is at j·n + i, so each model's inner loop
  * walks contiguous memory for one parameter across particles.
  */
+import type { SurfaceSteppers } from './surface-steps';
 
 /** The rows used for one step: order[start..end). A surface ignores it. */
 export interface Batch {
@@ -37,20 +38,11 @@ export interface Model {
    */
   evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from?: number, to?: number): boolean | void;
   /**
-   * Optional, for models so cheap that separate passes would cost more than the maths (the surfaces): one
-   * plain gradient-descent step of particles from..to, which all run, fused with the evaluation: loss into
-   * `loss`, then p ← p − lr·g, in one pass; `grad` may be left as it was (the step's caller reads it only on
-   * the separate passes). A particle whose loss is not finite is
-   * left where it was (as the separate passes leave it). Returns whether every loss and every new value is
-   * finite; when not, the caller looks at each particle of the block. Bit-identical to evaluate + update.
+   * Optional, for models so cheap that separate passes would cost more than the maths (the surfaces): for
+   * each optimizer, a step that evaluates and updates each particle of a block in one pass, leaving `grad`
+   * as it was (./surface-steps.ts), bit-identical to evaluate + Optimizer.step.
    */
-  gradientStep?(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array, lr: number, from: number, to: number): boolean;
-  /**
-   * Optional, for the same cheap models: the losses of particles from..to (which all run) into `loss` and
-   * their gradients into a block-local array, parameter j of particle i at out[j·stride + i − from].
-   * Returns whether every loss is finite.
-   */
-  gradientBlock?(params: Float64Array, n: number, batch: Batch, loss: Float64Array, out: Float64Array, stride: number, from: number, to: number): boolean;
+  readonly steppers?: SurfaceSteppers;
   /** Groups for filter-normalised random directions. */
   filters(): Filter[];
 }

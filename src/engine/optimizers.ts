@@ -1,11 +1,12 @@
 /**
  * The six optimizers of CONTRACTS §1 with PyTorch's conventions (state starts at zero, t counts steps
- * from 1). Each update is written exactly as the formula table, in the same operation order as
- * scripts/reference/reference.py, so trajectories agree to rounding (values are kept in locals once
- * computed, and 1 − β hoisted out of the loops: the same operations on the same doubles, only fewer loads). Arrays are parameter-major
- * (value j of particle i at j·n + i); only particles whose status is 1 (running) move.
+ * from 1), each update one of the rules of ./update-rules.ts (the formula table, in the reference's
+ * operation order). Arrays are parameter-major (value j of particle i at j·n + i); only particles whose
+ * status is 1 (running) move.
  */
 import type { OptimizerSpec } from '../shared/scenario';
+import type { SurfaceBlock, SurfaceSteppers } from './surface-steps';
+import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from './update-rules';
 
 /** An optimizer's settings and a copy of its state arrays (see `Optimizer.snapshot`). */
 export interface OptimizerSnapshot {
@@ -84,19 +85,8 @@ export class Optimizer {
     return finite;
   }
 
-  /**
-   * One update of particles from ≤ i < to, which all run, whose gradient is in a block-local array `g`:
-   * parameter j of particle i at g[j·stride + i − from]. The block's gradient then never leaves the cache.
-   */
-  stepBlock(p: Float64Array, g: Float64Array, n: number, stride: number, lr: number, t: number, from: number, to: number): boolean {
-    const params = p.length / n;
-    let finite = true;
-    for (let j = 0, q0 = 0; j < params; j++, q0 += n) if (!this.update(p, g, q0 + from, q0 + to, lr, t, q0 + from - j * stride)) finite = false;
-    return finite;
-  }
-
-  /** The update of values lo ≤ q < hi, as the formula table writes it; value q's gradient is g[q − shift]. */
-  private update(p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number, shift = 0): boolean {
+  /** The update of values lo ≤ q < hi by gradient g (same layout), as the formula table writes it. */
+  private update(p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number): boolean {
     // Whether every value written is finite (v − v is 0 exactly then), found on the way: a branch that is
     // never taken costs far less than a second pass over the values.
     let finite = true;
@@ -104,72 +94,70 @@ export class Optimizer {
     switch (spec.kind) {
       case 'gd':
         for (let q = lo; q < hi; q++) {
-          const next = (p[q] = p[q] - lr * g[q - shift]);
+          const next = (p[q] = gdRule(p[q], g[q], lr));
           if (next - next !== 0) finite = false;
         }
         return finite;
       case 'momentum': {
         const v = this.s1!;
-        const beta = spec.beta;
         for (let q = lo; q < hi; q++) {
-          const vq = (v[q] = beta * v[q] + g[q - shift]);
-          const next = (p[q] = p[q] - lr * vq);
+          const next = (p[q] = momentumRule(v, q, p[q], g[q], lr, spec.beta));
           if (next - next !== 0) finite = false;
         }
         return finite;
       }
       case 'nesterov': {
         const v = this.s1!;
-        const beta = spec.beta;
         for (let q = lo; q < hi; q++) {
-          const gq = g[q - shift];
-          const vq = (v[q] = beta * v[q] + gq);
-          const next = (p[q] = p[q] - lr * (gq + beta * vq));
+          const next = (p[q] = nesterovRule(v, q, p[q], g[q], lr, spec.beta));
           if (next - next !== 0) finite = false;
         }
         return finite;
       }
       case 'adagrad': {
         const s = this.s1!;
-        const eps = spec.eps;
         for (let q = lo; q < hi; q++) {
-          const gq = g[q - shift];
-          const sq = (s[q] = s[q] + gq * gq);
-          const next = (p[q] = p[q] - (lr * gq) / (Math.sqrt(sq) + eps));
+          const next = (p[q] = adagradRule(s, q, p[q], g[q], lr, spec.eps));
           if (next - next !== 0) finite = false;
         }
         return finite;
       }
       case 'rmsprop': {
         const s = this.s1!;
-        const { rho, eps } = spec;
-        const keep = 1 - rho;
+        const keep = 1 - spec.rho;
         for (let q = lo; q < hi; q++) {
-          const gq = g[q - shift];
-          const sq = (s[q] = rho * s[q] + keep * gq * gq);
-          const next = (p[q] = p[q] - (lr * gq) / (Math.sqrt(sq) + eps));
+          const next = (p[q] = rmspropRule(s, q, p[q], g[q], lr, spec.rho, keep, spec.eps));
           if (next - next !== 0) finite = false;
         }
         return finite;
       }
       case 'adam': {
-        const m = this.s1!;
-        const v = this.s2!;
         const { beta1, beta2, eps } = spec;
         const correction1 = 1 - Math.pow(beta1, t);
         const correction2 = 1 - Math.pow(beta2, t);
         const keep1 = 1 - beta1;
         const keep2 = 1 - beta2;
+        const m = this.s1!;
+        const v = this.s2!;
         for (let q = lo; q < hi; q++) {
-          const gq = g[q - shift];
-          const mhat = (m[q] = beta1 * m[q] + keep1 * gq) / correction1;
-          const vhat = (v[q] = beta2 * v[q] + keep2 * gq * gq) / correction2;
-          const next = (p[q] = p[q] - (lr * mhat) / (Math.sqrt(vhat) + eps));
+          const next = (p[q] = adamRule(m, v, q, p[q], g[q], lr, beta1, keep1, correction1, beta2, keep2, correction2, eps));
           if (next - next !== 0) finite = false;
         }
         return finite;
       }
     }
+  }
+
+  /**
+   * One step of a block of particles of a surface, which all run: each particle evaluated and updated in
+   * one pass by the surface's stepper for this optimizer (./surface-steps.ts). Returns whether every loss
+   * and new value is finite; when not, the caller looks at each particle of the block.
+   */
+  stepSurface(steppers: SurfaceSteppers, block: SurfaceBlock): boolean {
+    block.spec = this.spec;
+    block.s1 = this.s1;
+    block.s2 = this.s2;
+    return steppers[this.spec.kind](block);
   }
 }
 

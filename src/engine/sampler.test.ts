@@ -4,8 +4,8 @@ import { buildDataset } from './data';
 import { fullBatch } from './model';
 import { MlpModel } from './models/mlp';
 import { SurfaceModel } from './models/surface';
-import { axesPlane, projectParticles, randomPlane, sampleLoss } from './sampler';
 import { surfaces } from './surfaces';
+import { axesPlane, projectParticles, randomPlane, sampleLoss } from './sampler';
 
 describe('sampleLoss', () => {
   it('a 3 × 2 grid of the bowl over the parameter axes holds f at each grid point, a varying fastest', () => {

@@ -8,7 +8,7 @@ import { buildDataset, type Dataset } from '../data';
 import { compileExpression } from '../expression';
 import { fullBatch, type Batch, type Model } from '../model';
 import { Random } from '../random';
-import { surfaceNames, surfaces } from '../surfaces';
+import { partials, surfaceNames, surfaces } from '../surfaces';
 import { LinearModel } from './linear';
 import { MlpModel, type MlpShape } from './mlp';
 import { NeuronModel } from './neuron';
@@ -62,7 +62,7 @@ function halfBatch(rows: number): Batch {
 describe('named surfaces', () => {
   it.each(surfaceNames)('%s: exact gradient at 20 random points of its range', (name) => {
     const { range } = surfaces[name];
-    const model = new SurfaceModel(surfaces[name].evaluate);
+    const model = SurfaceModel.named(name);
     for (let k = 0; k < 20; k++) {
       const theta = Float64Array.of(range[0][0] + (range[0][1] - range[0][0]) * random.uniform(), range[1][0] + (range[1][1] - range[1][0]) * random.uniform());
       checkGradient(model, theta, fullBatch(0));
@@ -70,10 +70,10 @@ describe('named surfaces', () => {
   });
 
   it.each(surfaceNames.filter((name) => surfaces[name].minima.length > 0))('%s: the gradient vanishes at its listed minima', (name) => {
-    const g = new Float64Array(2);
+    const g = partials();
     for (const [x, y] of surfaces[name].minima) {
       surfaces[name].evaluate(x, y, g);
-      expect(Math.hypot(g[0], g[1])).toBeLessThan(1e-3); // minima are listed to 6 decimals
+      expect(Math.hypot(g.dx, g.dy)).toBeLessThan(1e-3); // minima are listed to 6 decimals
     }
   });
 });
@@ -88,13 +88,13 @@ describe('surfaces typed as formulas', () => {
 
   it('the bowl typed as a formula gives the named bowl’s values (notebook 002’s z and its derivatives)', async () => {
     const typed = (await compileExpression('(x - 1)^2 + (y - 2)^2')).kernel;
-    const g1 = new Float64Array(2);
-    const g2 = new Float64Array(2);
+    const g1 = partials();
+    const g2 = partials();
     for (let k = 0; k < 10; k++) {
       const [x, y] = randomVector(2, 3);
       expect(typed(x, y, g1)).toBeCloseTo(surfaces.bowl.evaluate(x, y, g2), 12);
-      expect(g1[0]).toBeCloseTo(g2[0], 12);
-      expect(g1[1]).toBeCloseTo(g2[1], 12);
+      expect(g1.dx).toBeCloseTo(g2.dx, 12);
+      expect(g1.dy).toBeCloseTo(g2.dy, 12);
     }
   });
 

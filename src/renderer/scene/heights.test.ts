@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { surfaces } from '../../engine/surfaces';
+import { partials, surfaces } from '../../engine/surfaces';
 import { fillHeights, fitHeightScale, heightOf, lossAt } from './heights';
 
 /** A named surface sampled like the trainer does: 64 × 64 over its range, a fastest. */
 function sampled(name: keyof typeof surfaces): Float64Array {
   const { evaluate, range } = surfaces[name];
   const res = 64;
-  const g = new Float64Array(2);
+  const g = partials();
   const out = new Float64Array(res * res);
   const [[a0, a1], [b0, b1]] = range;
   for (let ib = 0; ib < res; ib++) for (let ia = 0; ia < res; ia++) out[ib * res + ia] = evaluate(a0 + ((a1 - a0) * ia) / (res - 1), b0 + ((b1 - b0) * ib) / (res - 1), g);

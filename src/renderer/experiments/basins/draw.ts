@@ -4,7 +4,7 @@
  * each minimum marked. y grows up the picture, as on the scene's top view.
  */
 import type { BasinsResult } from '../../../engine/experiments/basins';
-import { surfaces, type SurfaceName } from '../../../engine/surfaces';
+import { partials, surfaces, type SurfaceName } from '../../../engine/surfaces';
 import { contourLevels, contourSegments } from '../../scene/contours';
 import { fillHeights, fitHeightScale } from '../../scene/heights';
 import { labelColour } from './colours';
@@ -65,7 +65,7 @@ export function drawBasins(canvas: HTMLCanvasElement, result: BasinsResult, fn: 
 function drawContours(context: CanvasRenderingContext2D, fn: SurfaceName, range: BasinsResult['range'], width: number, height: number): void {
   const n = contourResolution;
   const values = new Float64Array(n * n);
-  const g = new Float64Array(2);
+  const g = partials();
   const evaluate = surfaces[fn].evaluate;
   for (let ib = 0; ib < n; ib++) {
     for (let ia = 0; ia < n; ia++) {
