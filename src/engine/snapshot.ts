@@ -22,11 +22,16 @@ export interface DescentSnapshot {
   batcher: BatcherSnapshot;
 }
 
-/** Bytes held by a snapshot's arrays (the settings and a few numbers are left out: they are tiny). */
+/**
+ * Bytes held by a snapshot's arrays (the settings and a few numbers are left out: they are tiny), with the
+ * snapshots of its parts: a race's snapshot holds one of each group besides the race's combined arrays.
+ */
 export function snapshotBytes(snapshot: DescentSnapshot): number {
   const { params, loss, previousLoss, status, optimizer, batcher } = snapshot;
   const arrays = [params, loss, previousLoss, status, optimizer.s1, optimizer.s2, batcher.order];
-  return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
+  const own = arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
+  const parts = (snapshot as { groups?: readonly DescentSnapshot[] }).groups ?? [];
+  return parts.reduce((sum, part) => sum + snapshotBytes(part), own);
 }
 
 /**
@@ -174,10 +179,12 @@ export class History<T> {
   }
 }
 
-/** The bytes a snapshot of the descent would take, without taking it. */
+/** The bytes a snapshot of the descent would take, without taking it (a race's groups included). */
 export function snapshotBytesOf(descent: Descent): number {
   const n = descent.n;
   const values = n * descent.paramCount;
   const stateArrays = ({ gd: 0, momentum: 1, nesterov: 1, adagrad: 1, rmsprop: 1, adam: 2 } as const)[descent.hotSettings.optimizer.kind];
-  return values * 8 * (1 + stateArrays) + n * (8 + 8 + 1) + descent.model.rows * 4;
+  const own = values * 8 * (1 + stateArrays) + n * (8 + 8 + 1) + descent.model.rows * 4;
+  const parts = (descent as { groups?: readonly Descent[] }).groups ?? [];
+  return parts.reduce((sum, part) => sum + snapshotBytesOf(part), own);
 }

@@ -8,6 +8,7 @@ import type { Scenario } from '../../shared/scenario';
 import { validateScenario } from '../../shared/validate';
 import { createDescent } from '../build';
 import { Status, type Descent } from '../descent';
+import { snapshotBytes, snapshotBytesOf, type DescentSnapshot } from '../snapshot';
 import { createRace, groupNames, groupScenarios, type RaceDescent } from './race';
 
 function scenarioOf(input: unknown): Scenario {
@@ -133,6 +134,18 @@ describe('an optimizer race', () => {
     for (let k = 0; k < 60; k++) race.advance();
     expect(race.params).toEqual(params);
     expect(race.groupSummaries()).toEqual(summaries);
+  });
+
+  it('counts its groups’ memory: snapshots and the run hold the combined arrays and every group’s', async () => {
+    const race = await createRace(rosenbrockRace);
+    for (let k = 0; k < 10; k++) race.advance();
+    const snapshot = race.snapshot();
+    const groups = (snapshot as DescentSnapshot & { groups: DescentSnapshot[] }).groups;
+    // Each part counted by the same rule on its own: the race's combined arrays, then each group's snapshot.
+    const own = snapshotBytes({ ...snapshot, groups: undefined } as DescentSnapshot);
+    expect(snapshotBytes(snapshot)).toBe(groups.reduce((sum, g) => sum + snapshotBytes(g), own));
+    expect(snapshotBytesOf(race)).toBe(snapshotBytes(snapshot));
+    expect(race.bytes).toBe(race.groups.reduce((sum, g) => sum + g.bytes, new Float64Array(race.params.length).byteLength * 2 + race.n * (8 + 8 + 1)));
   });
 
   it('names its groups, a repeated name numbered', () => {

@@ -94,6 +94,11 @@ export class RaceDescent extends Descent {
     return out;
   }
 
+  /** The combined arrays and every group's own: all that the race holds. */
+  override get bytes(): number {
+    return this.groups.reduce((sum, group) => sum + group.bytes, super.bytes);
+  }
+
   override snapshot(): DescentSnapshot {
     const snapshot: RaceSnapshot = {
       ...super.snapshot(),
