@@ -107,6 +107,31 @@ describe('lab run of a race (the groups run, not the top-level optimizer)', () =
     expect(result.final.params[0]).not.toEqual(result.final.params[200]);
   });
 
+  it('says which group each particle ran in, and gives the results table a line per group', async () => {
+    const result = (await lab(['run', 'race-valley', '--epochs', '300'])).json();
+    const names = result.groups.map((g: { name: string }) => g.name);
+    expect(names).toHaveLength(4);
+    // Group by group, 200 particles each (src/shared/presets.ts).
+    for (let g = 0; g < 4; g++) expect(new Set(result.final.group.slice(g * 200, (g + 1) * 200))).toEqual(new Set([names[g]]));
+    for (const key of ['count', 'converged', 'diverged', 'running'] as const) {
+      expect(result.groups.reduce((sum: number, g: Record<string, number>) => sum + g[key], 0)).toBe(result.summary[key]);
+    }
+    expect(result.groups.every((g: { count: number }) => g.count === 200)).toBe(true);
+    expect(Object.keys(result)).toEqual(['name', 'paramNames', 'final', 'summary', 'groups']);
+  });
+
+  it('writes the group as a CSV column, and the summary as a line for all and one per group', async () => {
+    const particles = await lab(['run', 'race-valley', '--epochs', '5', '--out', 'race.csv']);
+    const rows = particles.files['race.csv'].trim().split('\n');
+    expect(rows[0]).toBe('particle,group,status,loss,x,y');
+    expect(rows).toHaveLength(801);
+    const summary = await lab(['run', 'race-valley', '--epochs', '5', '--summary-only', '--out', 'summary.csv']);
+    const lines = summary.files['summary.csv'].trim().split('\n');
+    expect(lines[0]).toBe('group,count,converged,diverged,running,bestLoss,meanLoss');
+    expect(lines.map((l) => l.split(',')[0]).slice(1, 2)).toEqual(['all']);
+    expect(lines).toHaveLength(6);
+  });
+
   it('exits 1 naming groups when a race passes the particle limit', async () => {
     const race = { ...JSON.parse(momentumBowl), init: { dist: 'gaussian', mean: [0, 0], std: 1, count: 1_500_000 }, groups: [{ optimizer: { kind: 'gd', alpha: 0.1 } }, { optimizer: { kind: 'gd', alpha: 0.2 } }] };
     const r = await lab(['validate', 'race.json'], { 'race.json': JSON.stringify(race) });
