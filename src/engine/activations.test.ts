@@ -1,6 +1,6 @@
 /** Activations against notebook 001 (cell 3 prints them for z = [[1], [8]] to 8 decimals) and their derivatives. */
 import { describe, expect, it } from 'vitest';
-import { relu, sigmoid, softmaxRows, tanh } from './activations';
+import { activateRange, activations, relu, scaleByDerivative, sigmoid, softmaxRows, tanh } from './activations';
 
 describe('activations', () => {
   it('match the notebook’s printed values at z = 1 and z = 8 (cell 3)', () => {
@@ -38,5 +38,18 @@ describe('activations', () => {
 
   it('tanh stays finite at z = 400, where the notebook’s (e^2z − 1)/(e^2z + 1) is ∞/∞', () => {
     expect(tanh.value(400)).toBe(1);
+  });
+});
+
+describe('range forms (the batched MLP’s)', () => {
+  const z = Float64Array.from([-800, -3, -0.5, 0, 0.25, 2, 40, 710]);
+  it.each(['sigmoid', 'tanh', 'relu', 'identity'] as const)('%s: activateRange and scaleByDerivative give the elementwise values, only within lo..hi', (name) => {
+    const f = activations[name];
+    const out = new Float64Array(z.length).fill(7);
+    activateRange(name, z, out, 2, 6);
+    expect([...out]).toEqual([7, 7, ...[...z.subarray(2, 6)].map((v) => f.value(v)), 7, 7]);
+    const d = Float64Array.from(z, (_, i) => i + 1);
+    scaleByDerivative(name, d, z, out, 2, 6);
+    expect([...d]).toEqual([1, 2, ...[2, 3, 4, 5].map((i) => (i + 1) * f.derivative(z[i], out[i])), 7, 8]);
   });
 });

@@ -5,7 +5,7 @@
  * read straight from the cloud's parameter-major arrays, so every inner loop walks contiguous memory across
  * the block. Scratch arrays are allocated once per model: a step allocates nothing.
  */
-import { activations, type Activation, type ActivationName } from '../activations';
+import { activateRange, scaleByDerivative, type ActivationName } from '../activations';
 import type { Dataset } from '../data';
 import type { Batch } from '../model';
 
@@ -31,13 +31,12 @@ export class MlpCloudPass {
   /** Each particle's largest output pre-activation and Σ exp(z − max) in the last softmax. */
   private readonly softmaxMax = new Float64Array(block);
   private readonly softmaxSum = new Float64Array(block);
-  private readonly hidden: Activation;
 
   constructor(
     private readonly data: Dataset,
     private readonly offsets: readonly LayerOffsets[],
     layers: readonly number[],
-    hidden: Exclude<ActivationName, 'identity'>,
+    private readonly hidden: Exclude<ActivationName, 'identity'>,
     private readonly output: 'softmax' | 'sigmoid' | 'identity',
     private readonly paramCount: number,
   ) {
@@ -45,7 +44,6 @@ export class MlpCloudPass {
     this.z = layers.map((width) => new Float64Array(width * block));
     this.dz = layers.map((width) => new Float64Array(width * block));
     this.gradSums = new Float64Array(paramCount * block);
-    this.hidden = activations[hidden];
   }
 
   /** Model.evaluate for particles from..to, block by block. */
@@ -101,8 +99,7 @@ export class MlpCloudPass {
         }
       }
       if (l < lastLayer) {
-        const f = this.hidden;
-        for (let c = 0; c < o.out; c++) for (let b = c * block, stop = b + count; b < stop; b++) al[b] = f.value(zl[b]);
+        for (let c = 0; c < o.out; c++) activateRange(this.hidden, zl, al, c * block, c * block + count);
       } else if (this.output === 'softmax') {
         // As softmaxRows: the maximum subtracted first, then each value over the sum.
         for (let b = 0; b < count; b++) {
@@ -120,8 +117,7 @@ export class MlpCloudPass {
           this.softmaxSum[b] = sum;
         }
       } else {
-        const f = activations[this.output];
-        for (let c = 0; c < o.out; c++) for (let b = c * block, stop = b + count; b < stop; b++) al[b] = f.value(zl[b]);
+        for (let c = 0; c < o.out; c++) activateRange(this.output, zl, al, c * block, c * block + count);
       }
     }
   }
@@ -166,10 +162,10 @@ export class MlpCloudPass {
         for (let b = c * block, stop = b + count; b < stop; b++) dOut[b] = (out[b] * ySum - target) / m; // ∂CE/∂z = p·Σy − y
       }
     } else {
-      const f = activations[this.output];
       for (let c = 0; c < k; c++) {
         const target = y[row * k + c];
-        for (let b = c * block, stop = b + count; b < stop; b++) dOut[b] = ((2 * (out[b] - target)) / m) * f.derivative(z[L][b], out[b]);
+        for (let b = c * block, stop = b + count; b < stop; b++) dOut[b] = (2 * (out[b] - target)) / m;
+        scaleByDerivative(this.output, dOut, z[L], out, c * block, c * block + count);
       }
     }
     for (let l = L - 1; l >= 0; l--) {
@@ -193,7 +189,6 @@ export class MlpCloudPass {
       }
       if (l === 0) break;
       const dPrev = dz[l];
-      const f = this.hidden;
       for (let r = 0; r < o.in; r++) {
         const at = r * block;
         for (let b = 0; b < count; b++) dPrev[at + b] = 0;
@@ -201,7 +196,7 @@ export class MlpCloudPass {
           const weight = (o.w + r * o.out + c) * n + first;
           for (let b = 0; b < count; b++) dPrev[at + b] += params[weight + b] * d[c * block + b];
         }
-        for (let b = 0; b < count; b++) dPrev[at + b] = dPrev[at + b] * f.derivative(z[l][at + b], a[l][at + b]);
+        scaleByDerivative(this.hidden, dPrev, z[l], a[l], at, at + count);
       }
     }
   }
