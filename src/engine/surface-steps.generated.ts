@@ -5,6 +5,16 @@ import type { SurfaceBlock, SurfaceSteppers } from './surface-steps';
 import { beale, booth, bowl, himmelblau, partials, rastrigin, rosenbrock, saddle, valley, type SurfaceName } from './surfaces';
 import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from './update-rules';
 
+function bowlLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = bowl(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
 function bowlLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
   const { p, n, loss, from, to } = b;
   let finite = true;
@@ -156,6 +166,16 @@ function bowlAdam(b: SurfaceBlock): boolean {
     const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rosenbrockLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = rosenbrock(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
   }
   return finite;
 }
@@ -315,6 +335,16 @@ function rosenbrockAdam(b: SurfaceBlock): boolean {
   return finite;
 }
 
+function bealeLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = beale(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
 function bealeLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
   const { p, n, loss, from, to } = b;
   let finite = true;
@@ -466,6 +496,16 @@ function bealeAdam(b: SurfaceBlock): boolean {
     const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function himmelblauLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = himmelblau(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
   }
   return finite;
 }
@@ -625,6 +665,16 @@ function himmelblauAdam(b: SurfaceBlock): boolean {
   return finite;
 }
 
+function saddleLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = saddle(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
 function saddleLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
   const { p, n, loss, from, to } = b;
   let finite = true;
@@ -776,6 +826,16 @@ function saddleAdam(b: SurfaceBlock): boolean {
     const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rastriginLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = rastrigin(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
   }
   return finite;
 }
@@ -935,6 +995,16 @@ function rastriginAdam(b: SurfaceBlock): boolean {
   return finite;
 }
 
+function valleyLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = valley(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
 function valleyLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
   const { p, n, loss, from, to } = b;
   let finite = true;
@@ -1086,6 +1156,16 @@ function valleyAdam(b: SurfaceBlock): boolean {
     const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, keep1, correction1, beta2, keep2, correction2, eps));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function boothLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = booth(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
   }
   return finite;
 }
@@ -1247,12 +1327,12 @@ function boothAdam(b: SurfaceBlock): boolean {
 
 /** Each named surface's own fused steps, one per optimizer. */
 export const namedSteppers: Readonly<Record<SurfaceName, SurfaceSteppers>> = {
-  bowl: { lossAndGradient: bowlLossAndGradient, gd: bowlGd, momentum: bowlMomentum, nesterov: bowlNesterov, adagrad: bowlAdagrad, rmsprop: bowlRmsprop, adam: bowlAdam },
-  rosenbrock: { lossAndGradient: rosenbrockLossAndGradient, gd: rosenbrockGd, momentum: rosenbrockMomentum, nesterov: rosenbrockNesterov, adagrad: rosenbrockAdagrad, rmsprop: rosenbrockRmsprop, adam: rosenbrockAdam },
-  beale: { lossAndGradient: bealeLossAndGradient, gd: bealeGd, momentum: bealeMomentum, nesterov: bealeNesterov, adagrad: bealeAdagrad, rmsprop: bealeRmsprop, adam: bealeAdam },
-  himmelblau: { lossAndGradient: himmelblauLossAndGradient, gd: himmelblauGd, momentum: himmelblauMomentum, nesterov: himmelblauNesterov, adagrad: himmelblauAdagrad, rmsprop: himmelblauRmsprop, adam: himmelblauAdam },
-  saddle: { lossAndGradient: saddleLossAndGradient, gd: saddleGd, momentum: saddleMomentum, nesterov: saddleNesterov, adagrad: saddleAdagrad, rmsprop: saddleRmsprop, adam: saddleAdam },
-  rastrigin: { lossAndGradient: rastriginLossAndGradient, gd: rastriginGd, momentum: rastriginMomentum, nesterov: rastriginNesterov, adagrad: rastriginAdagrad, rmsprop: rastriginRmsprop, adam: rastriginAdam },
-  valley: { lossAndGradient: valleyLossAndGradient, gd: valleyGd, momentum: valleyMomentum, nesterov: valleyNesterov, adagrad: valleyAdagrad, rmsprop: valleyRmsprop, adam: valleyAdam },
-  booth: { lossAndGradient: boothLossAndGradient, gd: boothGd, momentum: boothMomentum, nesterov: boothNesterov, adagrad: boothAdagrad, rmsprop: boothRmsprop, adam: boothAdam },
+  bowl: { loss: bowlLoss, lossAndGradient: bowlLossAndGradient, gd: bowlGd, momentum: bowlMomentum, nesterov: bowlNesterov, adagrad: bowlAdagrad, rmsprop: bowlRmsprop, adam: bowlAdam },
+  rosenbrock: { loss: rosenbrockLoss, lossAndGradient: rosenbrockLossAndGradient, gd: rosenbrockGd, momentum: rosenbrockMomentum, nesterov: rosenbrockNesterov, adagrad: rosenbrockAdagrad, rmsprop: rosenbrockRmsprop, adam: rosenbrockAdam },
+  beale: { loss: bealeLoss, lossAndGradient: bealeLossAndGradient, gd: bealeGd, momentum: bealeMomentum, nesterov: bealeNesterov, adagrad: bealeAdagrad, rmsprop: bealeRmsprop, adam: bealeAdam },
+  himmelblau: { loss: himmelblauLoss, lossAndGradient: himmelblauLossAndGradient, gd: himmelblauGd, momentum: himmelblauMomentum, nesterov: himmelblauNesterov, adagrad: himmelblauAdagrad, rmsprop: himmelblauRmsprop, adam: himmelblauAdam },
+  saddle: { loss: saddleLoss, lossAndGradient: saddleLossAndGradient, gd: saddleGd, momentum: saddleMomentum, nesterov: saddleNesterov, adagrad: saddleAdagrad, rmsprop: saddleRmsprop, adam: saddleAdam },
+  rastrigin: { loss: rastriginLoss, lossAndGradient: rastriginLossAndGradient, gd: rastriginGd, momentum: rastriginMomentum, nesterov: rastriginNesterov, adagrad: rastriginAdagrad, rmsprop: rastriginRmsprop, adam: rastriginAdam },
+  valley: { loss: valleyLoss, lossAndGradient: valleyLossAndGradient, gd: valleyGd, momentum: valleyMomentum, nesterov: valleyNesterov, adagrad: valleyAdagrad, rmsprop: valleyRmsprop, adam: valleyAdam },
+  booth: { loss: boothLoss, lossAndGradient: boothLossAndGradient, gd: boothGd, momentum: boothMomentum, nesterov: boothNesterov, adagrad: boothAdagrad, rmsprop: boothRmsprop, adam: boothAdam },
 };

@@ -12,7 +12,7 @@ import type { OptimizerKind, ScenarioInput } from '../shared/scenario';
 import { Descent } from './descent';
 import { initialPositions } from './init';
 import { SurfaceModel } from './models/surface';
-import { surfaceNames, surfaces, type SurfaceName } from './surfaces';
+import { partials, surfaceNames, surfaces, type SurfaceName } from './surfaces';
 import { descentOf, scenarioOf } from './testing';
 
 const kinds: OptimizerKind[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
@@ -51,5 +51,10 @@ describe('fused surface steps', () => {
       expect(bytes(other.status).equals(bytes(own.status))).toBe(true);
     }
     expect(own.running).toBeGreaterThan(0);
+    // A frame's full loss takes the surface's own loss loop; here it is checked against the kernel itself.
+    const full = own.fullLoss();
+    expect(bytes(shared.fullLoss()).equals(bytes(full))).toBe(true);
+    const kernel = surfaces[fn].evaluate;
+    for (const i of [0, 1234, 2999]) if (own.status[i] !== 3) expect(full[i]).toBe(kernel(own.params[i], own.params[own.n + i], partials()));
   });
 });

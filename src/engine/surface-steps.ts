@@ -39,7 +39,19 @@ export type SurfaceStepper = (block: SurfaceBlock) => boolean;
 /** A surface's fused step for each optimizer, and its evaluation for the separate passes. */
 export type SurfaceSteppers = Readonly<Record<OptimizerKind, SurfaceStepper>> & {
   readonly lossAndGradient: (block: SurfaceBlock, grad: Float64Array) => boolean;
+  readonly loss: SurfaceStepper;
 };
+
+/** Each particle's loss alone into `loss` (a frame's full loss). Returns whether every loss is finite. */
+export function lossSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = f(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
 
 /**
  * The separate passes' evaluation (Model.evaluate of a block that all runs): each particle's loss into
@@ -216,6 +228,7 @@ export function formulaSteppers(f: SurfaceKernel): SurfaceSteppers {
     rmsprop: (b) => rmspropSurfaceStep(f, b),
     adam: (b) => adamSurfaceStep(f, b),
     lossAndGradient: (b, grad) => lossAndGradientSurfaceStep(f, b, grad),
+    loss: (b) => lossSurfaceStep(f, b),
   };
 }
 

@@ -25,16 +25,16 @@ export class SurfaceModel implements Model {
   }
 
   evaluate(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from = 0, to = n): boolean | void {
-    if (grad && !active) {
-      // The step's case (every particle of the block runs): the surface's own loop, telling whether every
-      // loss is finite.
+    if (!active) {
+      // Every particle of the range (a step's block, or a frame's full loss): the surface's own loop, telling
+      // whether every loss is finite.
       const block = this.block;
       block.p = params;
       block.n = n;
       block.loss = loss;
       block.from = from;
       block.to = to;
-      return this.steppers.lossAndGradient(block, grad);
+      return grad ? this.steppers.lossAndGradient(block, grad) : this.steppers.loss(block);
     }
     const f = this.kernel;
     for (let i = from; i < to; i++) {
