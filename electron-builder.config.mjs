@@ -1,6 +1,8 @@
 // How `npm run dist` packages the desktop app (electron-builder): AppImage and deb on Linux, dmg on macOS,
 // an NSIS installer on Windows. Only the built app (out/main, out/preload, out/renderer) and package.json go
-// in; electron-builder adds the runtime `dependencies` itself. Icons come from build/ (scripts/icons.mjs).
+// in: electron-vite bundles every library the app runs, so electron-builder's usual copy of the runtime
+// `dependencies` (node_modules) is kept out. CI checks the archives (scripts/packaging/check-asar.mjs). Icons
+// come from build/ (scripts/icons.mjs).
 // The afterPack hook flips the Electron fuses (scripts/packaging/fuses.mjs) before anything is signed.
 
 /** `*.descent.json`: double-clicking one starts the lab with it (main reads it from argv or 'open-file'). */
@@ -19,6 +21,9 @@ export default {
   copyright: 'Copyright © 2026 the Descent Lab authors',
   directories: { output: 'dist', buildResources: 'build' },
   files: ['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map', 'package.json'],
+  // False: "node_modules are handled outside electron-builder" (app-builder-lib's packager), so it copies none;
+  // electron-vite has bundled every library into out/ (electron.vite.config.ts), and no module is native.
+  beforeBuild: async () => false,
   asar: true,
   afterPack: './scripts/packaging/after-pack.mjs',
   fileAssociations: [scenarioFiles],

@@ -6,6 +6,9 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
+      // Bundle every library main uses (zod): the packaged app then needs no node_modules, and
+      // electron-builder packs none (electron-builder.config.mjs). Electron and Node's own modules stay external.
+      externalizeDeps: false,
       rolldownOptions: {
         // Two entries: the app's main process and the script Electron's utilityProcess runs (out/main/trainer.js).
         input: {

@@ -49,6 +49,12 @@ describe('CI workflow', () => {
     expect(at(otherTest)).toBeLessThan(dist);
   });
 
+  it('checks every app archive after building the installers, on every platform', () => {
+    const check = indexOf(/^node scripts\/packaging\/check-asar\.mjs dist$/);
+    expect(check).toBeGreaterThan(indexOf(/^npm run dist$/));
+    expect(job.steps.find((step) => step.run?.trim() === runs[check])?.if).toBeUndefined();
+  });
+
   it('uploads every installer electron-builder.config.mjs names', async () => {
     const { default: config } = await import(path.join(projectDir, 'electron-builder.config.mjs'));
     const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') && !step.if);

@@ -75,6 +75,14 @@ describe('electron-builder configuration', () => {
     }
   });
 
+  it('copies no node_modules: its beforeBuild hook, as electron-builder resolves it, says they are handled outside', async () => {
+    const { resolveFunction } = require('app-builder-lib/out/util/resolve.js');
+    const beforeBuild = await resolveFunction('module', config.beforeBuild, 'beforeBuild', projectDir);
+    // app-builder-lib's packager: a beforeBuild resolving to false sets areNodeModulesHandledExternally.
+    await expect(beforeBuild({ appDir: projectDir, electronVersion: '45.4.1', platform: { nodeName: 'linux' }, arch: 'x64' })).resolves.toBe(false);
+    expect(config.npmRebuild).not.toBe(false); // with npmRebuild false the hook is never called
+  });
+
   it('hands every pack to the afterPack hook that flips the fuses, as electron-builder resolves it', async () => {
     const { resolveFunction } = require('app-builder-lib/out/util/resolve.js');
     const resolved = await resolveFunction('module', config.afterPack, 'afterPack', projectDir);
