@@ -4,7 +4,6 @@
  */
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { DescentLab } from '../src/renderer/lab';
 
 /** A readout as a number (the readouts are written so that Number() reads them back). */
 async function readNumber(page: Page, testId: string): Promise<number> {

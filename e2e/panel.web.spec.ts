@@ -5,7 +5,7 @@
  */
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { DescentLab, LabState } from '../src/renderer/lab';
+import type { LabState } from '../src/renderer/lab';
 
 async function open(page: Page, preset: string): Promise<void> {
   await page.goto(`./?preset=${preset}`);

@@ -4,7 +4,7 @@
  * race built in the tab on the scenario in the lab loads with its groups.
  */
 import { expect, test } from './fixtures';
-import { groupColours } from '../src/renderer/experiments/race/colours';
+import { groupColours } from '../src/renderer/group-colours';
 
 /** The group colours found on the track's canvas, as indices into the palette. */
 async function coloursOnTrack(page: import('@playwright/test').Page): Promise<number[]> {

@@ -5,7 +5,6 @@
  */
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { DescentLab } from '../src/renderer/lab';
 import { presets } from '../src/shared/presets';
 
 /** Waits until the scene has drawn the surface of the current scenario. */

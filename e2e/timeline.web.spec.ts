@@ -4,7 +4,6 @@
  */
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { DescentLab } from '../src/renderer/lab';
 
 /** Moves the scrubber as a drag would: a value, an `input`, then the release's `change`. */
 async function scrubTo(page: Page, step: number): Promise<void> {

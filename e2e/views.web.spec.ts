@@ -5,7 +5,6 @@
  */
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { DescentLab } from '../src/renderer/lab';
 
 /** Opens a preset and waits until it is loaded. */
 async function open(page: Page, preset: string): Promise<void> {

@@ -16,7 +16,7 @@
  * handed the kernel, serve typed formulas (one shared kernel function, so one target for V8).
  */
 import type { OptimizerKind, OptimizerSpec } from '../shared/scenario';
-import { beale, booth, bowl, himmelblau, partials, rastrigin, rosenbrock, saddle, valley, type SurfaceKernel, type SurfaceName } from './surfaces';
+import { partials, type SurfaceKernel } from './surfaces';
 import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from './update-rules';
 
 /** What a fused step of one block needs: the cloud's arrays, the optimizer's settings, state and rate. */

@@ -40,7 +40,7 @@ export class MlpModel implements Model {
   private readonly a: Float64Array[];
   private readonly z: Float64Array[];
 
-  constructor(private readonly data: Dataset, private readonly shape: MlpShape) {
+  constructor(data: Dataset, private readonly shape: MlpShape) {
     const { offsets, count } = layout(shape.layers);
     this.offsets = offsets;
     this.paramCount = count;

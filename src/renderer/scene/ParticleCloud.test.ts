@@ -109,7 +109,7 @@ describe('ParticleCloud', () => {
     byStatus.reset(3);
     byStatus.update(frame([1, 2, 3], 1), placement, 0);
     const s = attribute(byStatus, 'color');
-    // Group 0 is #E69F00 and group 1 #56B4E9 (Okabe–Ito, experiments/race/colours.ts), in linear light.
+    // Group 0 is #E69F00 and group 1 #56B4E9 (Okabe–Ito, src/renderer/group-colours.ts), in linear light.
     const linear = (hex: number[]) => Array.from(Float32Array.from(hex, (v) => srgbToLinear(v / 255)));
     expect(Array.from(c.subarray(0, 3))).toEqual(linear([0xe6, 0x9f, 0x00]));
     expect(Array.from(c.subarray(3, 6))).toEqual(linear([0x56, 0xb4, 0xe9])); // converged, still its group's

@@ -5,7 +5,7 @@
  */
 import { BufferAttribute, BufferGeometry, Points, ShaderMaterial } from 'three';
 import type { FrameEvent } from '../../shared/messages';
-import { groupColours } from '../experiments/race/colours';
+import { groupColours } from '../group-colours';
 import { srgbToLinear, statusColours, warm } from './colormap';
 import { heightOf } from './heights';
 import type { Placement } from './placement';

@@ -1,12 +1,7 @@
-/**
- * The race's group colours: Okabe and Ito's colour-blind-safe palette (2008), in an order whose first
- * colours stay apart for every common colour-vision deficiency and read on the page's dark background.
- */
-export const groupColours = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#CC79A7', '#D55E00'] as const;
+/** The race's group colours on the page (the palette itself is ../../group-colours.ts, shared with the scene). */
+import { groupColour } from '../../group-colours';
 
-export function groupColour(group: number): `#${string}` {
-  return groupColours[group % groupColours.length];
-}
+export { groupColour };
 
 /** A small square of a group's colour, for the legend, the table and the builder. */
 export function swatch(group: number): HTMLSpanElement {
