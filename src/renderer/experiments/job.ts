@@ -42,3 +42,79 @@ export function startJob<R>(worker: Worker, name: string, command: unknown, onPr
   worker.postMessage(command);
   return { done, cancel: () => finish(new LabError(cancelledMessage(name))) };
 }
+
+/** The controls a tab shows its job with. */
+export interface JobControls {
+  compute: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  progress: HTMLProgressElement;
+  /** The status line (role="status"). */
+  status: HTMLElement;
+  /** What the job draws into: aria-busy while it runs. */
+  canvas: HTMLElement;
+}
+
+/**
+ * One job at a time in a tab's controls: Compute is disabled and Cancel enabled while it runs, the progress
+ * bar follows it, and the status line says how it went. A new run cancels the one before.
+ */
+export class JobRunner<R> {
+  private job: Job<R> | null = null;
+
+  constructor(private readonly controls: JobControls, private readonly name: string) {
+    controls.compute.type = controls.stop.type = 'button';
+    controls.stop.disabled = true;
+    controls.progress.max = 1;
+    controls.progress.value = 0;
+    controls.progress.hidden = true;
+    controls.status.setAttribute('role', 'status');
+  }
+
+  get running(): boolean {
+    return this.job !== null;
+  }
+
+  cancel(): void {
+    this.job?.cancel();
+  }
+
+  say(text: string): void {
+    this.controls.status.textContent = text;
+  }
+
+  /**
+   * Starts a job with `start` (handed the progress callback), saying `starting` and then `progress(done,
+   * total)` as it goes. Its result goes to `finished`; a cancel says "Cancelled.", a failure its message.
+   */
+  async run(start: (onProgress: (done: number, total: number) => void) => Job<R>, starting: string, progress: (done: number, total: number) => string, finished: (result: R) => void): Promise<void> {
+    this.cancel();
+    const job = start((done, total) => {
+      this.controls.progress.value = done / total;
+      this.say(progress(done, total));
+    });
+    this.job = job;
+    this.busy(true);
+    this.say(starting);
+    try {
+      finished(await job.done);
+    } catch (error) {
+      // A job cancelled by the next run says nothing: the status line is the new job's by then.
+      const message = (error as Error).message;
+      if (this.job === job) this.say(message === cancelledMessage(this.name) ? 'Cancelled.' : message);
+    } finally {
+      if (this.job === job) {
+        this.job = null;
+        this.busy(false);
+      }
+    }
+  }
+
+  private busy(on: boolean): void {
+    const { compute, stop, progress, canvas } = this.controls;
+    compute.disabled = on;
+    stop.disabled = !on;
+    progress.hidden = !on;
+    progress.value = 0;
+    canvas.setAttribute('aria-busy', String(on));
+  }
+}

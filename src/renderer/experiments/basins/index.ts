@@ -10,11 +10,11 @@ import type { Scenario, ScenarioInput } from '../../../shared/scenario';
 import { validateScenario } from '../../../shared/validate';
 import { element, option } from '../../dom';
 import type { MountContext } from '../../mounts';
-import { cancelledMessage } from '../job';
+import { JobRunner } from '../job';
 import type { ExperimentTab } from '../tabs';
 import { css, divergedColour, labelColour, unsettledColour } from './colours';
 import { drawBasins } from './draw';
-import { startBasins, type BasinsJob } from './runner';
+import { startBasins } from './runner';
 
 /** The named surfaces' own presets (a race's groups have no place on a basins map: it runs one optimizer). */
 const surfacePresets = presets.filter((p) => p.scenario.model.kind === 'surface' && p.group === 'surfaces' && !('groups' in p.scenario));
@@ -42,7 +42,7 @@ class BasinsView {
   private readonly status = element('p', 'Pick a surface and an optimizer, then Compute.', 'view-note');
   private readonly canvas = element('canvas');
   private readonly legend = element('ul');
-  private job: BasinsJob | null = null;
+  private readonly runner: JobRunner<BasinsResult>;
   private shown: { result: BasinsResult; scenario: Scenario } | null = null;
   private marker: [number, number] | null = null;
   /** The lab's scenario when it is a surface of its own (see opened). */
@@ -62,12 +62,7 @@ class BasinsView {
     this.resolution.dataset.testid = 'basins-resolution';
     this.compute.dataset.testid = 'basins-compute';
     this.stop.dataset.testid = 'basins-cancel';
-    this.compute.type = this.stop.type = 'button';
-    this.stop.disabled = true;
-    this.progress.max = 1;
-    this.progress.value = 0;
-    this.progress.hidden = true;
-    this.status.setAttribute('role', 'status');
+    this.runner = new JobRunner({ compute: this.compute, stop: this.stop, progress: this.progress, status: this.status, canvas: this.canvas }, 'basins');
     this.status.dataset.testid = 'basins-status';
     controls.append(labelled('Surface ', this.surface), labelled('Optimizer ', this.optimizer), labelled('α ', this.alpha), labelled('β ', this.beta), labelled('Epochs ', this.epochs), labelled('Starts ', this.resolution), this.compute, this.stop, this.progress);
     this.canvas.width = this.canvas.height = canvasSize;
@@ -96,7 +91,7 @@ class BasinsView {
   }
 
   cancel(): void {
-    this.job?.cancel();
+    this.runner.cancel();
   }
 
   /**
@@ -143,41 +138,24 @@ class BasinsView {
       return;
     }
     const resolution = Number(this.resolution.value);
-    const job = startBasins({ type: 'basins', scenario, resolution }, (done, total) => {
-      this.progress.value = done / total;
-      this.say(`Running ${resolution * resolution} starts: step ${done} of ${total}…`);
-    });
-    this.job = job;
-    this.busy(true);
-    this.say(`Running ${resolution * resolution} starts…`);
-    try {
-      const result = await job.done;
-      this.shown = { result, scenario };
-      this.marker = null;
-      this.draw();
-      this.showLegend(result);
-      const name = scenario.optimizer.kind === 'momentum' ? `momentum (α = ${scenario.optimizer.alpha}, β = ${scenario.optimizer.beta})` : `gradient descent (α = ${scenario.optimizer.alpha})`;
-      this.say(`${result.minima.length} basin${result.minima.length === 1 ? '' : 's'} of ${scenario.name} under ${name}, ${result.steps} steps. Click the map to run a start in the lab.`);
-    } catch (error) {
-      this.say((error as Error).message === cancelledMessage('basins') ? 'Cancelled.' : (error as Error).message);
-    } finally {
-      if (this.job === job) {
-        this.job = null;
-        this.busy(false);
-      }
-    }
-  }
-
-  private busy(on: boolean): void {
-    this.compute.disabled = on;
-    this.stop.disabled = !on;
-    this.progress.hidden = !on;
-    this.progress.value = 0;
-    this.canvas.setAttribute('aria-busy', String(on));
+    const starts = resolution * resolution;
+    await this.runner.run(
+      (onProgress) => startBasins({ type: 'basins', scenario, resolution }, onProgress),
+      `Running ${starts} starts…`,
+      (done, total) => `Running ${starts} starts: step ${done} of ${total}…`,
+      (result) => {
+        this.shown = { result, scenario };
+        this.marker = null;
+        this.draw();
+        this.showLegend(result);
+        const name = scenario.optimizer.kind === 'momentum' ? `momentum (α = ${scenario.optimizer.alpha}, β = ${scenario.optimizer.beta})` : `gradient descent (α = ${scenario.optimizer.alpha})`;
+        this.say(`${result.minima.length} basin${result.minima.length === 1 ? '' : 's'} of ${scenario.name} under ${name}, ${result.steps} steps. Click the map to run a start in the lab.`);
+      },
+    );
   }
 
   private say(text: string): void {
-    this.status.textContent = text;
+    this.runner.say(text);
   }
 
   private draw(): void {

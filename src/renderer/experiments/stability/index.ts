@@ -10,7 +10,8 @@ import { element } from '../../dom';
 import type { MountContext } from '../../mounts';
 import type { ExperimentTab } from '../tabs';
 import { cellAt, drawHeatmap, type PlotBox } from './heatmap';
-import { cancelledMessage, startSweep, type SweepJob } from './runner';
+import { JobRunner } from '../job';
+import { startSweep } from './runner';
 
 export const stabilityTab: ExperimentTab = {
   id: 'stability',
@@ -76,22 +77,17 @@ class StabilityView {
   private readonly status = element('p', 'Choose the ranges, then Compute. The map runs the scenario now in the lab once per cell.', 'view-note');
   private readonly hover = element('p', '', 'view-note');
   private readonly canvas = element('canvas');
-  private job: SweepJob | null = null;
+  private readonly runner: JobRunner<SweepResult>;
   private shown: { result: SweepResult; box: PlotBox; selected: [number, number] | null } | null = null;
 
   constructor(panel: HTMLElement, private readonly context: MountContext) {
     this.field.append(new Option('none (one row)', ''));
     for (const f of sweepFields) this.field.append(new Option(fieldTitles[f], f));
     this.field.dataset.testid = 'stability-field';
-    this.compute.type = this.stop.type = 'button';
+    this.runner = new JobRunner({ compute: this.compute, stop: this.stop, progress: this.progress, status: this.status, canvas: this.canvas }, 'sweep');
     this.compute.dataset.testid = 'stability-compute';
     this.stop.dataset.testid = 'stability-cancel';
-    this.stop.disabled = true;
-    this.progress.max = 1;
-    this.progress.value = 0;
-    this.progress.hidden = true;
     this.progress.dataset.testid = 'stability-progress';
-    this.status.setAttribute('role', 'status');
     this.status.dataset.testid = 'stability-status';
     this.hover.dataset.testid = 'stability-hover';
     this.hover.setAttribute('aria-live', 'polite');
@@ -129,7 +125,7 @@ class StabilityView {
 
   /** Opening the tab takes the lab's scenario's learning rate and epochs as a starting range. */
   opened(): void {
-    if (this.shown || this.job) return;
+    if (this.shown || this.runner.running) return;
     const scenario = this.context.lab.state().scenario;
     if (!scenario) return;
     const alpha = scenario.optimizer.alpha;
@@ -139,7 +135,7 @@ class StabilityView {
   }
 
   cancel(): void {
-    this.job?.cancel();
+    this.runner.cancel();
   }
 
   private takeFieldDefaults(): void {
@@ -161,43 +157,24 @@ class StabilityView {
     const vs = field === '' ? null : { field, min: Number(this.vsMin.value), max: Number(this.vsMax.value), count: Number(this.vsCount.value) };
     const epochs = Number(this.epochs.value);
     const cells = alpha.count * (vs?.count ?? 1);
-    const job = startSweep({ type: 'sweep', scenario, alpha, vs, epochs }, (done, total) => {
-      this.progress.value = done / total;
-      this.say(`Computing: cell ${done} of ${total}…`);
-    });
-    this.job = job;
-    this.busy(true);
-    this.say(`Computing ${cells} cells of ${scenario.name}…`);
-    try {
-      const result = await job.done;
-      this.shown = { result, box: drawHeatmap(this.canvas, result, null), selected: null };
-      this.canvas.dataset.drawn = `${result.cells.length}x${result.alpha.length}`;
-      const box = this.shown.box;
-      this.canvas.dataset.plot = [box.left, box.top, box.width, box.height].join(',');
-      const race = scenario.groups ? ' (the scenario’s own optimizer: a race’s groups are left out)' : '';
-      const untolerant = scenario.tolerance === null ? ' This scenario has no tolerance, so no particle can count as converged: set one in the panel to see where it converges.' : '';
-      this.say(`${scenario.name}, ${epochs} epochs a cell${race}. Brighter: more converged; dark: still running when the epochs ran out; vermillion: diverged; crossed out: all diverged. Click a cell to load it.${untolerant}`);
-    } catch (error) {
-      const message = (error as Error).message;
-      this.say(message === cancelledMessage ? 'Cancelled.' : message);
-    } finally {
-      if (this.job === job) {
-        this.job = null;
-        this.busy(false);
-      }
-    }
-  }
-
-  private busy(on: boolean): void {
-    this.compute.disabled = on;
-    this.stop.disabled = !on;
-    this.progress.hidden = !on;
-    if (!on) this.progress.value = 0;
-    this.canvas.setAttribute('aria-busy', String(on));
+    await this.runner.run(
+      (onProgress) => startSweep({ type: 'sweep', scenario, alpha, vs, epochs }, onProgress),
+      `Computing ${cells} cells of ${scenario.name}…`,
+      (done, total) => `Computing: cell ${done} of ${total}…`,
+      (result) => {
+        this.shown = { result, box: drawHeatmap(this.canvas, result, null), selected: null };
+        this.canvas.dataset.drawn = `${result.cells.length}x${result.alpha.length}`;
+        const box = this.shown.box;
+        this.canvas.dataset.plot = [box.left, box.top, box.width, box.height].join(',');
+        const race = scenario.groups ? ' (the scenario’s own optimizer: a race’s groups are left out)' : '';
+        const untolerant = scenario.tolerance === null ? ' This scenario has no tolerance, so no particle can count as converged: set one in the panel to see where it converges.' : '';
+        this.say(`${scenario.name}, ${epochs} epochs a cell${race}. Brighter: more converged; dark: still running when the epochs ran out; vermillion: diverged; crossed out: all diverged. Click a cell to load it.${untolerant}`);
+      },
+    );
   }
 
   private say(text: string): void {
-    this.status.textContent = text;
+    this.runner.say(text);
   }
 
   private cellUnder(event: MouseEvent): [number, number] | null {

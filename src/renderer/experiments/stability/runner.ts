@@ -1,11 +1,9 @@
 /** Runs one stability map in its own worker (../../../trainer/sweep-worker.ts), off the page's thread. */
 import type { SweepResult } from '../../../engine/experiments/sweep';
 import type { SweepCommand } from '../../../trainer/sweep';
-import { cancelledMessage as cancelled, startJob, type Job } from '../job';
+import { startJob, type Job } from '../job';
 
 export type SweepJob = Job<SweepResult>;
-
-export const cancelledMessage = cancelled('sweep');
 
 export function startSweep(command: SweepCommand, onProgress: (done: number, total: number) => void): SweepJob {
   const worker = new Worker(new URL('../../../trainer/sweep-worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
