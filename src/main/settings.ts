@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DelayedSave } from '../shared/delayed-save';
 import { limits } from '../shared/limits';
 import { preferencesSchema } from '../shared/preferences';
 import { writeFileAtomic } from './atomic-write';
@@ -120,14 +121,16 @@ function removeStaleTempFiles(folder: string): void {
  * on `flush()` (quit). A failed save is reported, never thrown: the app goes on with its settings in memory.
  */
 export class SettingsStore {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saving: DelayedSave;
 
   constructor(
     readonly folder: string,
     private current: Settings,
-    private readonly delayMs = 500,
+    delayMs = 500,
     private readonly warn: (message: string) => void = (message) => console.warn(message),
-  ) {}
+  ) {
+    this.saving = new DelayedSave(() => this.save(), delayMs);
+  }
 
   get settings(): Readonly<Settings> {
     return this.current;
@@ -136,15 +139,15 @@ export class SettingsStore {
   /** Applies `patch` and schedules a save. */
   update(patch: Partial<Settings>): void {
     this.current = { ...this.current, ...patch };
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.saving.schedule();
   }
 
   /** Saves now if a save is pending. */
   flush(): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
-    this.timer = null;
+    this.saving.flush();
+  }
+
+  private save(): void {
     try {
       saveSettings(this.folder, this.current);
     } catch (error) {

@@ -4,6 +4,7 @@
  * atomically there); in the browser build, in localStorage. What comes back is checked part by part
  * (src/shared/preferences.ts): a damaged part falls back to its defaults, and the user is told.
  */
+import { DelayedSave } from '../shared/delayed-save';
 import { defaultPreferences, readPreferences, type Preferences } from '../shared/preferences';
 import { Emitter } from './emitter';
 
@@ -47,12 +48,14 @@ export class PreferenceStore {
   readonly events = new Emitter<{ ready: Readonly<Preferences> }>();
   private current: Preferences = defaultPreferences();
   private loaded = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saving: DelayedSave;
 
   constructor(
     private readonly backend: PreferenceBackend,
-    private readonly delayMs = 300,
-  ) {}
+    delayMs = 300,
+  ) {
+    this.saving = new DelayedSave(() => this.backend.write(this.current), delayMs);
+  }
 
   get(): Readonly<Preferences> {
     return this.current;
@@ -86,15 +89,11 @@ export class PreferenceStore {
   update<K extends keyof Preferences>(part: K, value: Preferences[K]): void {
     if (!this.loaded) return;
     this.current = { ...this.current, [part]: value };
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.saving.schedule();
   }
 
   /** Saves now if a save is pending (the page is going away). */
   flush(): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
-    this.timer = null;
-    this.backend.write(this.current);
+    this.saving.flush();
   }
 }
