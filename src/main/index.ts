@@ -14,6 +14,8 @@ import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario
 import { loadSettings, SettingsStore, visibleBounds } from './settings';
 import { claimSingleInstance } from './single-instance';
 import { connectTrainer, disposeTrainer } from './trainer-link';
+// electron-vite copies the PNG beside the built main and gives its path (the window's icon on Linux).
+import windowIcon from '../../build/icons/256x256.png?asset';
 import { createMainWindow } from './window';
 
 // This file is emitted as out/main/index.js; the preload and the page are built beside it in out/.
@@ -83,7 +85,7 @@ function setRecent(recent: string[]): void {
 }
 
 function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notice: string | null): void {
-  const win = createMainWindow({ outDir, devServerUrl });
+  const win = createMainWindow({ outDir, devServerUrl, icon: windowIcon });
   restoreBounds(win, settings);
   let pageConnected = false;
   const onConnect = (window: BrowserWindow): void => {

@@ -82,6 +82,17 @@ describe('createMainWindow', () => {
     });
   });
 
+  it('gives the window the app icon on Linux only (macOS and Windows take the bundle’s or the executable’s)', () => {
+    const options = (platform: NodeJS.Platform) => {
+      electron.state.windows.length = 0;
+      createMainWindow({ outDir: '/app/out', icon: '/app/out/main/256x256.png', platform });
+      return electron.state.windows[0].options;
+    };
+    expect(options('linux').icon).toBe('/app/out/main/256x256.png');
+    expect(options('darwin')).not.toHaveProperty('icon');
+    expect(options('win32')).not.toHaveProperty('icon');
+  });
+
   it('loads the built page from app://lab, never from disk', () => {
     const win = openWindow();
     expect(win.loadURL).toHaveBeenCalledWith('app://lab/index.html');

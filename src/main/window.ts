@@ -11,6 +11,12 @@ export interface MainWindowOptions {
   /** The built app's folder (out/): holds preload/index.cjs. */
   readonly outDir: string;
   /**
+   * A PNG of the app's icon for the window on Linux, where the window manager takes the icon from the window
+   * (macOS and Windows take the app bundle's or the executable's).
+   */
+  readonly icon?: string;
+  readonly platform?: NodeJS.Platform;
+  /**
    * electron-vite's dev-server URL (development only); ignored unless it is http on this machine
    * (navigation.devServerOrigin). Without it the built page is loaded from app://lab.
    */
@@ -43,7 +49,7 @@ export function denyAllPermissions(ses: Session): void {
 }
 
 /** Creates, hardens and loads the main window. */
-export function createMainWindow({ outDir, devServerUrl }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ outDir, devServerUrl, icon, platform = process.platform }: MainWindowOptions): BrowserWindow {
   const devOrigin = devServerOrigin(devServerUrl);
   denyAllPermissions(session.defaultSession);
 
@@ -53,6 +59,7 @@ export function createMainWindow({ outDir, devServerUrl }: MainWindowOptions): B
     title: 'Descent Lab',
     show: false,
     backgroundColor: '#0f1216',
+    ...(platform === 'linux' && icon ? { icon } : {}),
     webPreferences: secureWebPreferences(path.join(outDir, 'preload', 'index.cjs')),
   });
   // Show once painted, so the window does not flash white before the dark page arrives.
