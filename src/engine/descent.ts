@@ -62,7 +62,8 @@ export class Descent {
   readonly paramCount: number;
   /** Parameter j of particle i at j·n + i. */
   readonly params: Float64Array;
-  readonly grad: Float64Array;
+  /** The gradient each particle was last stepped with (after freezing and clipping): see `grad`. */
+  private gradient: Float64Array | null = null;
   /** Loss of each particle on the last batch it was stepped on. */
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
@@ -96,7 +97,6 @@ export class Descent {
     this.paramCount = model.paramCount;
     this.n = initial.length / this.paramCount;
     this.params = initial;
-    this.grad = new Float64Array(initial.length);
     this.loss = new Float64Array(this.n).fill(NaN);
     this.previousLoss = new Float64Array(this.n).fill(Infinity);
     this.status = new Uint8Array(this.n).fill(Status.running);
@@ -208,7 +208,7 @@ export class Descent {
    */
   advance(): boolean {
     if (this.running === 0) return false;
-    const { n, params, grad, loss, status, paramCount, model, optimizer } = this;
+    const { n, params, loss, status, paramCount, model, optimizer } = this;
     const { optimizer: spec, clip, freeze, tolerance } = this.settings;
     const batch = this.batcher.advance();
     const t = ++this.step;
@@ -236,6 +236,7 @@ export class Descent {
         }
         continue;
       }
+      const grad = this.grad;
       const lossesFinite = model.evaluate(params, n, batch, loss, grad, active, from, to) === true;
       // Without a tolerance, losses the model found finite for a block that all ran need no second look.
       if (!(lossesFinite && tolerance === null && active === null)) this.checkLosses(tolerance, from, to, active === null);
@@ -332,10 +333,20 @@ export class Descent {
     };
   }
 
-  /** Bytes held by the cloud: positions, gradients, losses, status and optimizer state. */
+  /**
+   * The gradient of each particle's last step through the separate passes (parameter-major, after freezing
+   * and clipping). Made on first use: a surface stepped by its fused loops (./surface-steps.ts) never needs
+   * one, which at a million particles is 16 MB not held. A run that later takes the separate passes (a clip
+   * or a tolerance set while it plays) makes it then, and `bytes` grows by 8 bytes a parameter.
+   */
+  get grad(): Float64Array {
+    return (this.gradient ??= new Float64Array(this.params.length));
+  }
+
+  /** Bytes held by the cloud: positions, gradients (once made), losses, status and optimizer state. */
   get bytes(): number {
-    const arrays = [this.params, this.grad, this.loss, this.previousLoss, this.status];
-    return arrays.reduce((sum, a) => sum + a.byteLength, 0) + this.optimizer.stateBytes;
+    const arrays = [this.params, this.gradient, this.loss, this.previousLoss, this.status];
+    return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0) + this.optimizer.stateBytes;
   }
 
   /** Parameters of particle i as a plain array. */

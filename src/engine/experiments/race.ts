@@ -173,7 +173,6 @@ export class RaceDescent extends Descent {
     this.groups.forEach((group, g) => {
       for (let j = 0; j < this.paramCount; j++) {
         this.params.set(group.params.subarray(j * n, (j + 1) * n), j * N + g * n);
-        this.grad.set(group.grad.subarray(j * n, (j + 1) * n), j * N + g * n);
       }
       this.loss.set(group.loss, g * n);
       this.status.set(group.status, g * n);
