@@ -4,7 +4,7 @@
  * stores the value: it holds `pq` already, so nothing is loaded twice. Written once here, used by the
  * optimizer's array loops and by its fused steps of a surface (./optimizers.ts), so both give the same
  * bits. Each rule is a plain module function with its constants as arguments: a direct call that V8
- * always inlines, so a loop that calls one runs as if the formula were written in it.
+ * inlines, so a loop that calls one runs as if the formula were written in it.
  *
  * The operation order follows scripts/reference/reference.py (PyTorch's), so trajectories agree to
  * rounding; 1 − β and the bias corrections are computed once per step by the caller.

@@ -28,3 +28,20 @@ export function option(value: string, text: string): HTMLOptionElement {
   node.value = value;
   return node;
 }
+
+/** A number box, narrow enough for a row of settings. */
+export function numberInput(value: string, step = 'any'): HTMLInputElement {
+  const input = element('input');
+  input.type = 'number';
+  input.value = value;
+  input.step = step;
+  input.style.width = '6.5em';
+  return input;
+}
+
+/** A control inside its label: a click on the text focuses the control, and the text names it. */
+export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+  const label = element('label', text);
+  label.append(control);
+  return label;
+}

@@ -8,7 +8,7 @@ import type { BasinsResult } from '../../../engine/experiments/basins';
 import { presets } from '../../../shared/presets';
 import type { Scenario, ScenarioInput } from '../../../shared/scenario';
 import { validateScenario } from '../../../shared/validate';
-import { element, option } from '../../dom';
+import { element, labelled, numberInput, option } from '../../dom';
 import type { MountContext } from '../../mounts';
 import { JobRunner } from '../job';
 import type { ExperimentTab } from '../tabs';
@@ -32,9 +32,9 @@ export const basinsTab: ExperimentTab = {
 class BasinsView {
   private readonly surface = element('select');
   private readonly optimizer = element('select');
-  private readonly alpha = numberInput('alpha', '0.01', 'any');
-  private readonly beta = numberInput('beta', '0.9', '0.05');
-  private readonly epochs = numberInput('epochs', '500', '1');
+  private readonly alpha = named(numberInput('0.01', 'any'), 'alpha');
+  private readonly beta = named(numberInput('0.9', '0.05'), 'beta');
+  private readonly epochs = named(numberInput('500', '1'), 'epochs');
   private readonly resolution = element('select');
   private readonly compute = element('button', 'Compute');
   private readonly stop = element('button', 'Cancel');
@@ -231,19 +231,7 @@ class BasinsView {
   }
 }
 
-
-function numberInput(name: string, value: string, step: string): HTMLInputElement {
-  const input = element('input');
-  input.type = 'number';
+function named(input: HTMLInputElement, name: string): HTMLInputElement {
   input.name = name;
-  input.value = value;
-  input.step = step;
-  input.style.width = '6em';
   return input;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = element('label', text);
-  label.append(control);
-  return label;
 }

@@ -6,7 +6,7 @@
  */
 import { cellScenario, sweepFields, type SweepField, type SweepResult } from '../../../engine/experiments/sweep';
 import type { Scenario } from '../../../shared/scenario';
-import { element } from '../../dom';
+import { element, labelled, numberInput } from '../../dom';
 import type { MountContext } from '../../mounts';
 import type { ExperimentTab } from '../tabs';
 import { cellAt, drawHeatmap, type PlotBox } from './heatmap';
@@ -47,19 +47,9 @@ function defaultRange(field: SweepField, scenario: Scenario | null): [number, nu
 }
 
 function numberField(testid: string, value: string, step = 'any'): HTMLInputElement {
-  const input = element('input');
-  input.type = 'number';
-  input.step = step;
-  input.value = value;
+  const input = numberInput(value, step);
   input.dataset.testid = testid;
-  input.style.width = '6.5em';
   return input;
-}
-
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = element('label', text);
-  label.append(control);
-  return label;
 }
 
 class StabilityView {
