@@ -8,7 +8,8 @@ import { defineConfig } from '@playwright/test';
  * sub-path. `electron`: the desktop app through `_electron.launch`, skipped with a printed reason where
  * Electron's binary cannot be had.
  */
-const port = 4173;
+// E2E_PORT: another port, so that two checkouts on one machine can run their specs at once.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const sitePath = '/descent-lab/';
 
 export default defineConfig({
