@@ -160,35 +160,72 @@ def learning_rate(opt, t):
         lr = lr * t / w
     return lr
 
+# CONTRACTS section 5: the stop rules, each off when None; the lab's default divergence threshold is 1e100.
+DEFAULT_STOP = {"belowLoss": None, "gradNorm": None, "patience": None, "minDelta": 0, "divergence": 1e100}
+CONVERGED = ("tolerance", "belowLoss", "gradNorm", "patience")
+
 class Particle:
     """Parameters plus optimizer state; step() follows the spec's 7 stages."""
 
-    def __init__(self, start, opt, clip=None, freeze=(), tolerance=None):
+    def __init__(self, start, opt, clip=None, freeze=(), tolerance=None, stop=None):
         self.p = list(map(float, start))
         self.opt, self.clip, self.freeze, self.tol = opt, clip, set(freeze), tolerance
+        self.stop = dict(DEFAULT_STOP, **(stop or {}))
         n = len(self.p)
         self.a, self.b = [0.0] * n, [0.0] * n   # first / second state slots
         self.t, self.prev, self.status = 0, INF, "running"
+        self.best, self.wait = INF, 0           # patience: best loss so far, steps without improving on it
+        self.reason, self.stop_step = None, None
 
     def step(self, loss_grad):
         """Apply one update; returns the loss before it, or None if stopped."""
         L, g = loss_grad(self.p)
-        if not math.isfinite(L):
-            self.status = "diverged"
-            return None
-        if self.tol is not None and abs(L - self.prev) < self.tol:
-            self.status = "converged"
-            return None
+        reason = self._loss_reason(L)
+        if reason is not None:
+            return self._halt(reason, self.t + 1)
         g = [0.0 if i in self.freeze else gi for i, gi in enumerate(g)]
+        if self.stop["gradNorm"] is not None:
+            norm = 0.0
+            for gi in g:
+                norm += gi * gi
+            if math.sqrt(norm) <= self.stop["gradNorm"]:
+                return self._halt("gradNorm", self.t + 1)
         g = self._clip(g)
         self.t += 1
         lr = learning_rate(self.opt, self.t)
         for i in range(len(self.p)):
             self.p[i] = self._update(i, g[i], lr)
         if not all(math.isfinite(v) for v in self.p):
-            self.status = "diverged"
+            self._halt("nonFinite", self.t)
         self.prev = L
         return L
+
+    def _loss_reason(self, L):
+        """Which rule the step's loss stops the particle by, in the order section 5 gives them, or None."""
+        s = self.stop
+        if not math.isfinite(L):
+            return "nonFinite"
+        if s["divergence"] is not None and L >= s["divergence"]:
+            return "divergence"
+        if self.tol is not None and abs(L - self.prev) < self.tol:
+            return "tolerance"
+        if s["belowLoss"] is not None and L <= s["belowLoss"]:
+            return "belowLoss"
+        if s["patience"] is not None:
+            # Lightning's EarlyStopping, mode "min": an improvement is current - min_delta < best with
+            # min_delta stored negated, i.e. L + minDelta < best.
+            if L + s["minDelta"] < self.best:
+                self.best, self.wait = L, 0
+            else:
+                self.wait += 1
+                if self.wait >= s["patience"]:
+                    return "patience"
+        return None
+
+    def _halt(self, reason, step):
+        self.status = "converged" if reason in CONVERGED else "diverged"
+        self.reason, self.stop_step = reason, step
+        return None
 
     def _clip(self, g):
         if self.clip is None:
@@ -229,9 +266,9 @@ class Particle:
 
 # ------------------------------------------------------- optimizer cases --
 
-def surface_case(name, surface, start, opt, steps, clip=None, freeze=(), tolerance=None):
+def surface_case(name, surface, start, opt, steps, clip=None, freeze=(), tolerance=None, stop=None):
     """Run one particle on a surface until it stops or `steps` updates."""
-    part = Particle(start, opt, clip, freeze, tolerance)
+    part = Particle(start, opt, clip, freeze, tolerance, stop)
     params, losses = [], []
     for _ in range(steps):
         L = part.step(lambda p: SURFACES[surface](*p))
@@ -242,8 +279,9 @@ def surface_case(name, surface, start, opt, steps, clip=None, freeze=(), toleran
         if part.status != "running":
             break
     return {"name": name, "surface": surface, "start": list(start), "optimizer": opt,
-            "clip": clip, "freeze": list(freeze), "tolerance": tolerance, "steps": steps,
-            "params": params, "loss": losses, "status": part.status, "stepsTaken": part.t}
+            "clip": clip, "freeze": list(freeze), "tolerance": tolerance, "stop": part.stop, "steps": steps,
+            "params": params, "loss": losses, "status": part.status, "stepsTaken": part.t,
+            "reason": part.reason, "stopStep": part.stop_step}
 
 def optimizer_cases():
     O = make_opt
@@ -279,7 +317,25 @@ def optimizer_cases():
     # y grows by 1.2x per step from 1e-3; the loss -y*y overflows to -inf
     # only after ~1990 steps, so 300 steps would still be "running".
     cases.append(surface_case("saddle diverges", "saddle", [1.0, 1e-3], O("gd", 0.1), 3000))
+    # alpha 1.5 doubles the distance each step, so the loss 5*4^k passes the default 1e100 at step 164;
+    # with the threshold off it runs on until the numbers overflow (the non-finite test).
     cases.append(surface_case("bowl diverges", "bowl", [0.0, 0.0], O("gd", 1.5), 5000))
+    cases.append(surface_case("bowl diverges, threshold off", "bowl", [0.0, 0.0], O("gd", 1.5), 5000,
+                              stop={"divergence": None}))
+    # Issue 14's case: alpha 5 multiplies the loss 5 by 81 a step.
+    cases.append(surface_case("bowl alpha 5", "bowl", [0.0, 0.0], O("gd", 5.0), 100))
+    cases.append(surface_case("bowl divergence 1e6", "bowl", [0.0, 0.0], O("gd", 1.5), 100,
+                              stop={"divergence": 1e6}))
+    cases.append(surface_case("bowl below loss", "bowl", [0.0, 0.0], O("gd", 0.1), 1000,
+                              stop={"belowLoss": 1e-6}))
+    cases.append(surface_case("bowl grad norm", "bowl", [0.0, 0.0], O("gd", 0.1), 1000,
+                              stop={"gradNorm": 1e-3}))
+    cases.append(surface_case("bowl patience", "bowl", [0.0, 0.0], O("gd", 0.1), 1000,
+                              stop={"patience": 3, "minDelta": 1e-4}))
+    cases.append(surface_case("rastrigin adam patience", "rastrigin", [2.3, -1.7], O("adam", 0.05), 1000,
+                              stop={"patience": 20}))
+    cases.append(surface_case("valley grad norm, clipped", "valley", [3.0, 1.0], O("momentum", 0.05), 1000,
+                              clip={"mode": "norm", "limit": 0.5}, freeze=[1], stop={"gradNorm": 0.01}))
     cases.append(surface_case("bowl tolerance", "bowl", [0.0, 0.0], O("gd", 0.1), 1000,
                               tolerance=1e-12))
     cases.append(surface_case("nesterov booth", "booth", [0.0, 0.0], O("nesterov", 0.01), 100))
@@ -366,7 +422,7 @@ def main():
         fh.write("\n")
     for c in data["optimizers"]:
         last = c["params"][-1] if c["params"] else c["start"]
-        print(f"{c['name']:<26} {c['status']:<9} steps={c['stepsTaken']:<5} p={last}")
+        print(f"{c['name']:<28} {c['status']:<9} {str(c['reason']):<10} at={str(c['stopStep']):<5} steps={c['stepsTaken']:<5} p={last}")
     for c in data["noisyLine"]["cases"]:
         print(f"{c['name']:<26} final={c['final']['params']} loss={c['final']['loss']:.6g}")
     print("wrote", out)

@@ -50,6 +50,24 @@ describe('lab run', () => {
     expect(r.json().final.loss).toEqual([null]);
   });
 
+  it('the bowl at α = 5 reads diverged, by "divergence", at step 54 within its 100 epochs (5·81ᵏ passes 1e100 at k = 53)', async () => {
+    const file = JSON.stringify({ ...JSON.parse(bowlFile), optimizer: { kind: 'gd', alpha: 5 } });
+    const r = await lab(['run', 'fast.json', '--trace'], { 'fast.json': file });
+    const result = r.json();
+    expect(result.final).toMatchObject({ status: ['diverged'], reason: ['divergence'], stoppedAt: [54] });
+    expect(result.summary).toMatchObject({ diverged: 1, reasons: { divergence: 1, nonFinite: 0, tolerance: 0 } });
+    expect(result.trace).toHaveLength(53);
+    expect(result.stopped).toEqual({ particle: 0, step: 54, reason: 'divergence' });
+    const csv = await lab(['run', 'fast.json', '--trace', '--out', 'trace.csv'], { 'fast.json': file });
+    expect(csv.files['trace.csv'].trim().split('\n').at(-1)).toBe('54,,,,,,,divergence');
+  });
+
+  it('a running particle has reason and stoppedAt null; a run that never stops has "stopped": null', async () => {
+    const r = await lab(['run', 'bowl', '--trace']);
+    expect(r.json().final).toMatchObject({ reason: [null], stoppedAt: [null] });
+    expect(r.json().stopped).toBeNull();
+  });
+
   it('the same scenario and seed give byte-identical output', async () => {
     const a = await lab(['run', 'regression-eta-0.1', '--trace']);
     const b = await lab(['run', 'regression-eta-0.1', '--trace']);
@@ -67,14 +85,14 @@ describe('lab run', () => {
     const r = await lab(['run', 'regression-first-step', '--trace', '--out', 'trace.csv']);
     expect(r.stdout).toBe('');
     const lines = r.files['trace.csv'].trim().split('\n');
-    expect(lines[0]).toBe('step,epoch,loss,b,w1,w2,grad_b,grad_w1,grad_w2');
+    expect(lines[0]).toBe('step,epoch,loss,b,w1,w2,grad_b,grad_w1,grad_w2,stop');
     const first = lines[1].split(',').map(Number);
     // Notebook 001 cell 7: from b = 0, w = [1, 1], db = −3.2 and dw1 = −6 on the first three rows.
     expect(first.slice(0, 6)).toEqual([1, 0, first[2], 0, 1, 1]);
     expect(first[6]).toBeCloseTo(-3.2, 12);
     expect(first[7]).toBeCloseTo(-6, 12);
     const particles = await lab(['run', 'bowl-cloud', '--epochs', '1', '--out', 'cloud.csv']);
-    expect(particles.files['cloud.csv'].split('\n')[0]).toBe('particle,status,loss,x,y');
+    expect(particles.files['cloud.csv'].split('\n')[0]).toBe('particle,status,reason,stoppedAt,loss,x,y');
     expect(particles.files['cloud.csv'].trim().split('\n')).toHaveLength(1001);
   });
 
@@ -95,6 +113,24 @@ describe('bad input', () => {
     expect(lines).toContain('optimizer.alpha: must be a finite number > 0');
     expect(lines).toContain('colour: unknown key (a typo? see docs/scenario.md)');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bad stop rules are refused with the field named', async () => {
+    const cases: [unknown, string][] = [
+      [{ patience: 0 }, 'stop.patience: must be a whole number of steps from 1 to 1000000000'],
+      [{ patience: 1.5 }, 'stop.patience: must be null or a whole number of steps from 1 to 1000000000'],
+      [{ patience: '3' }, 'stop.patience: must be null or a whole number of steps from 1 to 1000000000'],
+      [{ gradNorm: -1 }, 'stop.gradNorm: must be a finite number ≥ 0'],
+      [{ minDelta: -1 }, 'stop.minDelta: must be a finite number ≥ 0'],
+      [{ divergence: 0 }, 'stop.divergence: must be a finite number > 0'],
+      [{ belowLoss: 'low' }, 'stop.belowLoss: must be null or a finite number'],
+      [{ foo: 1 }, 'stop.foo: unknown key (a typo? see docs/scenario.md)'],
+    ];
+    for (const [stop, line] of cases) {
+      const r = await lab(['validate', 'stop.json'], { 'stop.json': JSON.stringify({ ...JSON.parse(bowlFile), stop }) });
+      expect(r.code, JSON.stringify(stop)).toBe(1);
+      expect(r.stderr.trim().split('\n')).toContain(line);
+    }
   });
 
   it('a formula that cannot be compiled is reported as model.expr', async () => {

@@ -91,7 +91,7 @@ async function run(args: string[], io: Io): Promise<number> {
   descent.run(epochs, progress.update);
   progress.done();
 
-  const result = runResult(descent, { summaryOnly: values['summary-only'], trace: values.trace });
+  const result = runResult(descent, { summaryOnly: values['summary-only'], trace: values.trace ? particle : null });
   const out = values.out;
   const text = out?.toLowerCase().endsWith('.csv') ? toCsv(result) : toJson(result);
   if (out) {

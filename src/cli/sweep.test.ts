@@ -123,11 +123,11 @@ describe('lab run of a race (the groups run, not the top-level optimizer)', () =
   it('writes the group as a CSV column, and the summary as a line for all and one per group', async () => {
     const particles = await lab(['run', 'race-valley', '--epochs', '5', '--out', 'race.csv']);
     const rows = particles.files['race.csv'].trim().split('\n');
-    expect(rows[0]).toBe('particle,group,status,loss,x,y');
+    expect(rows[0]).toBe('particle,group,status,reason,stoppedAt,loss,x,y');
     expect(rows).toHaveLength(801);
     const summary = await lab(['run', 'race-valley', '--epochs', '5', '--summary-only', '--out', 'summary.csv']);
     const lines = summary.files['summary.csv'].trim().split('\n');
-    expect(lines[0]).toBe('group,count,converged,diverged,running,bestLoss,meanLoss');
+    expect(lines[0]).toBe('group,count,converged,diverged,running,bestLoss,meanLoss,tolerance,belowLoss,gradNorm,patience,nonFinite,divergence');
     expect(lines.map((l) => l.split(',')[0]).slice(1, 2)).toEqual(['all']);
     expect(lines).toHaveLength(6);
   });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../shared/scenario';
+import { defaultDivergence } from '../shared/stopping';
 import { Status } from './descent';
 import { partials, surfaces } from './surfaces';
 import { descentOf } from './testing';
@@ -31,7 +32,8 @@ function reference(input: { x: Float64Array; y: Float64Array }, kind: Kind, alph
       if (status[i] !== Status.running) continue;
       const g = partials();
       const L = surfaces.rosenbrock.evaluate(x[i], y[i], g);
-      if (!Number.isFinite(L)) {
+      // CONTRACTS §5: a loss that is not finite, or at or past the default divergence threshold, diverges.
+      if (!Number.isFinite(L) || L >= defaultDivergence) {
         status[i] = Status.diverged;
         continue;
       }
@@ -99,8 +101,9 @@ describe('stepping in blocks', () => {
     const d = await descentOf(input);
     const n = d.n;
     // Far starts: every 97th particle's x times 10⁷⁶, where Rosenbrock's 100·x⁴ is near overflow
-    // (~1.8·10³⁰⁸). The largest overflow on the first step, inside blocks of running particles (the fused
-    // loop's fallback); the blocks then step with stopped particles among running ones (the separate passes).
+    // (~1.8·10³⁰⁸), far past the divergence threshold. They stop on the first step, inside blocks of running
+    // particles (the fused loop's fallback); the blocks then step with stopped particles among running ones
+    // (the separate passes).
     if ('far' in c) for (let i = 0; i < n; i += 97) d.params[i] *= 1e76;
     const starts = { x: d.params.slice(0, n), y: d.params.slice(n) };
     const expected = reference(starts, c.kind, c.alpha, c.tolerance, c.steps);

@@ -1,10 +1,12 @@
 /**
  * One run of a scenario: a cloud of particles stepped together, in place. The cloud is structure of
  * arrays (parameter-major Float64Arrays, a status byte per particle); a step allocates nothing unless a
- * trace is being recorded. A particle whose loss or parameters stop being finite is marked diverged and
- * simply stops: nothing throws.
+ * trace is being recorded. A particle stops by the scenario's stop rules (./stopping.ts): one whose loss
+ * blows up past the divergence threshold, or whose loss or parameters stop being finite, is marked
+ * diverged; nothing throws. Each stopped particle keeps its reason and the step it stopped at.
  */
-import type { BatchSpec, ClipSpec, OptimizerSpec, Scenario } from '../shared/scenario';
+import type { BatchSpec, ClipSpec, OptimizerSpec, Scenario, StopSpec } from '../shared/scenario';
+import { Reason, noReasons, stopReasons, type ReasonCounts, type StopReason } from '../shared/stopping';
 import { Batcher, type BatcherSnapshot } from './batching';
 import { adjustGradients } from './gradients';
 import { fullBatch, type Batch, type Model } from './model';
@@ -12,16 +14,26 @@ import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
 import type { SurfaceBlock } from './surface-steps';
 import type { DescentSnapshot } from './snapshot';
+import { comparesLosses, divergenceLimit, improves, lossStopReason } from './stopping';
 
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
 export type StatusName = 'running' | 'converged' | 'diverged';
 export const statusNames: Record<number, StatusName> = { 1: 'running', 2: 'converged', 3: 'diverged' };
 
-/** Whether values lo ≤ q < hi are all finite: v − v is 0 exactly when v is (NaN and ±∞ give NaN). */
-function allFinite(values: Float64Array, lo: number, hi: number): boolean {
-  for (let q = lo; q < hi; q++) if (values[q] - values[q] !== 0) return false;
+/** Whether losses lo ≤ q < hi are all finite and below the divergence limit (+∞: only finite). */
+function allBelow(losses: Float64Array, lo: number, hi: number, limit: number): boolean {
+  for (let q = lo; q < hi; q++) {
+    const L = losses[q];
+    if (L - L !== 0 || L >= limit) return false;
+  }
   return true;
 }
+
+/** The status a reason stops a particle with. */
+export const statusOfReason = (reason: number) => (reason <= Reason.patience ? Status.converged : Status.diverged);
+/** Name of each reason code (index 0: still running). */
+export const reasonNames: readonly (StopReason | null)[] = [null, ...stopReasons];
+
 
 /** Particles taken through a whole step together: their arrays (up to ~100 KB with adam) stay in the L2 cache. */
 const blockSize = 1024;
@@ -34,6 +46,8 @@ export interface Summary {
   /** Over finite losses only; null when there is none. */
   bestLoss: number | null;
   meanLoss: number | null;
+  /** Stopped particles by reason (CONTRACTS §5): their sum is converged + diverged. */
+  reasons: ReasonCounts;
 }
 
 /** One applied update of the traced particle (CONTRACTS §2, `trace`). */
@@ -55,6 +69,13 @@ export interface HotSettings {
   batch: BatchSpec;
   freeze: number[];
   tolerance: number | null;
+  stop: StopSpec;
+}
+
+/** A scenario's hot settings: what `configure` takes when a hot field changes. */
+export function hotSettingsOf(scenario: HotSettings): HotSettings {
+  const { optimizer, clip, batch, freeze, tolerance, stop } = scenario;
+  return { optimizer, clip, batch, freeze, tolerance, stop };
 }
 
 export class Descent {
@@ -68,6 +89,15 @@ export class Descent {
   readonly loss: Float64Array;
   private readonly previousLoss: Float64Array;
   readonly status: Uint8Array<ArrayBuffer>;
+  /** Why each stopped particle stopped (../shared/stopping.ts `Reason`; 0 while it runs). */
+  readonly reason: Uint8Array<ArrayBuffer>;
+  /** The step at which each stopped particle stopped (0 while it runs). */
+  readonly stoppedAt: Uint32Array<ArrayBuffer>;
+  /** Stopped particles by reason code. */
+  readonly stoppedBy = new Array<number>(reasonNames.length).fill(0);
+  /** Patience state (stop.patience): each particle's best loss and steps since it improved; null while off. */
+  private best: Float64Array | null = null;
+  private wait: Uint32Array | null = null;
   /** The block a fused surface step works on (./surface-steps.ts), kept to allocate nothing per block. */
   private readonly surfaceBlock: SurfaceBlock;
   /** Stopped (converged or diverged) particles in each block of `blockSize`: 0 lets a step skip status tests. */
@@ -100,12 +130,14 @@ export class Descent {
     this.loss = new Float64Array(this.n).fill(NaN);
     this.previousLoss = new Float64Array(this.n).fill(Infinity);
     this.status = new Uint8Array(this.n).fill(Status.running);
+    this.reason = new Uint8Array(this.n);
+    this.stoppedAt = new Uint32Array(this.n);
     this.stoppedIn = new Uint32Array(Math.ceil(this.n / blockSize));
-    this.surfaceBlock = { p: initial, n: this.n, loss: this.loss, from: 0, to: 0, lr: 0, t: 0, spec: scenario.optimizer, s1: null, s2: null };
-    const { optimizer, clip, batch, freeze, tolerance } = scenario;
-    this.settings = { optimizer, clip, batch, freeze, tolerance };
-    this.optimizer = new Optimizer(optimizer, initial.length);
-    this.batcher = new Batcher(model.rows, batch, scenario.seed);
+    this.surfaceBlock = { p: initial, n: this.n, loss: this.loss, from: 0, to: 0, lr: 0, t: 0, spec: scenario.optimizer, s1: null, s2: null, limit: Infinity };
+    this.settings = hotSettingsOf(scenario);
+    this.configurePatience(scenario.stop);
+    this.optimizer = new Optimizer(scenario.optimizer, initial.length);
+    this.batcher = new Batcher(model.rows, scenario.batch, scenario.seed);
     this.startBatcher = this.batcher.snapshot();
   }
 
@@ -129,10 +161,14 @@ export class Descent {
     this.loss.fill(NaN);
     this.previousLoss.fill(Infinity);
     this.status.fill(Status.running);
+    this.reason.fill(0);
+    this.stoppedAt.fill(0);
+    this.stoppedBy.fill(0);
     this.stoppedIn.fill(0);
-    const { optimizer, clip, batch, freeze, tolerance } = this.scenario;
-    this.settings = { optimizer, clip, batch, freeze, tolerance };
-    this.optimizer.configure(optimizer);
+    this.settings = hotSettingsOf(this.scenario);
+    this.best = this.wait = null;
+    this.configurePatience(this.settings.stop);
+    this.optimizer.configure(this.settings.optimizer);
     this.optimizer.resetState();
     this.batcher.restore(this.startBatcher);
   }
@@ -159,6 +195,19 @@ export class Descent {
     this.settings = { ...this.settings, ...changes };
     if (changes.optimizer) this.optimizer.configure(changes.optimizer);
     if (changes.batch) this.batcher.configure(changes.batch);
+    if (changes.stop) this.configurePatience(changes.stop);
+  }
+
+  /**
+   * Patience state kept while the rule is on: switched on (at the start or while playing), every particle
+   * starts afresh (best +∞, no step waited), as Lightning's EarlyStopping does when it is created.
+   */
+  private configurePatience(stop: StopSpec): void {
+    if (stop.patience === null) this.best = this.wait = null;
+    else if (this.best === null) {
+      this.best = new Float64Array(this.n).fill(Infinity);
+      this.wait = new Uint32Array(this.n);
+    }
   }
 
   get hotSettings(): Readonly<HotSettings> {
@@ -177,6 +226,10 @@ export class Descent {
       loss: this.loss.slice(),
       previousLoss: this.previousLoss.slice(),
       status: this.status.slice(),
+      reason: this.reason.slice(),
+      stoppedAt: this.stoppedAt.slice(),
+      best: this.best?.slice() ?? null,
+      wait: this.wait?.slice() ?? null,
       settings,
       optimizer: this.optimizer.snapshot(),
       batcher: this.batcher.snapshot(),
@@ -194,6 +247,10 @@ export class Descent {
     this.loss.set(snapshot.loss);
     this.previousLoss.set(snapshot.previousLoss);
     this.status.set(snapshot.status);
+    this.reason.set(snapshot.reason);
+    this.stoppedAt.set(snapshot.stoppedAt);
+    this.best = snapshot.best?.slice() ?? null;
+    this.wait = snapshot.wait?.slice() ?? null;
     this.countStopped();
     this.settings = snapshot.settings;
     this.optimizer.restore(snapshot.optimizer);
@@ -209,18 +266,22 @@ export class Descent {
   advance(): boolean {
     if (this.running === 0) return false;
     const { n, params, loss, status, paramCount, model, optimizer } = this;
-    const { optimizer: spec, clip, freeze, tolerance } = this.settings;
+    const { optimizer: spec, clip, freeze, tolerance, stop } = this.settings;
     const batch = this.batcher.advance();
     const t = ++this.step;
     const epoch = this.epoch;
     if (this.batcher.epochDone) this.epoch++;
     const lr = learningRate(spec.alpha, spec.schedule, t);
     const traced = this.traced >= 0 && status[this.traced] === Status.running ? this.traced : -1;
-    // A surface with nothing to clip, freeze or compare: each particle evaluated and updated in one pass.
-    const steppers = clip === null && freeze.length === 0 && tolerance === null ? model.steppers : undefined;
+    // A surface with nothing to clip, freeze or compare: each particle evaluated and updated in one pass,
+    // which stops those whose loss is not finite or blew up (the only rules that need no comparison).
+    const compares = comparesLosses(tolerance, stop);
+    const steppers = clip === null && freeze.length === 0 && !compares && stop.gradNorm === null ? model.steppers : undefined;
+    const limit = divergenceLimit(stop);
     const fused = this.surfaceBlock;
     fused.lr = lr;
     fused.t = t;
+    fused.limit = limit;
 
     for (let from = 0, block = 0; from < n; from += blockSize, block++) {
       const to = Math.min(n, from + blockSize);
@@ -230,18 +291,24 @@ export class Descent {
         fused.from = from;
         fused.to = to;
         if (!optimizer.stepSurface(steppers, fused)) {
-          // A loss or a new value came out NaN or ±∞: those particles stop here (one that did not move too).
-          this.checkLosses(null, from, to, true);
+          // A loss blew up or a value came out NaN or ±∞: those particles stop here (one that did not move too).
+          this.checkLosses(from, to, true);
           this.checkParams(from, to);
         }
         continue;
       }
       const grad = this.grad;
       const lossesFinite = model.evaluate(params, n, batch, loss, grad, active, from, to) === true;
-      // Without a tolerance, losses the model found finite for a block that all ran need no second look.
-      if (!(lossesFinite && tolerance === null && active === null)) this.checkLosses(tolerance, from, to, active === null);
-      const moving = this.stoppedIn[block] === 0 ? null : status;
-      adjustGradients(grad, n, paramCount, moving, freeze, clip, from, to);
+      // With no rule to compare by, losses the model found finite for a block that all ran need no second look.
+      if (!(lossesFinite && !compares && limit === Infinity && active === null)) this.checkLosses(from, to, active === null);
+      let moving = this.stoppedIn[block] === 0 ? null : status;
+      if (stop.gradNorm !== null) {
+        // The gradient-norm rule reads the gradient after freezing and before clipping.
+        adjustGradients(grad, n, paramCount, moving, freeze, null, from, to);
+        this.checkGradients(stop.gradNorm, from, to);
+        moving = this.stoppedIn[block] === 0 ? null : status;
+        adjustGradients(grad, n, paramCount, moving, [], clip, from, to);
+      } else adjustGradients(grad, n, paramCount, moving, freeze, clip, from, to);
       if (traced >= from && traced < to && status[traced] === Status.running) {
         this.trace.push({ step: t, epoch, params: this.column(params, traced), loss: loss[traced], grad: this.column(grad, traced) });
       }
@@ -252,23 +319,49 @@ export class Descent {
   }
 
   /**
-   * Step 5 for the loss: a non-finite loss diverges, a change below the tolerance converges. Without a
-   * tolerance, a block whose particles all ran is first checked in one tight pass.
+   * Step 5 for the loss, by the stop rules (./stopping.ts). With only the divergence tests on, a block whose
+   * particles all ran is first checked in one tight pass.
    */
-  private checkLosses(tolerance: number | null, from: number, to: number, allRan: boolean): void {
-    const { loss, previousLoss, status } = this;
-    if (tolerance === null) {
-      if (allRan && allFinite(loss, from, to)) return;
-      // L − L is 0 exactly when L is finite (NaN and ±∞ give NaN): one subtraction instead of a call.
-      for (let i = from; i < to; i++) if (status[i] === Status.running && loss[i] - loss[i] !== 0) this.stop(i, Status.diverged);
+  private checkLosses(from: number, to: number, allRan: boolean): void {
+    const { loss, previousLoss, status, best, wait } = this;
+    const { tolerance, stop } = this.settings;
+    if (!comparesLosses(tolerance, stop)) {
+      const limit = divergenceLimit(stop);
+      if (allRan && allBelow(loss, from, to, limit)) return;
+      for (let i = from; i < to; i++) {
+        if (status[i] !== Status.running) continue;
+        // L − L is 0 exactly when L is finite (NaN and ±∞ give NaN): one subtraction instead of a call.
+        const L = loss[i];
+        if (L - L !== 0) this.stop(i, Reason.nonFinite);
+        else if (L >= limit) this.stop(i, Reason.divergence);
+      }
       return;
     }
     for (let i = from; i < to; i++) {
       if (status[i] !== Status.running) continue;
       const L = loss[i];
-      if (L - L !== 0) this.stop(i, Status.diverged);
-      else if (Math.abs(L - previousLoss[i]) < tolerance) this.stop(i, Status.converged);
-      else previousLoss[i] = L;
+      const reason = lossStopReason(L, previousLoss[i], best ? best[i] : Infinity, wait ? wait[i] : 0, tolerance, stop);
+      if (reason !== Reason.none) {
+        this.stop(i, reason);
+        continue;
+      }
+      if (tolerance !== null) previousLoss[i] = L;
+      if (best !== null && wait !== null) {
+        if (improves(L, best[i], stop.minDelta)) (best[i] = L), (wait[i] = 0);
+        else wait[i]++;
+      }
+    }
+  }
+
+  /** The gradient-norm rule: a running particle whose ‖g‖ (frozen parts zeroed, not clipped) ≤ `limit` converges. */
+  private checkGradients(limit: number, from: number, to: number): void {
+    const { n, status, paramCount } = this;
+    const grad = this.grad;
+    for (let i = from; i < to; i++) {
+      if (status[i] !== Status.running) continue;
+      let squares = 0;
+      for (let q = i; q < paramCount * n; q += n) squares += grad[q] * grad[q];
+      if (Math.sqrt(squares) <= limit) this.stop(i, Reason.gradNorm);
     }
   }
 
@@ -279,17 +372,34 @@ export class Descent {
       if (status[i] !== Status.running) continue;
       for (let q = i; q < paramCount * n; q += n) {
         if (params[q] - params[q] !== 0) {
-          this.stop(i, Status.diverged);
+          this.stop(i, Reason.nonFinite);
           break;
         }
       }
     }
   }
 
-  /** Counts the stopped particles of each block afresh (after the statuses were set wholesale). */
+  /** Counts the stopped particles of each block, and by reason, afresh (after the statuses were set wholesale). */
   private countStopped(): void {
     this.stoppedIn.fill(0);
-    for (let i = 0; i < this.n; i++) if (this.status[i] !== Status.running) this.stoppedIn[Math.floor(i / blockSize)]++;
+    this.stoppedBy.fill(0);
+    for (let i = 0; i < this.n; i++) {
+      if (this.status[i] === Status.running) continue;
+      this.stoppedIn[Math.floor(i / blockSize)]++;
+      this.stoppedBy[this.reason[i]]++;
+    }
+  }
+
+  /** Stopped particles by reason (CONTRACTS §5 `reasons`). */
+  get reasons(): ReasonCounts {
+    const counts = noReasons();
+    stopReasons.forEach((name, k) => (counts[name] = this.stoppedBy[k + 1]));
+    return counts;
+  }
+
+  /** The name of particle i's reason for stopping, or null while it runs. */
+  reasonOf(i: number): StopReason | null {
+    return reasonNames[this.reason[i]];
   }
 
   /** Runs until `epochs` epochs are complete in all or no particle runs; `onProgress` sees each epoch end. */
@@ -330,6 +440,7 @@ export class Descent {
       running: this.running,
       bestLoss: finite ? best : null,
       meanLoss: finite ? sum / finite : null,
+      reasons: this.reasons,
     };
   }
 
@@ -343,9 +454,9 @@ export class Descent {
     return (this.gradient ??= new Float64Array(this.params.length));
   }
 
-  /** Bytes held by the cloud: positions, gradients (once made), losses, status and optimizer state. */
+  /** Bytes held by the cloud: positions, gradients (once made), losses, statuses, reasons and optimizer state. */
   get bytes(): number {
-    const arrays = [this.params, this.gradient, this.loss, this.previousLoss, this.status];
+    const arrays = [this.params, this.gradient, this.loss, this.previousLoss, this.status, this.reason, this.stoppedAt, this.best, this.wait];
     return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0) + this.optimizer.stateBytes;
   }
 
@@ -360,8 +471,12 @@ export class Descent {
     return out;
   }
 
-  private stop(i: number, status: typeof Status.converged | typeof Status.diverged): void {
+  private stop(i: number, reason: number): void {
+    const status = statusOfReason(reason);
     this.status[i] = status;
+    this.reason[i] = reason;
+    this.stoppedAt[i] = this.step;
+    this.stoppedBy[reason]++;
     this.stoppedIn[Math.floor(i / blockSize)]++;
     if (status === Status.converged) this.converged++;
     else this.diverged++;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../shared/scenario';
 import reference from './fixtures/reference.json';
+import { stopReasons } from '../shared/stopping';
 import { Status, statusNames } from './descent';
 import { descentOf, expectClose } from './testing';
 
@@ -20,6 +21,7 @@ function scenarioFor(c: Case): ScenarioInput {
     clip: c.clip as ScenarioInput['clip'],
     freeze: c.freeze,
     tolerance: c.tolerance,
+    stop: c.stop as ScenarioInput['stop'],
     epochs: c.steps,
   };
 }
@@ -34,11 +36,14 @@ describe('optimizer trajectories match the reference script', () => {
     }
     d.run(c.steps);
     expect(statusNames[d.status[0]]).toBe(c.status);
+    // CONTRACTS §5: why it stopped, and at which step (the step whose loss or update stopped it).
+    expect(d.reasonOf(0)).toBe(c.reason);
+    expect(d.status[0] === Status.running ? null : d.stoppedAt[0]).toBe(c.stopStep);
     // A stopping step applies no update, so the last recorded parameters are still the particle's.
     if (c.status !== 'running') expectClose(d.particle(0), c.params[c.params.length - 1] as number[], 1e-12, 'final');
   });
 
-  it('covers every optimizer kind, both clip modes, freezing, every schedule and both ways of stopping', () => {
+  it('covers every optimizer kind, both clip modes, freezing, every schedule and every stop rule', () => {
     const kinds = new Set(reference.optimizers.map((c) => c.optimizer.kind));
     expect([...kinds].sort()).toEqual(['adagrad', 'adam', 'gd', 'momentum', 'nesterov', 'rmsprop']);
     const schedules = reference.optimizers.map((c) => (c.optimizer as { schedule?: { kind: string } }).schedule?.kind).filter(Boolean);
@@ -46,6 +51,7 @@ describe('optimizer trajectories match the reference script', () => {
     expect(new Set(reference.optimizers.map((c) => c.clip?.mode ?? 'none'))).toEqual(new Set(['none', 'value', 'norm']));
     expect(reference.optimizers.some((c) => c.freeze.length > 0)).toBe(true);
     expect(new Set(reference.optimizers.map((c) => c.status))).toEqual(new Set(['running', 'converged', 'diverged']));
+    expect(new Set(reference.optimizers.map((c) => c.reason))).toEqual(new Set([null, ...stopReasons]));
   });
 });
 

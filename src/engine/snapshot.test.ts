@@ -85,10 +85,15 @@ describe('snapshot and restore', () => {
     }
   });
 
-  it('counts its bytes: params, losses, status, optimizer state and row order', async () => {
+  it('counts its bytes: params, losses, status, reasons, stopping steps, optimizer state and row order', async () => {
     const d = await descentOf(shuffledCloud);
-    // 50 particles × 2 params × 8 (params) + 2 × 50 × 8 (losses) + 50 (status) + 100 × 8 (velocity) + 40 × 4 (order).
-    expect(snapshotBytes(d.snapshot())).toBe(800 + 800 + 50 + 800 + 160);
+    // 50 particles × 2 params × 8 (params) + 2 × 50 × 8 (losses) + 50 (status) + 50 (reason) + 50 × 4 (stopping
+    // step) + 100 × 8 (velocity) + 40 × 4 (order).
+    expect(snapshotBytes(d.snapshot())).toBe(800 + 800 + 50 + 50 + 200 + 800 + 160);
+    // The patience rule keeps each particle's best loss and steps waited: 50 × (8 + 4) more.
+    d.configure({ stop: { ...d.hotSettings.stop, patience: 5 } });
+    expect(snapshotBytes(d.snapshot())).toBe(800 + 800 + 50 + 50 + 200 + 800 + 160 + 600);
+    expect(snapshotBytesOf(d)).toBe(snapshotBytes(d.snapshot()));
   });
 });
 
@@ -181,9 +186,9 @@ describe('step 0 rebuilt from the scenario', () => {
 
   it('gives a million Adam particles no room for a snapshot beside the trainer’s arrays, and a small cloud the whole 64 MiB', async () => {
     const million = await descentOf({ ...adamRosenbrock, init: { dist: 'gaussian', mean: [-1, 1], std: 0.5, count: 1_000_000 } });
-    // The cloud: 1M × (2 params + 2 + 2 Adam moments) × 8 + 2 losses × 8 + 1 status = 65 MB (no gradient
-    // until a step takes the separate passes).
-    expect(million.bytes).toBe(65_000_000);
+    // The cloud: 1M × (2 params + 2 + 2 Adam moments) × 8 + 2 losses × 8 + 1 status + 1 reason + 4 (stopping
+    // step) = 70 MB (no gradient until a step takes the separate passes).
+    expect(million.bytes).toBe(70_000_000);
     const budget = historyBudgetFor(million.bytes + 48 * million.n); // as the trainer asks (src/trainer/trainer.ts)
     expect(budget).toBeLessThan(snapshotBytesOf(million));
     expect(historyBudgetFor((await descentOf(adamRosenbrock)).bytes)).toBe(historyBudget);

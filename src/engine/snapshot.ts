@@ -17,6 +17,11 @@ export interface DescentSnapshot {
   loss: Float64Array;
   previousLoss: Float64Array;
   status: Uint8Array;
+  reason: Uint8Array;
+  stoppedAt: Uint32Array;
+  /** Patience state (stop.patience), null while the rule is off. */
+  best: Float64Array | null;
+  wait: Uint32Array | null;
   settings: HotSettings;
   optimizer: OptimizerSnapshot;
   batcher: BatcherSnapshot;
@@ -27,8 +32,8 @@ export interface DescentSnapshot {
  * snapshots of its parts: a race's snapshot holds one of each group besides the race's combined arrays.
  */
 export function snapshotBytes(snapshot: DescentSnapshot): number {
-  const { params, loss, previousLoss, status, optimizer, batcher } = snapshot;
-  const arrays = [params, loss, previousLoss, status, optimizer.s1, optimizer.s2, batcher.order];
+  const { params, loss, previousLoss, status, reason, stoppedAt, best, wait, optimizer, batcher } = snapshot;
+  const arrays = [params, loss, previousLoss, status, reason, stoppedAt, best, wait, optimizer.s1, optimizer.s2, batcher.order];
   const own = arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
   const parts = (snapshot as { groups?: readonly DescentSnapshot[] }).groups ?? [];
   return parts.reduce((sum, part) => sum + snapshotBytes(part), own);
@@ -184,7 +189,10 @@ export function snapshotBytesOf(descent: Descent): number {
   const n = descent.n;
   const values = n * descent.paramCount;
   const stateArrays = ({ gd: 0, momentum: 1, nesterov: 1, adagrad: 1, rmsprop: 1, adam: 2 } as const)[descent.hotSettings.optimizer.kind];
-  const own = values * 8 * (1 + stateArrays) + n * (8 + 8 + 1) + descent.model.rows * 4;
+  // Per particle: loss and previous loss (8 + 8), status and reason (1 + 1), the stopping step (4), and
+  // with the patience rule on, its best loss and steps waited (8 + 4).
+  const patience = descent.hotSettings.stop.patience === null ? 0 : 8 + 4;
+  const own = values * 8 * (1 + stateArrays) + n * (8 + 8 + 1 + 1 + 4 + patience) + descent.model.rows * 4;
   const parts = (descent as { groups?: readonly Descent[] }).groups ?? [];
   return parts.reduce((sum, part) => sum + snapshotBytesOf(part), own);
 }

@@ -29,7 +29,7 @@ function bowlLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
 }
 
 function bowlGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -38,7 +38,7 @@ function bowlGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -50,7 +50,7 @@ function bowlGd(b: SurfaceBlock): boolean {
 }
 
 function bowlMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -61,7 +61,7 @@ function bowlMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -73,7 +73,7 @@ function bowlMomentum(b: SurfaceBlock): boolean {
 }
 
 function bowlNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -84,7 +84,7 @@ function bowlNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -96,7 +96,7 @@ function bowlNesterov(b: SurfaceBlock): boolean {
 }
 
 function bowlAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -107,7 +107,7 @@ function bowlAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -119,7 +119,7 @@ function bowlAdagrad(b: SurfaceBlock): boolean {
 }
 
 function bowlRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -131,7 +131,7 @@ function bowlRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -143,7 +143,7 @@ function bowlRmsprop(b: SurfaceBlock): boolean {
 }
 
 function bowlAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -159,7 +159,7 @@ function bowlAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = bowl(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -194,7 +194,7 @@ function rosenbrockLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean
 }
 
 function rosenbrockGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -203,7 +203,7 @@ function rosenbrockGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -215,7 +215,7 @@ function rosenbrockGd(b: SurfaceBlock): boolean {
 }
 
 function rosenbrockMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -226,7 +226,7 @@ function rosenbrockMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -238,7 +238,7 @@ function rosenbrockMomentum(b: SurfaceBlock): boolean {
 }
 
 function rosenbrockNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -249,7 +249,7 @@ function rosenbrockNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -261,7 +261,7 @@ function rosenbrockNesterov(b: SurfaceBlock): boolean {
 }
 
 function rosenbrockAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -272,7 +272,7 @@ function rosenbrockAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -284,7 +284,7 @@ function rosenbrockAdagrad(b: SurfaceBlock): boolean {
 }
 
 function rosenbrockRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -296,7 +296,7 @@ function rosenbrockRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -308,7 +308,7 @@ function rosenbrockRmsprop(b: SurfaceBlock): boolean {
 }
 
 function rosenbrockAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -324,7 +324,7 @@ function rosenbrockAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rosenbrock(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -359,7 +359,7 @@ function bealeLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
 }
 
 function bealeGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -368,7 +368,7 @@ function bealeGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -380,7 +380,7 @@ function bealeGd(b: SurfaceBlock): boolean {
 }
 
 function bealeMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -391,7 +391,7 @@ function bealeMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -403,7 +403,7 @@ function bealeMomentum(b: SurfaceBlock): boolean {
 }
 
 function bealeNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -414,7 +414,7 @@ function bealeNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -426,7 +426,7 @@ function bealeNesterov(b: SurfaceBlock): boolean {
 }
 
 function bealeAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -437,7 +437,7 @@ function bealeAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -449,7 +449,7 @@ function bealeAdagrad(b: SurfaceBlock): boolean {
 }
 
 function bealeRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -461,7 +461,7 @@ function bealeRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -473,7 +473,7 @@ function bealeRmsprop(b: SurfaceBlock): boolean {
 }
 
 function bealeAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -489,7 +489,7 @@ function bealeAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = beale(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -524,7 +524,7 @@ function himmelblauLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean
 }
 
 function himmelblauGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -533,7 +533,7 @@ function himmelblauGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -545,7 +545,7 @@ function himmelblauGd(b: SurfaceBlock): boolean {
 }
 
 function himmelblauMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -556,7 +556,7 @@ function himmelblauMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -568,7 +568,7 @@ function himmelblauMomentum(b: SurfaceBlock): boolean {
 }
 
 function himmelblauNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -579,7 +579,7 @@ function himmelblauNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -591,7 +591,7 @@ function himmelblauNesterov(b: SurfaceBlock): boolean {
 }
 
 function himmelblauAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -602,7 +602,7 @@ function himmelblauAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -614,7 +614,7 @@ function himmelblauAdagrad(b: SurfaceBlock): boolean {
 }
 
 function himmelblauRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -626,7 +626,7 @@ function himmelblauRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -638,7 +638,7 @@ function himmelblauRmsprop(b: SurfaceBlock): boolean {
 }
 
 function himmelblauAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -654,7 +654,7 @@ function himmelblauAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = himmelblau(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -689,7 +689,7 @@ function saddleLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
 }
 
 function saddleGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -698,7 +698,7 @@ function saddleGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -710,7 +710,7 @@ function saddleGd(b: SurfaceBlock): boolean {
 }
 
 function saddleMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -721,7 +721,7 @@ function saddleMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -733,7 +733,7 @@ function saddleMomentum(b: SurfaceBlock): boolean {
 }
 
 function saddleNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -744,7 +744,7 @@ function saddleNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -756,7 +756,7 @@ function saddleNesterov(b: SurfaceBlock): boolean {
 }
 
 function saddleAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -767,7 +767,7 @@ function saddleAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -779,7 +779,7 @@ function saddleAdagrad(b: SurfaceBlock): boolean {
 }
 
 function saddleRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -791,7 +791,7 @@ function saddleRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -803,7 +803,7 @@ function saddleRmsprop(b: SurfaceBlock): boolean {
 }
 
 function saddleAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -819,7 +819,7 @@ function saddleAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = saddle(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -854,7 +854,7 @@ function rastriginLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean 
 }
 
 function rastriginGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -863,7 +863,7 @@ function rastriginGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -875,7 +875,7 @@ function rastriginGd(b: SurfaceBlock): boolean {
 }
 
 function rastriginMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -886,7 +886,7 @@ function rastriginMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -898,7 +898,7 @@ function rastriginMomentum(b: SurfaceBlock): boolean {
 }
 
 function rastriginNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -909,7 +909,7 @@ function rastriginNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -921,7 +921,7 @@ function rastriginNesterov(b: SurfaceBlock): boolean {
 }
 
 function rastriginAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -932,7 +932,7 @@ function rastriginAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -944,7 +944,7 @@ function rastriginAdagrad(b: SurfaceBlock): boolean {
 }
 
 function rastriginRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -956,7 +956,7 @@ function rastriginRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -968,7 +968,7 @@ function rastriginRmsprop(b: SurfaceBlock): boolean {
 }
 
 function rastriginAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -984,7 +984,7 @@ function rastriginAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = rastrigin(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1019,7 +1019,7 @@ function valleyLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
 }
 
 function valleyGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -1028,7 +1028,7 @@ function valleyGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1040,7 +1040,7 @@ function valleyGd(b: SurfaceBlock): boolean {
 }
 
 function valleyMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -1051,7 +1051,7 @@ function valleyMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1063,7 +1063,7 @@ function valleyMomentum(b: SurfaceBlock): boolean {
 }
 
 function valleyNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -1074,7 +1074,7 @@ function valleyNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1086,7 +1086,7 @@ function valleyNesterov(b: SurfaceBlock): boolean {
 }
 
 function valleyAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -1097,7 +1097,7 @@ function valleyAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1109,7 +1109,7 @@ function valleyAdagrad(b: SurfaceBlock): boolean {
 }
 
 function valleyRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -1121,7 +1121,7 @@ function valleyRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1133,7 +1133,7 @@ function valleyRmsprop(b: SurfaceBlock): boolean {
 }
 
 function valleyAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -1149,7 +1149,7 @@ function valleyAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = valley(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1184,7 +1184,7 @@ function boothLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
 }
 
 function boothGd(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -1193,7 +1193,7 @@ function boothGd(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1205,7 +1205,7 @@ function boothGd(b: SurfaceBlock): boolean {
 }
 
 function boothMomentum(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -1216,7 +1216,7 @@ function boothMomentum(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1228,7 +1228,7 @@ function boothMomentum(b: SurfaceBlock): boolean {
 }
 
 function boothNesterov(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -1239,7 +1239,7 @@ function boothNesterov(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1251,7 +1251,7 @@ function boothNesterov(b: SurfaceBlock): boolean {
 }
 
 function boothAdagrad(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -1262,7 +1262,7 @@ function boothAdagrad(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1274,7 +1274,7 @@ function boothAdagrad(b: SurfaceBlock): boolean {
 }
 
 function boothRmsprop(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -1286,7 +1286,7 @@ function boothRmsprop(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -1298,7 +1298,7 @@ function boothRmsprop(b: SurfaceBlock): boolean {
 }
 
 function boothAdam(b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -1314,7 +1314,7 @@ function boothAdam(b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = booth(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }

@@ -2,8 +2,8 @@
  * One optimizer step of a block of particles of a surface (particles from ≤ i < to, which all run), fused
  * with its evaluation: each particle's loss, gradient and update in one pass over the cloud, with no
  * gradient array (at a million particles its 16 bytes a particle would be a third of the memory traffic).
- * A particle whose loss is not finite does not move, as the separate passes would stop it before their
- * update. Each returns whether every loss and new value is finite (v − v is 0 exactly then); when not, the
+ * A particle whose loss is not finite, or at or past the block's divergence limit, does not move, as the
+ * separate passes would stop it before their update. Each returns whether every loss and new value is finite (v − v is 0 exactly then); when not, the
  * caller looks at each particle of the block. Bit-identical to Model.evaluate + Optimizer.step: the same
  * kernel and rules (./update-rules.ts) on the same values (./blocks.test.ts).
  *
@@ -33,6 +33,8 @@ export interface SurfaceBlock {
   /** The optimizer's state arrays (Optimizer.s1, s2), null where its kind keeps none. */
   s1: Float64Array | null;
   s2: Float64Array | null;
+  /** A loss at or past this stops the particle as diverged, unmoved (+∞: only a non-finite loss does). */
+  limit: number;
 }
 
 export type SurfaceStepper = (block: SurfaceBlock) => boolean;
@@ -72,7 +74,7 @@ export function lossAndGradientSurfaceStep(f: SurfaceKernel, b: SurfaceBlock, gr
 
 /** p ← p − α·g. */
 export function gdSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   let finite = true;
@@ -81,7 +83,7 @@ export function gdSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -94,7 +96,7 @@ export function gdSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
 
 /** Momentum, velocity in s1. */
 export function momentumSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -105,7 +107,7 @@ export function momentumSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -118,7 +120,7 @@ export function momentumSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
 
 /** Nesterov momentum, velocity in s1. */
 export function nesterovSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
@@ -129,7 +131,7 @@ export function nesterovSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -142,7 +144,7 @@ export function nesterovSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
 
 /** Adagrad, sums of squares in s1. */
 export function adagradSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -153,7 +155,7 @@ export function adagradSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -166,7 +168,7 @@ export function adagradSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
 
 /** RMSprop, averages of squares in s1. */
 export function rmspropSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
@@ -178,7 +180,7 @@ export function rmspropSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
@@ -191,7 +193,7 @@ export function rmspropSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
 
 /** Adam, moments in s1 and s2. */
 export function adamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
-  const { p, n, loss, from, to } = b;
+  const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
@@ -207,7 +209,7 @@ export function adamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
     const y = p[n + i];
     const g = partials();
     const L = (loss[i] = f(x, y, g));
-    if (L - L !== 0) {
+    if (L - L !== 0 || L >= limit) {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }

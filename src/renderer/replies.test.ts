@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { noReasons } from '../shared/stopping';
 import type { FrameEvent, TrainerEvent } from '../shared/messages';
 import { LabError, Replies } from './replies';
 
-const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 1, meanLoss: 1 };
+const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 1, meanLoss: 1 , reasons: noReasons() };
 const frame = (epoch: number): FrameEvent => ({
   type: 'frame', epoch, step: epoch, status: 'paused', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary,
 });

@@ -1,11 +1,12 @@
 /** The frame codec: 7 bytes a particle, round trips within the closed-form bound, outliers, edge cases. */
 import { describe, expect, it } from 'vitest';
+import { noReasons } from './stopping';
 import { Random } from '../engine/random';
 import { bytesPerParticle, codeMax, decodeChannel, decodeFrame, encodeChannel, encodeParticles, errorBound, fitScale, FrameDecoder } from './frame-codec';
 import { eventSchema, messageProblems, type FrameMessage } from './messages';
 
 const float32Max = 3.4028234663852886e38;
-const summary = { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null };
+const summary = { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null , reasons: noReasons() };
 
 /** A whole frame message around encoded particles, as the trainer sends it. */
 function message(positions: ArrayLike<number>, losses: ArrayLike<number>): FrameMessage {

@@ -18,7 +18,8 @@ export interface TryThis {
   /** What happens, and why, in a sentence or two. */
   expect: string;
   /**
-   * Particle 0 at the end of the changed run: diverged (its numbers overflowed), grows (its loss is over a
+   * Particle 0 at the end of the changed run: diverged (its loss passed the divergence threshold or stopped
+   * being finite), grows (its loss is over a
    * hundred times the start's, on its way out), converged (the tolerance stop), or finite (did not diverge).
    */
   ends: 'diverged' | 'grows' | 'converged' | 'finite';
@@ -71,7 +72,7 @@ export const lessons: readonly Lesson[] = [
     preset: 'neuron-inputs-outputs',
     look: 'A 3×3 weight matrix: in the Microscope’s log the weight deltas are a matrix, the outer product (P − GT)ᵀ·x, one row per output.',
     tries: [
-      { label: 'Try α = 0.03', changes: [{ path: 'optimizer.alpha', value: 0.03 }], expect: 'Every row sees the same input, |x|² = 74.11: α·|x|² = 2.22 > 2 and all three errors grow without bound together.', ends: 'grows' },
+      { label: 'Try α = 0.03', changes: [{ path: 'optimizer.alpha', value: 0.03 }], expect: 'Every row sees the same input, |x|² = 74.11: α·|x|² = 2.22 > 2 and all three errors grow without bound together, until the loss passes the divergence threshold (1e100) and the particle counts as diverged.', ends: 'diverged' },
       { label: 'Try freezing the first input’s weights', changes: [{ path: 'freeze', value: [0, 3, 6] }], expect: 'No output may use the first input: each still reaches its target through the other two, more slowly.', ends: 'finite' },
     ],
   },
@@ -118,7 +119,7 @@ export const lessons: readonly Lesson[] = [
   },
   {
     preset: 'regression-eta-0.3',
-    look: 'Watch the loss chart climb and the particle leave the surface: it is marked diverged once its weights stop being numbers.',
+    look: 'Watch the loss chart climb and the particle leave the surface, then the readouts: “Diverged” goes from 0 to 1 once the loss passes the divergence threshold (1e100, the Stopping folder), long before the weights stop being numbers; hover it for the reason.',
     tries: [
       { label: 'Try η = 0.1', changes: [{ path: 'optimizer.alpha', value: 0.1 }], expect: 'The notebook’s cell 16: a third of the step converges near w = [1.5, 1.5], b = 0.1.', ends: 'converged' },
       { label: 'Try clipping by norm 1', changes: [{ path: 'clip', value: { mode: 'norm', limit: 1 } }], expect: 'Each step is at most η·1 = 0.3 long: no overshoot can feed on itself, and η = 0.3 no longer diverges (it hovers near the answer instead).', ends: 'finite' },

@@ -10,6 +10,8 @@ export const limits = {
   maxRows: 1_000_000,
   maxFeatures: 1_000,
   maxEpochs: 10_000_000,
+  /** Steps counted by a rule (stop.patience): an epoch of mini-batches is many steps. */
+  maxSteps: 1_000_000_000,
   maxLayers: 8,
   maxLayerWidth: 256,
   maxExpressionLength: 500,

@@ -1,8 +1,9 @@
 /** Every message type of the trainer contract, well formed and malformed. */
 import { describe, expect, it } from 'vitest';
+import { noReasons } from './stopping';
 import { commandSchema, eventSchema, messageProblems } from './messages';
 
-const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 0.5, meanLoss: 0.5 };
+const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 0.5, meanLoss: 0.5 , reasons: noReasons() };
 const microscope = {
   type: 'microscope', particle: 0, step: 1, epoch: 0, statusBefore: 'running', statusAfter: 'running', stopped: null, paramNames: ['x', 'y'], optimizer: 'gd', lr: 0.1,
   clipScale: null, corrections: null, loss: 5, fullLoss: null, dataRows: 0, batch: null, vectors: { gradient: Float64Array.of(-2, -4) }, arrows: { origin: [0, 0], projected: false, vectors: { step: [0.2, 0.4] }, range: [[-3, 5], [-2, 6]] },

@@ -4,6 +4,7 @@
  * scenarios travel as plain JSON and are validated like a scenario file (./validate.ts).
  */
 import { z } from 'zod';
+import { stopReasons, type StopReason } from './stopping';
 
 const count = (max: number) => z.int().gte(1).lte(max);
 const range2 = z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]);
@@ -53,6 +54,7 @@ const summarySchema = z.strictObject({
   running: z.int(),
   bestLoss: z.number().nullable(),
   meanLoss: z.number().nullable(),
+  reasons: z.strictObject(Object.fromEntries(stopReasons.map((r) => [r, z.int().gte(0)])) as Record<StopReason, z.ZodInt>),
 });
 
 /** One group of an optimizer race (engine/experiments/race.ts, RaceGroupSummary). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { limits } from './limits';
+import { defaultDivergence } from './stopping';
 import { surfaceNames } from '../engine/surfaces';
 
 const num = (error = 'must be a finite number') => z.number({ error });
@@ -139,6 +140,21 @@ const raceGroup = z.strictObject({
   name: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).optional(),
   optimizer,
 });
+/**
+ * Stop rules (CONTRACTS §5), per particle, in the spirit of PyTorch Lightning's EarlyStopping. Each rule is
+ * off when null. `belowLoss` may be negative: a surface such as the eggholder has its minimum below zero.
+ * `divergence` left out takes the lab's default (./stopping.ts); null keeps only the non-finite test.
+ */
+const stop = z.strictObject({
+  belowLoss: z.union([z.null(), num()], { error: 'must be null or a finite number' }).default(null),
+  gradNorm: z.union([z.null(), nonNegative()], { error: 'must be null or a finite number ≥ 0' }).default(null),
+  patience: z.union([z.null(), int(1, limits.maxSteps, 'a whole number of steps')], { error: `must be null or a whole number of steps from 1 to ${limits.maxSteps}` }).default(null),
+  minDelta: nonNegative().default(0),
+  divergence: z.union([z.null(), positive()], { error: 'must be null or a finite number > 0' }).default(defaultDivergence),
+});
+/** The rules in force when a scenario has no `stop`: only the default divergence test. */
+export const defaultStop = { belowLoss: null, gradNorm: null, patience: null, minDelta: 0, divergence: defaultDivergence } as const;
+
 const groups = z
   .array(raceGroup, { error: 'must be an array of groups {name?, optimizer}' })
   .min(2, { error: 'a race needs at least 2 groups' })
@@ -155,6 +171,7 @@ export const scenarioSchema = z.strictObject({
   clip: clip.default(null),
   freeze: z.array(int(0, 1_000_000, 'a parameter index'), { error: 'must be an array of parameter indices' }).default([]),
   tolerance: z.union([z.null(), nonNegative()], { error: 'must be null or a finite number ≥ 0' }).default(null),
+  stop: stop.default(defaultStop),
   epochs: int(1, limits.maxEpochs, 'an epoch count'),
   seed: z.int({ error: 'must be an integer' }).default(0),
   groups: groups.optional(),
@@ -170,6 +187,7 @@ export type InitSpec = Scenario['init'];
 export type OptimizerSpec = Scenario['optimizer'];
 export type ScheduleSpec = NonNullable<OptimizerSpec['schedule']>;
 export type ClipSpec = Scenario['clip'];
+export type StopSpec = Scenario['stop'];
 export type BatchSpec = Scenario['batch'];
 export type OptimizerKind = OptimizerSpec['kind'];
 export type RaceGroupSpec = NonNullable<Scenario['groups']>[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDescent } from '../engine/build';
-import { statusNames } from '../engine/descent';
+import { reasonNames, statusNames } from '../engine/descent';
 import { findPreset } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
@@ -28,10 +28,10 @@ function csvRows(csv: string): string[][] {
 /** The run itself, recorded at the given steps: params per particle, full loss, status. */
 async function direct(scenario: Scenario, steps: number[]) {
   const d = await createDescent(scenario);
-  const out = new Map<number, { epoch: number; params: number[][]; loss: number[]; status: string[] }>();
+  const out = new Map<number, { epoch: number; params: number[][]; loss: number[]; status: string[]; reason: (string | null)[] }>();
   const take = () => {
     const loss = Array.from(d.fullLoss());
-    out.set(d.step, { epoch: d.epoch, params: Array.from({ length: d.n }, (_, i) => d.particle(i)), loss, status: Array.from(d.status, (s) => statusNames[s]) });
+    out.set(d.step, { epoch: d.epoch, params: Array.from({ length: d.n }, (_, i) => d.particle(i)), loss, status: Array.from(d.status, (s) => statusNames[s]), reason: Array.from(d.reason, (r) => reasonNames[r]) });
   };
   take();
   while (d.step < Math.max(...steps)) {
@@ -46,7 +46,7 @@ interface JsonExport {
   paramNames: string[];
   every: number;
   particles: number[];
-  steps: { step: number; epoch: number; params: (number | null)[][]; loss: (number | null)[]; status: string[] }[];
+  steps: { step: number; epoch: number; params: (number | null)[][]; loss: (number | null)[]; status: string[]; reason: (string | null)[] }[];
 }
 
 describe('trajectory export', () => {
@@ -72,17 +72,18 @@ describe('trajectory export', () => {
   it('CSV of bowl, 100 steps every 10, parses back to the run (x at 100: notebook 002, 0.9999999997962964)', async () => {
     const scenario = preset('bowl');
     const rows = csvRows(await text(scenario, { format: 'csv', target: 100, every: 10, particles: null }));
-    expect(rows[0]).toEqual(['step', 'epoch', 'particle', 'status', 'loss', 'x', 'y']);
+    expect(rows[0]).toEqual(['step', 'epoch', 'particle', 'status', 'reason', 'loss', 'x', 'y']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(steps);
     const run = await direct(scenario, steps);
     for (const r of rows.slice(1)) {
       const at = run.get(Number(r[0]))!;
       expect(Number(r[1])).toBe(at.epoch);
       expect(r[3]).toBe(at.status[0]);
-      expect(Number(r[4])).toBe(at.loss[0]);
-      expect([Number(r[5]), Number(r[6])]).toEqual(at.params[0]);
+      expect(r[4]).toBe(at.reason[0] ?? '');
+      expect(Number(r[5])).toBe(at.loss[0]);
+      expect([Number(r[6]), Number(r[7])]).toEqual(at.params[0]);
     }
-    expect(Number(rows[11][5])).toBeCloseTo(0.9999999997962964, 15);
+    expect(Number(rows[11][6])).toBeCloseTo(0.9999999997962964, 15);
   });
 
   it('JSON of bowl parses with JSON.parse and holds the same numbers', async () => {
@@ -96,7 +97,7 @@ describe('trajectory export', () => {
     const run = await direct(scenario, steps);
     for (const s of doc.steps) {
       const at = run.get(s.step)!;
-      expect(s).toEqual({ step: s.step, epoch: at.epoch, params: at.params, loss: at.loss, status: at.status });
+      expect(s).toEqual({ step: s.step, epoch: at.epoch, params: at.params, loss: at.loss, status: at.status, reason: at.reason });
     }
     expect(doc.steps[10].params[0][0]).toBeCloseTo(0.9999999997962964, 15);
   });
@@ -106,7 +107,7 @@ describe('trajectory export', () => {
     const rows = csvRows(await text(scenario, { format: 'csv', target: 7, every: 3, particles: [5, 2, 999] })).slice(1);
     expect(rows.map((r) => [Number(r[0]), Number(r[2])])).toEqual([0, 3, 6, 7].flatMap((s) => [[s, 5], [s, 2], [s, 999]]));
     const run = await direct(scenario, [3, 6, 7]);
-    for (const r of rows) expect([Number(r[5]), Number(r[6])]).toEqual(run.get(Number(r[0]))!.params[Number(r[2])]);
+    for (const r of rows) expect([Number(r[6]), Number(r[7])]).toEqual(run.get(Number(r[0]))!.params[Number(r[2])]);
     const doc = JSON.parse(await text(scenario, { format: 'json', target: 7, every: 3, particles: [5, 2, 999] })) as JsonExport;
     expect(doc.particles).toEqual([5, 2, 999]);
     expect(doc.steps.map((s) => s.step)).toEqual([0, 3, 6, 7]);
@@ -118,19 +119,29 @@ describe('trajectory export', () => {
     expect(rows.map((r) => Number(r[0]))).toEqual([0, 30, 60, 90, 100]);
   });
 
-  it('a diverged run (regression-eta-0.3) writes empty cells and null, never NaN or Infinity', async () => {
-    const scenario = preset('regression-eta-0.3');
+  it('a run left to overflow (regression-eta-0.3, stop.divergence null) writes empty cells and null, never NaN or Infinity', async () => {
+    const base = preset('regression-eta-0.3');
+    const scenario = { ...base, stop: { ...base.stop, divergence: null } };
     const csv = await text(scenario, { format: 'csv', target: 5000, every: 50, particles: null });
     expect(csv).not.toMatch(/NaN|Infinity/);
     const last = csvRows(csv).at(-1)!;
-    expect(last[3]).toBe('diverged');
-    expect(last.slice(4)).toContain('');
+    expect(last.slice(3, 5)).toEqual(['diverged', 'nonFinite']);
+    expect(last.slice(5)).toContain('');
     const json = await text(scenario, { format: 'json', target: 5000, every: 50, particles: null });
     expect(json).not.toMatch(/NaN|Infinity/);
     const doc = JSON.parse(json) as JsonExport;
     const end = doc.steps.at(-1)!;
     expect(end.status).toEqual(['diverged']);
+    expect(end.reason).toEqual(['nonFinite']);
     expect([end.loss[0], ...end.params[0]]).toContain(null);
+  });
+
+  it('regression-eta-0.3 under the default stop rules stops by "divergence" while its parameters are still finite', async () => {
+    const last = csvRows(await text(preset('regression-eta-0.3'), { format: 'csv', target: 5000, every: 50, particles: null })).at(-1)!;
+    expect(last.slice(3, 5)).toEqual(['diverged', 'divergence']);
+    // A diverged particle's loss reads +∞ (Descent.fullLoss), an empty cell; its parameters stay numbers.
+    expect(last[5]).toBe('');
+    expect(last.slice(6).every((cell) => cell !== '' && Number.isFinite(Number(cell)))).toBe(true);
   });
 
   it('refuses bad options, naming the option', () => {

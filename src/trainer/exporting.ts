@@ -10,7 +10,7 @@
  * two-parameter particles, CSV, steps 0–2 (226 MB of text in 216 chunks; the Descent 49 MB): 18–31 MB
  * above the Descent (`npx vitest run src/trainer/exporting.test.ts -t million --execArgv=--expose-gc`).
  */
-import { statusNames } from '../engine/descent';
+import { reasonNames, statusNames } from '../engine/descent';
 import { createRun } from '../engine/experiments/race';
 import type { Scenario } from '../shared/scenario';
 
@@ -118,9 +118,10 @@ function csvText(text: string): string {
 }
 
 /**
- * The trajectories as UTF-8 chunks. CSV: `step,epoch,particle,status,loss,<paramNames…>`, one row per
- * particle per recorded step, an empty cell for a non-finite number. JSON: `{name, paramNames, every,
- * particles, steps: [{step, epoch, params, loss, status}, …]}`, non-finite numbers as null.
+ * The trajectories as UTF-8 chunks. CSV: `step,epoch,particle,status,reason,loss,<paramNames…>`, one row
+ * per particle per recorded step, an empty cell for a non-finite number or a running particle's reason.
+ * JSON: `{name, paramNames, every, particles, steps: [{step, epoch, params, loss, status, reason}, …]}`,
+ * non-finite numbers and a running particle's reason as null. The reason is CONTRACTS §5's.
  * The loss is the full-data loss at the recorded point.
  */
 export async function* trajectoryChunks(scenario: Scenario, request: TrajectoryRequest): AsyncGenerator<Uint8Array, void, undefined> {
@@ -149,7 +150,7 @@ export async function* trajectoryChunks(scenario: Scenario, request: TrajectoryR
   };
 
   if (format === 'csv') {
-    put(['step', 'epoch', 'particle', 'status', 'loss', ...names].map(csvText).join(',') + '\n');
+    put(['step', 'epoch', 'particle', 'status', 'reason', 'loss', ...names].map(csvText).join(',') + '\n');
   } else {
     put(`{"name":${JSON.stringify(scenario.name ?? '')},"paramNames":${JSON.stringify(names)},"every":${every},"particles":[`);
     for (let k = 0; k < m; k++) {
@@ -167,7 +168,7 @@ export async function* trajectoryChunks(scenario: Scenario, request: TrajectoryR
     if (format === 'csv') {
       for (let k = 0; k < m; k++) {
         const i = at(k);
-        let row = `${step},${epoch},${i},${statusNames[descent.status[i]]},${csvNumber(losses[i])}`;
+        let row = `${step},${epoch},${i},${statusNames[descent.status[i]]},${reasonNames[descent.reason[i]] ?? ''},${csvNumber(losses[i])}`;
         for (let j = 0; j < p; j++) row += `,${csvNumber(params[j * n + i])}`;
         put(row + '\n');
         if (writer.ready.length > 0) yield* writer.ready.splice(0);
@@ -189,6 +190,12 @@ export async function* trajectoryChunks(scenario: Scenario, request: TrajectoryR
       put('],"status":[');
       for (let k = 0; k < m; k++) {
         put(`${k === 0 ? '' : ','}"${statusNames[descent.status[at(k)]]}"`);
+        if (writer.ready.length > 0) yield* writer.ready.splice(0);
+      }
+      put('],"reason":[');
+      for (let k = 0; k < m; k++) {
+        const reason = reasonNames[descent.reason[at(k)]];
+        put(`${k === 0 ? '' : ','}${reason === null ? 'null' : `"${reason}"`}`);
         if (writer.ready.length > 0) yield* writer.ready.splice(0);
       }
       put(']}');

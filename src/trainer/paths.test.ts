@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isHot, withValueAt } from './paths';
 
 describe('scenario paths', () => {
-  it('optimizer, clip, batch, freeze, tolerance and epochs are hot; model, data, init and seed are not', () => {
-    expect(['optimizer.alpha', 'clip', 'batch.size', 'freeze', 'tolerance', 'epochs'].every(isHot)).toBe(true);
+  it('optimizer, clip, batch, freeze, tolerance, stop and epochs are hot; model, data, init and seed are not', () => {
+    expect(['optimizer.alpha', 'clip', 'batch.size', 'freeze', 'tolerance', 'stop.patience', 'stop.divergence', 'epochs'].every(isHot)).toBe(true);
     expect(['model', 'data', 'init.count', 'seed'].some(isHot)).toBe(false);
   });
 

@@ -5,7 +5,7 @@
  */
 
 /** Top-level fields whose change keeps the cloud where it is. */
-const hotRoots = new Set(['optimizer', 'clip', 'batch', 'freeze', 'tolerance', 'epochs', 'name']);
+const hotRoots = new Set(['optimizer', 'clip', 'batch', 'freeze', 'tolerance', 'stop', 'epochs', 'name']);
 
 export function isHot(path: string): boolean {
   return hotRoots.has(path.split('.')[0]);

@@ -8,7 +8,7 @@
  * descent moves at the page's own frame rate and nothing ever queues, however slow the page is.
  */
 import { createRun, RaceDescent } from '../engine/experiments/race';
-import type { Descent } from '../engine/descent';
+import { hotSettingsOf, type Descent } from '../engine/descent';
 import { History, historyBudgetFor } from '../engine/snapshot';
 import { axesPlane, projectParticles, randomPlane, sampleLoss, type Plane } from '../engine/sampler';
 import { surfaces, type SurfaceName } from '../engine/surfaces';
@@ -204,9 +204,8 @@ export class Trainer {
     if (!isHot(path)) return this.load(next.scenario, this.playing);
     const validation = validateScenario(next.scenario);
     if (!validation.ok) return this.fail('the change was refused', validation.problems);
-    const { optimizer, clip, batch, freeze, tolerance } = validation.scenario;
     this.scenario = validation.scenario;
-    this.descent!.configure({ optimizer, clip, batch, freeze, tolerance });
+    this.descent!.configure(hotSettingsOf(validation.scenario));
     // A change after a seek records a new future: the old one is forgotten from here on.
     this.history.truncate(this.descent!.step);
     this.history.changed(this.descent!.step, validation.scenario);
@@ -239,9 +238,8 @@ export class Trainer {
         this.scenario = scenario;
       },
       changed: (scenario) => {
-        const { optimizer, clip, batch, freeze, tolerance } = scenario;
         this.scenario = scenario;
-        this.descent!.configure({ optimizer, clip, batch, freeze, tolerance });
+        this.descent!.configure(hotSettingsOf(scenario));
       },
     });
     this.dirty = true;

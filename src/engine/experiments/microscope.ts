@@ -5,9 +5,11 @@
  * ../gradients.ts and ../optimizers.ts, so every piece equals what the engine then does, to the last bit.
  * It changes nothing: the caller steps the descent itself afterwards. Pure, no allocation worth naming.
  */
-import type { ClipSpec, OptimizerSpec } from '../../shared/scenario';
+import type { ClipSpec, OptimizerSpec, StopSpec } from '../../shared/scenario';
+import { Reason, reasonLabels, type StopReason } from '../../shared/stopping';
 import { Batcher } from '../batching';
-import { Status, statusNames, type Descent, type StatusName } from '../descent';
+import { reasonNames, Status, statusNames, statusOfReason, type Descent, type StatusName } from '../descent';
+import { lossStopReason } from '../stopping';
 import { fullBatch } from '../model';
 import { learningRate } from '../schedules';
 import { RaceDescent } from './race';
@@ -32,6 +34,8 @@ export interface StepDecomposition {
   epoch: number;
   statusBefore: StatusName;
   statusAfter: StatusName;
+  /** The stop rule this step stops the particle by (CONTRACTS §5), or null. */
+  reason: StopReason | null;
   /** Why the particle does not move, when it does not. */
   stopped: string | null;
   /** The batch's rows in the order used; null for a surface (no data). */
@@ -105,25 +109,24 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
   const optimizer = snapshot.optimizer.spec;
   const stateBefore = stateOf(optimizer, column(snapshot.optimizer.s1), column(snapshot.optimizer.s2));
   const adjusted = gradient.slice();
-  const { clip, freeze, tolerance } = settings;
+  const { clip, freeze, tolerance, stop } = settings;
   const L = loss[0];
+  let reason: number = Reason.none;
   let stopped: string | null = null;
-  let statusAfter = statusBefore;
-  if (snapshot.status[index] !== Status.running) stopped = `the particle has ${statusBefore} and no longer moves`;
-  else if (!Number.isFinite(L)) (stopped = 'the loss is not finite: the particle diverges'), (statusAfter = 'diverged');
-  else if (tolerance !== null && Math.abs(L - snapshot.previousLoss[index]) < tolerance) {
-    stopped = `the loss changed by less than the tolerance ${tolerance}: the particle converges here`;
-    statusAfter = 'converged';
-  }
+  if (snapshot.status[index] !== Status.running) {
+    stopped = `the particle has ${statusBefore} (${reasonLabels[reasonNames[snapshot.reason[index]]!]}) and no longer moves`;
+  } else reason = lossStopReason(L, snapshot.previousLoss[index], snapshot.best?.[index] ?? Infinity, snapshot.wait?.[index] ?? 0, tolerance, stop);
 
-  // Step 3 of CONTRACTS §1, as ../gradients.ts: frozen components first, then the clip.
+  // Step 3 of CONTRACTS §1, as ../gradients.ts: frozen components first, then the clip. The gradient-norm
+  // rule reads the gradient in between, as the descent does.
   for (const j of freeze) adjusted[j] = 0;
+  let squares = 0;
+  for (let j = 0; j < paramCount; j++) squares += adjusted[j] * adjusted[j];
+  const norm = Math.sqrt(squares);
+  if (stopped === null && reason === Reason.none && stop.gradNorm !== null && norm <= stop.gradNorm) reason = Reason.gradNorm;
   let clipScale: number | null = null;
   if (clip && clip.mode === 'value') for (let j = 0; j < paramCount; j++) adjusted[j] = Math.min(Math.max(adjusted[j], -clip.limit), clip.limit);
   else if (clip) {
-    let squares = 0;
-    for (let j = 0; j < paramCount; j++) squares += adjusted[j] * adjusted[j];
-    const norm = Math.sqrt(squares);
     clipScale = norm === 0 ? 1 : Math.min(1, clip.limit / norm);
     if (norm !== 0) for (let j = 0; j < paramCount; j++) adjusted[j] = adjusted[j] * clipScale;
   }
@@ -133,9 +136,14 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
   const stateAfter = copyState(stateBefore);
   let corrections: [number, number] | null = null;
   if (optimizer.kind === 'adam') corrections = [1 - Math.pow(optimizer.beta1, step), 1 - Math.pow(optimizer.beta2, step)];
-  if (stopped === null) {
+  let statusAfter = statusBefore;
+  if (reason !== Reason.none) {
+    stopped = whyItStops(reason, L, norm, tolerance, stop);
+    statusAfter = statusNames[statusOfReason(reason)];
+  } else if (stopped === null) {
     applyUpdate(optimizer, after, adjusted, stateAfter, lr, corrections);
     if (after.some((p) => !Number.isFinite(p))) {
+      reason = Reason.nonFinite;
       statusAfter = 'diverged';
       stopped = 'a parameter is no longer finite after this step: the particle diverges';
     }
@@ -147,6 +155,7 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
     epoch: snapshot.epoch,
     statusBefore,
     statusAfter,
+    reason: reasonNames[reason],
     stopped,
     rows,
     dataRows: model.rows,
@@ -168,6 +177,24 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
     delta,
     after,
   };
+}
+
+/** The sentence the microscope prints for a particle that stops on this step. */
+function whyItStops(reason: number, L: number, norm: number, tolerance: number | null, stop: StopSpec): string {
+  switch (reason) {
+    case Reason.nonFinite:
+      return 'the loss is not finite: the particle diverges';
+    case Reason.divergence:
+      return `the loss ${L} is at or past the divergence threshold ${stop.divergence}: the particle diverges`;
+    case Reason.tolerance:
+      return `the loss changed by less than the tolerance ${tolerance}: the particle converges here`;
+    case Reason.belowLoss:
+      return `the loss ${L} is at or below the target ${stop.belowLoss}: the particle converges here`;
+    case Reason.gradNorm:
+      return `the gradient norm ${norm} is at or below ${stop.gradNorm}: the particle converges here`;
+    default:
+      return `the best loss has not improved by more than ${stop.minDelta} in ${stop.patience} steps: the particle has stalled (converged)`;
+  }
 }
 
 function stateOf(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null): OptimizerState {

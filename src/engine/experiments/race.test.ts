@@ -108,6 +108,7 @@ describe('an optimizer race', () => {
         running: alone.running,
         bestLoss: losses.length ? Math.min(...losses) : null,
         meanLoss: losses.length ? losses.reduce((a, b) => a + b, 0) / losses.length : null,
+        reasons: alone.reasons,
         firstSteps: k ? at[0] : null,
         medianSteps: k === 0 ? null : k % 2 ? at[(k - 1) / 2] : (at[k / 2 - 1] + at[k / 2]) / 2,
       });
@@ -145,9 +146,9 @@ describe('an optimizer race', () => {
     const own = snapshotBytes({ ...snapshot, groups: undefined } as DescentSnapshot);
     expect(snapshotBytes(snapshot)).toBe(groups.reduce((sum, g) => sum + snapshotBytes(g), own));
     expect(snapshotBytesOf(race)).toBe(snapshotBytes(snapshot));
-    // The race's own arrays: the combined parameters, losses, previous losses and statuses (it keeps no
-    // gradient of its own: each group steps itself), then every group's.
-    expect(race.bytes).toBe(race.groups.reduce((sum, g) => sum + g.bytes, race.params.byteLength + race.n * (8 + 8 + 1)));
+    // The race's own arrays: the combined parameters, losses, previous losses, statuses, reasons and stopping
+    // steps (it keeps no gradient of its own: each group steps itself), then every group's.
+    expect(race.bytes).toBe(race.groups.reduce((sum, g) => sum + g.bytes, race.params.byteLength + race.n * (8 + 8 + 1 + 1 + 4)));
   });
 
   it('names its groups, a repeated name numbered', () => {

@@ -12,7 +12,7 @@ import { createDescent } from '../build';
 import { Descent, type HotSettings, type Summary } from '../descent';
 import { particleCount } from '../init';
 import type { DescentSnapshot } from '../snapshot';
-import { ConvergenceSteps, median } from './sweep-stats';
+import { convergenceSteps, median } from './sweep-stats';
 
 /** One group's line of the results table (and of a frame's `groups`). */
 export interface RaceGroupSummary extends Summary {
@@ -24,7 +24,6 @@ export interface RaceGroupSummary extends Summary {
 
 interface RaceSnapshot extends DescentSnapshot {
   groups: DescentSnapshot[];
-  convergence: { at: Int32Array; recorded: number }[];
 }
 
 /** The scenario each group runs: the race's, with the group's optimizer and no groups. */
@@ -49,7 +48,6 @@ export class RaceDescent extends Descent {
   readonly perGroup: number;
   /** The group of each particle of the whole cloud. */
   readonly groupOf: Uint8Array;
-  private readonly steps: ConvergenceSteps[];
   private summaryCache: { key: string; medians: { first: number | null; median: number | null }[] } | null = null;
 
   constructor(
@@ -64,17 +62,15 @@ export class RaceDescent extends Descent {
     this.perGroup = n;
     this.groupOf = new Uint8Array(groups.length * n);
     groups.forEach((_, g) => this.groupOf.fill(g, g * n, (g + 1) * n));
-    this.steps = groups.map(() => new ConvergenceSteps(n));
     this.gather();
   }
 
   /** One lockstep step: every group that still has a running particle takes its step. */
   override advance(): boolean {
     if (this.running === 0) return false;
-    this.groups.forEach((group, g) => {
+    this.groups.forEach((group) => {
       if (group.running === 0) return;
       group.advance();
-      this.steps[g].update(group);
     });
     this.step++;
     this.gather();
@@ -103,7 +99,6 @@ export class RaceDescent extends Descent {
     const snapshot: RaceSnapshot = {
       ...super.snapshot(),
       groups: this.groups.map((group) => group.snapshot()),
-      convergence: this.steps.map((s) => ({ at: s.at.slice(), recorded: s.recordedCount })),
     };
     return snapshot;
   }
@@ -113,7 +108,6 @@ export class RaceDescent extends Descent {
     if (!race.groups || race.groups.length !== this.groups.length) throw new Error('restore: the snapshot is not of this race');
     super.restore(snapshot);
     this.groups.forEach((group, g) => group.restore(race.groups[g]));
-    this.steps.forEach((s, g) => s.restore(race.convergence[g].at, race.convergence[g].recorded));
     this.summaryCache = null;
     this.gather();
   }
@@ -130,10 +124,11 @@ export class RaceDescent extends Descent {
   /** Each group's counts, best and mean finite full-data loss, and steps to converge (first, median). */
   groupSummaries(losses: Float64Array = this.fullLoss()): RaceGroupSummary[] {
     const n = this.perGroup;
-    const key = this.steps.map((s) => s.recordedCount).join(',');
+    // The steps only change when a particle converges: sorted again only then.
+    const key = this.groups.map((group) => group.converged).join(',');
     if (this.summaryCache?.key !== key) {
-      const medians = this.steps.map((s) => {
-        const sorted = s.sorted();
+      const medians = this.groups.map((group) => {
+        const sorted = convergenceSteps(group);
         return { first: sorted.length ? sorted[0] : null, median: median(sorted) };
       });
       this.summaryCache = { key, medians };
@@ -157,6 +152,7 @@ export class RaceDescent extends Descent {
         running: group.running,
         bestLoss: finite ? best : null,
         meanLoss: finite ? sum / finite : null,
+        reasons: group.reasons,
         firstSteps: medians[g].first,
         medianSteps: medians[g].median,
       };
@@ -176,6 +172,8 @@ export class RaceDescent extends Descent {
       }
       this.loss.set(group.loss, g * n);
       this.status.set(group.status, g * n);
+      this.reason.set(group.reason, g * n);
+      this.stoppedAt.set(group.stoppedAt, g * n);
       converged += group.converged;
       diverged += group.diverged;
       // Groups still running are in lockstep at the furthest epoch; a group that stopped stays behind.
@@ -184,6 +182,8 @@ export class RaceDescent extends Descent {
     this.converged = converged;
     this.diverged = diverged;
     this.epoch = epoch;
+    this.stoppedBy.fill(0);
+    for (const group of this.groups) group.stoppedBy.forEach((count, reason) => (this.stoppedBy[reason] += count));
   }
 }
 

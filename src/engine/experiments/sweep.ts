@@ -12,7 +12,7 @@ import { buildModel, datasetOf } from '../build';
 import { Descent } from '../descent';
 import { initialPositions } from '../init';
 import type { Model } from '../model';
-import { ConvergenceSteps, median } from './sweep-stats';
+import { convergenceSteps, median } from './sweep-stats';
 
 /** The second settings a map can sweep (the `--vs` of the command line). */
 export const sweepFields = ['batch.size', 'optimizer.beta', 'clip.limit', 'init.std'] as const;
@@ -155,12 +155,8 @@ export function planSweep(scenario: Scenario, request: SweepRequest): { ok: true
 /** Runs one cell: the scenario with `alpha` (and the second setting) for `epochs` epochs. */
 export function runCell(model: Model, scenario: Scenario, epochs: number): SweepCell {
   const descent = new Descent(model, scenario, initialPositions(scenario.init, model.paramCount, scenario.seed));
-  const steps = new ConvergenceSteps(descent.n);
-  while (descent.epoch < epochs && descent.running > 0) {
-    descent.advance();
-    steps.update(descent);
-  }
-  return { converged: descent.converged / descent.n, diverged: descent.diverged / descent.n, medianSteps: median(steps.sorted()) };
+  descent.run(epochs);
+  return { converged: descent.converged / descent.n, diverged: descent.diverged / descent.n, medianSteps: median(convergenceSteps(descent)) };
 }
 
 export interface SweepHooks {

@@ -16,7 +16,7 @@ export class SurfaceModel implements Model {
 
   constructor(readonly kernel: SurfaceKernel, steppers?: SurfaceSteppers) {
     this.steppers = steppers ?? formulaSteppers(kernel);
-    this.block = { p: new Float64Array(0), n: 0, loss: new Float64Array(0), from: 0, to: 0, lr: 0, t: 0, spec: { kind: 'gd', alpha: 0 }, s1: null, s2: null };
+    this.block = { p: new Float64Array(0), n: 0, loss: new Float64Array(0), from: 0, to: 0, lr: 0, t: 0, spec: { kind: 'gd', alpha: 0 }, s1: null, s2: null, limit: Infinity };
   }
 
   /** The model of a named surface, with its own loops (./surface-steps.ts says why). */

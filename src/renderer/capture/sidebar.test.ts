@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noReasons } from '../../shared/stopping';
 import { findPreset } from '../../shared/presets';
 import { validateScenario } from '../../shared/validate';
 import type { LabState } from '../lab';
@@ -12,7 +13,7 @@ function stateOf(preset: string): LabState {
     epoch: 12,
     step: 12,
     status: 'paused',
-    summary: { count: 400, converged: 380, diverged: 3, running: 17, bestLoss: 1.5e-7, meanLoss: 0.0123 },
+    summary: { count: 400, converged: 380, diverged: 3, running: 17, bestLoss: 1.5e-7, meanLoss: 0.0123 , reasons: noReasons() },
     scenario: result.scenario,
   };
 }
@@ -30,7 +31,7 @@ describe('cardLines', () => {
   });
 
   it('shows only the readouts before anything is loaded', () => {
-    const state: LabState = { name: '', epoch: 0, step: 0, status: 'paused', summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null }, scenario: null };
+    const state: LabState = { name: '', epoch: 0, step: 0, status: 'paused', summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null , reasons: noReasons() }, scenario: null };
     expect(cardLines(state).map(([label]) => label)).toEqual(['Scenario', 'Epoch', 'Mean loss', 'Best loss', 'Converged', 'Diverged']);
   });
 });

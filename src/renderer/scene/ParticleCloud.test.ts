@@ -1,5 +1,6 @@
 import type { BufferAttribute } from 'three';
 import { describe, expect, test } from 'vitest';
+import { noReasons } from '../../shared/stopping';
 import type { FrameEvent } from '../../shared/messages';
 import { srgbToLinear } from './colormap';
 import { fitHeightScale } from './heights';
@@ -20,7 +21,7 @@ function frame(statuses: number[], step: number): FrameEvent {
     positions: new Float32Array(2 * n),
     losses: new Float32Array(n),
     statuses: Uint8Array.from(statuses),
-    summary: { count: n, converged: 0, diverged: 0, running: n, bestLoss: 0, meanLoss: 0 },
+    summary: { count: n, converged: 0, diverged: 0, running: n, bestLoss: 0, meanLoss: 0 , reasons: noReasons() },
     best: null,
     selected: null,
   };
