@@ -311,6 +311,42 @@ describe('a heavy run under the supervisor (issue 21)', () => {
     supervisor.dispose();
     console.info(`heavy run: frames at steps ${steps.join(', ')}; paused at ${paused.step}`);
   }, 120_000);
+
+  // A measurement, not a test (performance is measured, never asserted on time): the issue's "done when",
+  // with the supervisor's defaults (1 s heartbeat, 5 s hang). DESCENT_MEASURE_HEAVY=1 npx vitest run src/trainer/node-host.test.ts -t measure
+  it.runIf(process.env.DESCENT_MEASURE_HEAVY === '1')('measure: 30 s of the heavy run under the default supervisor', async () => {
+    let spawned = 0;
+    let latest!: ForkedTrainer;
+    const supervisor = new TrainerSupervisor({ spawn: () => (spawned++, (latest = new ForkedTrainer(entry))), onStarted: () => {}, onGaveUp: () => {} });
+    supervisor.start();
+    latest.post({ type: 'load', scenario: heavy });
+    latest.post({ type: 'speed', stepsPerFrame: 10_000 });
+    latest.post({ type: 'play' });
+    await latest.next('loaded', 30_000);
+    const started = performance.now();
+    let last = started;
+    let longest = 0;
+    let frames = 0;
+    let step = 0;
+    while (performance.now() - started < 30_000) {
+      latest.post({ type: 'request-frame' });
+      step = (await latest.next('frame', 30_000)).step;
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      frames++;
+    }
+    latest.post({ type: 'request-frame' });
+    await sleep(100);
+    const pausedAt = performance.now();
+    latest.post({ type: 'pause' });
+    let paused = await latest.next('frame', 30_000);
+    while (paused.status !== 'paused') paused = await latest.next('frame', 30_000);
+    const pauseMs = performance.now() - pausedAt;
+    supervisor.dispose();
+    console.info(`heavy run, 30 s: ${frames} frames up to step ${step}, longest gap ${longest.toFixed(0)} ms; processes started ${spawned}; pause answered in ${pauseMs.toFixed(0)} ms (step ${paused.step})`);
+    expect(spawned).toBe(1);
+  }, 120_000);
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
