@@ -19,9 +19,10 @@ function launch(userData: string, ...files: string[]): Promise<ElectronApplicati
   return electron.launch({ executablePath: (runtime as { path: string }).path, args: ['.', ...files], env: { ...process.env, DESCENT_LAB_USER_DATA: userData } });
 }
 
+/** The first window, once its trainer has loaded a scenario (the status readout shows "paused" before that). */
 async function ready(app: ElectronApplication): Promise<Page> {
   const page = await app.firstWindow();
-  await expect(page.getByTestId('status')).toHaveText(/paused|running|done/, { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => window.descentLab?.state().loaded ?? false), { timeout: 30_000 }).toBe(true);
   return page;
 }
 

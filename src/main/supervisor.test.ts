@@ -107,7 +107,7 @@ describe('starting and the heartbeat', () => {
     h.clock.advance(1000);
     expect(h.processes).toHaveLength(2);
     expect(h.processes[0].killed).toBe(1);
-    expect(h.started[1].notice).toBe('The trainer stopped unexpectedly (no answer for 5 s) and was restarted with your scenario.');
+    expect(h.started[1].notice).toBe('The trainer stopped answering (no answer for 5 s) and was restarted with your scenario, paused.');
     expect(h.clock.active).toBe(1); // the old heartbeat is gone, the new one runs
   });
 
@@ -117,7 +117,7 @@ describe('starting and the heartbeat', () => {
     expect(h.processes).toHaveLength(1);
     h.clock.advance(1000);
     expect(h.processes).toHaveLength(2);
-    expect(h.started[1].notice).toBe('The trainer stopped unexpectedly (no answer within 10 s of starting) and was restarted with your scenario.');
+    expect(h.started[1].notice).toBe('The trainer stopped answering (no answer within 10 s of starting) and was restarted with your scenario, paused.');
   });
 
   it('ignores a malformed pong: it is no sign of life', () => {
@@ -136,6 +136,19 @@ describe('restarting after a crash', () => {
     expect(h.processes).toHaveLength(2);
     expect(h.processes[1].posted).toEqual([{ type: 'load', scenario }, { type: 'speed', stepsPerFrame: 4 }, { type: 'play' }]);
     expect(h.started[1]).toEqual({ process: h.processes[1], notice: 'The trainer stopped unexpectedly (exit code 3) and was restarted with your scenario.' });
+  });
+
+  it('restarts a process killed for a hang paused: load and speed, never play, and says so', () => {
+    const h = harness();
+    h.latest().emit(checkpoint(true, 10_000));
+    h.clock.advance(2000, () => h.latest().answerPings());
+    h.clock.advance(6000); // no pong for more than 5 s
+    expect(h.processes).toHaveLength(2);
+    expect(h.processes[1].posted).toEqual([{ type: 'load', scenario }, { type: 'speed', stepsPerFrame: 10_000 }]);
+    expect(h.started[1].notice).toBe('The trainer stopped answering (no answer for 5 s) and was restarted with your scenario, paused.');
+    // A crash of the new one (not a hang) replays the checkpoint as the run last reported it: still playing.
+    h.latest().exit('exit code 3');
+    expect(h.processes[2].posted).toEqual([{ type: 'load', scenario }, { type: 'speed', stepsPerFrame: 10_000 }, { type: 'play' }]);
   });
 
   it('does not send play when the run was paused, and nothing before any checkpoint', () => {

@@ -1,6 +1,8 @@
 /**
  * Supervision of the trainer process: a heartbeat catches a hang, an exit nobody asked for is a crash, and
- * either restarts the trainer with the last scenario it reported (its `checkpoint`). The restart policy is
+ * either restarts the trainer with the last scenario it reported (its `checkpoint`). A trainer killed for a
+ * hang is restarted paused: replaying `play` would only send it back into the work that hung it (the
+ * trainer works in time-bounded slices, issue 21, so a hang is a fault, not a heavy run). The restart policy is
  * bounded: after `maxCrashes` crashes within `windowMs` it gives up and says so. Written against a small
  * process interface, so the same logic runs over Electron's utilityProcess in the app and over
  * child_process.fork in tests; nothing here imports Electron.
@@ -92,7 +94,7 @@ export class TrainerSupervisor {
     this.retire();
   }
 
-  private launch(notice: string | null): void {
+  private launch(notice: string | null, hung = false): void {
     let child: TrainerProcess;
     try {
       child = this.options.spawn();
@@ -111,25 +113,25 @@ export class TrainerSupervisor {
     this.lastSignOfLife = this.clock.now();
     this.answered = false;
     this.heartbeat = this.clock.setInterval(() => this.beat(), this.heartbeatMs);
-    if (notice !== null) this.replay(child);
+    if (notice !== null) this.replay(child, !hung);
     this.options.onStarted(child, notice);
   }
 
-  /** Sends the last known scenario, speed and play state to a fresh process. */
-  private replay(child: TrainerProcess): void {
+  /** Sends the last known scenario, speed and play state (unless `play` is false) to a fresh process. */
+  private replay(child: TrainerProcess, play: boolean): void {
     const saved = this.checkpoint;
     if (!saved) return;
     const send = (command: TrainerCommand) => child.post(command);
     send({ type: 'load', scenario: saved.scenario });
     send({ type: 'speed', stepsPerFrame: saved.stepsPerFrame });
-    if (saved.playing) send({ type: 'play' });
+    if (saved.playing && play) send({ type: 'play' });
   }
 
   private beat(): void {
     if (!this.current) return;
     const limit = this.answered ? this.hangMs : this.startupMs;
     if (this.clock.now() - this.lastSignOfLife > limit) {
-      return this.crashed(this.answered ? `no answer for ${limit / 1000} s` : `no answer within ${limit / 1000} s of starting`);
+      return this.crashed(this.answered ? `no answer for ${limit / 1000} s` : `no answer within ${limit / 1000} s of starting`, true);
     }
     this.current.post({ type: 'ping', id: ++this.pingId } satisfies TrainerCommand);
   }
@@ -149,7 +151,7 @@ export class TrainerSupervisor {
   }
 
   /** Any exit we did not ask for is a crash, whatever its exit code (a real crash may report code 0). */
-  private crashed(reason: string): void {
+  private crashed(reason: string, hung = false): void {
     this.retire();
     if (this.stopped) return;
     const now = this.clock.now();
@@ -162,6 +164,7 @@ export class TrainerSupervisor {
       );
       return;
     }
+    if (hung) return this.launch(`The trainer stopped answering (${reason}) and was restarted with your scenario, paused.`, true);
     this.launch(`The trainer stopped unexpectedly (${reason}) and was restarted with your scenario.`);
   }
 

@@ -1,6 +1,7 @@
 /** The page's control surface against a real Trainer in-process, with a stand-in for the page's frame loop. */
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TrainerCommand } from '../shared/messages';
+import { findPreset } from '../shared/presets';
 import { Trainer } from '../trainer/trainer';
 import { Lab, type LabEvents } from './lab';
 
@@ -24,6 +25,34 @@ function wired() {
 }
 
 describe('Lab', () => {
+  it('state().loaded is false until the trainer has loaded a scenario, and again after a restart until the new one has', async () => {
+    const { lab } = wired();
+    expect(lab.state().loaded).toBe(false);
+    await lab.load('bowl');
+    expect(lab.state().loaded).toBe(true);
+    lab.restarted('The trainer stopped answering and was restarted with your scenario, paused.');
+    expect(lab.state().loaded).toBe(false);
+    await lab.load('bowl');
+    expect(lab.state().loaded).toBe(true);
+  });
+
+  it('a long step shows its progress in state().stepping, and pause() cancels it: the call rejects, the steps taken stay', async () => {
+    const { lab } = wired();
+    // 2,000 particles that never stop (no tolerance): a million steps take far longer than one progress report.
+    await lab.load({ ...findPreset('bowl-cloud')!.scenario, name: 'long', init: { dist: 'uniform', min: [-3, -2], max: [5, 6], count: 2000 }, tolerance: null, epochs: 10_000_000 });
+    const seen: { done: number; count: number }[] = [];
+    lab.events.on('progress', () => {
+      if (seen.push(lab.state().stepping!) === 1) lab.pause();
+    });
+    const error = await lab.step(1_000_000).then(() => null, (e: Error) => e);
+    expect(error?.message).toMatch(/^the steps were cancelled by a pause:\n  step: \d+ of 1000000 steps were taken$/);
+    expect(seen[0].count).toBe(1_000_000);
+    const taken = Number(/step: (\d+) of/.exec(error!.message)![1]);
+    expect(taken).toBeGreaterThanOrEqual(seen[0].done);
+    await lab.step(1); // the frame after it
+    expect(lab.state()).toMatchObject({ step: taken + 1, stepping: null, status: 'paused' });
+  }, 30_000);
+
   it('steps the notebook’s bowl 100 times: epoch 100, loss ((0.8^100)·|(1, 2)|)² ≈ 2.07e-19', async () => {
     const { lab } = wired();
     await lab.load('bowl');

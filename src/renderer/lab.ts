@@ -23,6 +23,10 @@ export interface Summary {
 }
 
 export interface LabState {
+  /** Whether the trainer has a scenario loaded (false before the first `loaded`, and after a restart until the new trainer's). */
+  loaded: boolean;
+  /** A long `step(n)` under way: `done` of its `count` steps (the trainer reports it about every 250 ms); null otherwise. */
+  stepping: { done: number; count: number } | null;
   name: string;
   epoch: number;
   step: number;
@@ -63,6 +67,8 @@ export interface LabEvents extends Record<string, unknown> {
   lost: string;
   /** The furthest step the trainer's history holds (what `seek` can reach), whenever it changes. */
   history: number;
+  /** A long `step(n)` under way: the run's step, and `done` of its `count` steps. */
+  progress: Extract<TrainerEvent, { type: 'progress' }>;
   /** A step taken apart by the microscope (experiments/microscope). */
   microscope: MicroscopeEvent;
   /** Arrows for the scene to draw at a particle (scene/Arrows.ts); null clears them. */
@@ -86,6 +92,8 @@ export class Lab implements DescentLab {
   /** Turns the frames' codes into coordinates and losses, into the same arrays every time. */
   private readonly decoder = new FrameDecoder();
   private current: LabState = {
+    loaded: false,
+    stepping: null,
     name: '',
     epoch: 0,
     step: 0,
@@ -108,7 +116,7 @@ export class Lab implements DescentLab {
   receive(event: TrainerEvent): void {
     if (event.type === 'loaded') {
       const scenario = event.scenario as unknown as Scenario;
-      this.current = { ...this.current, name: scenario.name ?? '', scenario };
+      this.current = { ...this.current, loaded: true, name: scenario.name ?? '', scenario };
       this.lastLoaded = event;
       this.events.emit('loaded', event);
       this.events.emit('change', this.current);
@@ -120,12 +128,16 @@ export class Lab implements DescentLab {
       const frame = this.decoder.decode(event);
       frame.groups = event.groups; // an optimizer race's per-group summaries (the decoder keeps only the cloud)
       this.lastFrame = frame;
-      this.current = { ...this.current, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary } };
+      this.current = { ...this.current, stepping: null, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary } };
       this.events.emit('frame', frame);
       this.events.emit('change', this.current);
       // State first, then the replies: a caller resumed by this frame already sees it.
       this.replies.accept(frame);
       return;
+    } else if (event.type === 'progress') {
+      this.current = { ...this.current, stepping: { done: event.done, count: event.count }, step: event.step };
+      this.events.emit('progress', event);
+      this.events.emit('change', this.current);
     } else if (event.type === 'history') {
       this.events.emit('history', event.furthest);
     } else if (event.type === 'microscope') {
@@ -151,7 +163,11 @@ export class Lab implements DescentLab {
     if (!this.gone) this.link.send({ type: 'pause' });
   }
 
-  /** Takes n steps (fewer if the run ends); resolves when the frame after them has arrived. */
+  /**
+   * Takes n steps (fewer if the run ends); resolves when the frame after them has arrived. A long one reports
+   * its progress in `state().stepping`; `pause()` while it runs cancels the rest (the promise then rejects,
+   * saying how many steps were taken, and the steps taken stay).
+   */
   async step(n = 1): Promise<void> {
     if (!Number.isInteger(n) || n < 1 || n > maxStepsPerCall) throw new LabError(`step: n must be an integer from 1 to ${maxStepsPerCall}, not ${String(n)}`);
     await this.call({ type: 'step', count: n }, true);
@@ -234,11 +250,12 @@ export class Lab implements DescentLab {
 
   state(): LabState {
     const s = this.current;
-    return { ...s, summary: { ...s.summary }, scenario: s.scenario ? structuredClone(s.scenario) : null };
+    return { ...s, stepping: s.stepping && { ...s.stepping }, summary: { ...s.summary }, scenario: s.scenario ? structuredClone(s.scenario) : null };
   }
 
   /** The trainer was replaced (a restart): calls in flight will never be answered. */
   restarted(notice: string): void {
+    this.current = { ...this.current, loaded: false, stepping: null };
     this.replies.abandon(notice);
   }
 

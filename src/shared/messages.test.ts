@@ -38,6 +38,7 @@ const events: [unknown, unknown[]][] = [
   [{ type: 'pong', id: 1 }, [{ type: 'pong' }]],
   [{ type: 'checkpoint', scenario: {}, playing: true, stepsPerFrame: 1 }, [{ type: 'checkpoint', scenario: {}, playing: 'yes', stepsPerFrame: 1 }]],
   [{ type: 'history', furthest: 40 }, [{ type: 'history' }, { type: 'history', furthest: -1 }, { type: 'history', furthest: 40, step: 3 }]],
+  [{ type: 'progress', step: 250, done: 230, count: 10_000 }, [{ type: 'progress', step: 250, done: 230 }, { type: 'progress', step: 250, done: -1, count: 10 }, { type: 'progress', step: 250, done: 1, count: 0 }, { type: 'progress', step: 2.5, done: 1, count: 10 }]],
   [microscope, [{ ...microscope, vectors: { gradient: [1, 2] } }, { ...microscope, loss: NaN }, { ...microscope, statusAfter: 'lost' }, { ...microscope, arrows: { origin: [0], projected: false, vectors: {} } }]],
 ];
 

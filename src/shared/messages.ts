@@ -144,6 +144,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('checkpoint'), scenario: z.record(z.string(), z.unknown()), playing: z.boolean(), stepsPerFrame: z.int() }),
   /** The furthest step recorded in the run's history (what `seek` can reach); sent after a frame when it changed. */
   z.strictObject({ type: z.literal('history'), furthest: z.int().gte(0) }),
+  /** A long `step(n)` under way (sent about every 250 ms): the run's step now, and `done` of its `count` steps. */
+  z.strictObject({ type: z.literal('progress'), step: z.int().gte(0), done: z.int().gte(0), count: z.int().gte(1) }),
   microscopeEventSchema,
 ]);
 export type TrainerEvent = z.infer<typeof eventSchema>;

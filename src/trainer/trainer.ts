@@ -6,6 +6,13 @@
  * Flow control is by credit: the page asks for a frame, and the trainer answers with one frame, built
  * at the moment it is sent. While playing, each request first advances `stepsPerFrame` steps, so the
  * descent moves at the page's own frame rate and nothing ever queues, however slow the page is.
+ *
+ * Work is bounded in time (issue 21, ./slices.ts): steps run in slices of ~25 ms with a yield to the
+ * event loop between them, so a busy trainer still answers. While playing, the commands that arrive are
+ * handled between slices (a pause stops the frame's steps where they are), and a frame whose steps take
+ * longer than ~250 ms goes out with the steps done so far. A `step(n)` keeps the order of commands (what
+ * is sent after it applies after its n steps) but reports `progress`, and a `pause` received while it
+ * runs cancels it.
  */
 import { createRun, RaceDescent } from '../engine/experiments/race';
 import { hotSettingsOf, type Descent } from '../engine/descent';
@@ -18,6 +25,7 @@ import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
 import { isHot, withValueAt } from './paths';
 import { microscopeEvent } from './microscope';
+import { hostTiming, runUntil, type SliceTiming } from './slices';
 
 export interface TrainerPort {
   /** To the page; typed arrays in `transfer` are moved, not copied, where the host can. */
@@ -33,10 +41,15 @@ export interface TrainerPort {
 
 type Range = [[number, number], [number, number]];
 
-/** Index of the lowest finite loss, or -1 when none is finite. */
 /** The frame arrays' bytes per particle: shown positions (2 × 4), shown loss (4), full loss (8). */
 const frameBytesPerParticle = 20;
 
+/** A `step(n)` in progress: a pause that arrives while it runs sets `cancelled`. */
+interface Stepping {
+  cancelled: boolean;
+}
+
+/** Index of the lowest finite loss, or -1 when none is finite. */
 function bestIndex(losses: Float64Array): number {
   let best = -1;
   for (let i = 0; i < losses.length; i++) if (Number.isFinite(losses[i]) && (best < 0 || losses[i] < losses[best])) best = i;
@@ -63,22 +76,53 @@ export class Trainer {
   private codes: { positions: Uint16Array<ArrayBuffer>; losses: Uint16Array<ArrayBuffer> } | null = null;
   /** Projections onto a view's plane; allocated only when a view needs one (a surface's own axes do not). */
   private projected = new Float64Array(0);
-  private queue: Promise<void> = Promise.resolve();
+  /** Messages received and not yet handled, in arrival order. */
+  private readonly inbox: unknown[] = [];
+  /** The loop that handles the inbox and runs the slices; null while there is nothing to do. */
+  private running: Promise<void> | null = null;
+  /** While playing: the steps left of the frame being made, and when its steps began (null: none). */
+  private frameWork: { left: number; since: number } | null = null;
+  private stepping: Stepping | null = null;
+  private readonly timing: SliceTiming;
   /** Snapshots and hot changes of this run, for `seek` (64 MiB at most: engine/snapshot.ts). */
   private readonly history = new History<Scenario>();
   /** The furthest step the page knows of (a load tells it the start; a `history` event each change). */
   private toldFurthest = -1;
 
-  constructor(private readonly port: TrainerPort) {}
-
-  /** Takes one message from a host; messages are handled strictly in arrival order. */
-  receive(message: unknown): void {
-    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail('internal error', [String((error as Error)?.stack ?? error)]));
+  /** `timing` is the real clock and event loop unless a test gives its own (./slices.ts). */
+  constructor(
+    private readonly port: TrainerPort,
+    timing: Partial<SliceTiming> = {},
+  ) {
+    this.timing = hostTiming(timing);
   }
 
-  /** Resolves once every message received so far has been handled (for hosts and tests). */
-  idle(): Promise<void> {
-    return this.queue;
+  /** Takes one message from a host; messages are handled strictly in arrival order, between slices of work. */
+  receive(message: unknown): void {
+    // A pause is seen on arrival, not in its turn: the step(n) it is queued behind stops at its next slice.
+    if (this.stepping && (message as { type?: unknown } | null)?.type === 'pause') this.stepping.cancelled = true;
+    this.inbox.push(message);
+    this.running ??= this.loop();
+  }
+
+  /** Resolves once every message received so far has been handled and the work they asked for is done. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Handles the inbox, then one slice of a playing frame's steps, then yields; ends when there is nothing to do. */
+  private async loop(): Promise<void> {
+    for (;;) {
+      if (this.inbox.length > 0) {
+        await this.handle(this.inbox.shift()).catch((error: unknown) => this.fail('internal error', [String((error as Error)?.stack ?? error)]));
+      } else if (this.playing && this.credit && this.frameWork) {
+        this.playSlice();
+        await this.timing.yield();
+      } else {
+        this.running = null; // in the same turn as the last check: a message arriving later starts a new loop
+        return;
+      }
+    }
   }
 
   private async handle(message: unknown): Promise<void> {
@@ -108,7 +152,7 @@ export class Trainer {
         this.checkpoint();
         return this.pump();
       case 'step':
-        for (let k = 0; k < command.count && this.advance(); k++);
+        await this.stepMany(command.count);
         this.dirty = true;
         return this.pump();
       case 'speed':
@@ -162,6 +206,7 @@ export class Trainer {
     this.toldFurthest = this.history.furthest; // a load says it: the history starts where the run does
     if (this.selected !== null && this.selected >= descent.n) this.selected = null;
     if (!keepPlaying) this.playing = false;
+    this.frameWork = null; // a frame of the run before is no frame of this one
     if (structural || !this.fitsView(descent)) this.view = { axes: [0, 1] };
     const n = descent.n;
     this.shownPositions = new Float32Array(2 * n);
@@ -246,15 +291,63 @@ export class Trainer {
     this.checkpoint();
   }
 
-  /** Sends a frame if the page has asked for one and there is something new to show. */
+  /**
+   * `count` steps in slices, yielding between them; `progress` goes out every `frameMs` while it lasts.
+   * A pause received meanwhile cancels the rest, and the step is answered with an error saying so.
+   */
+  private async stepMany(count: number): Promise<void> {
+    const stepping: Stepping = { cancelled: false };
+    this.stepping = stepping;
+    const { now, sliceMs, frameMs } = this.timing;
+    let done = 0;
+    let reported = now();
+    try {
+      for (;;) {
+        const taken = runUntil(count - done, now() + sliceMs, now, () => this.advance());
+        done += taken;
+        if (done >= count || taken === 0 || this.done) return;
+        if (now() - reported >= frameMs) {
+          reported = now();
+          this.port.post({ type: 'progress', step: this.descent!.step, done, count });
+        }
+        await this.timing.yield();
+        if (stepping.cancelled) return this.fail('the steps were cancelled by a pause', [`step: ${done} of ${count} steps were taken`]);
+      }
+    } finally {
+      this.stepping = null;
+    }
+  }
+
+  /** While playing: one slice of the frame's steps; the frame goes out when they are done, or late. */
+  private playSlice(): void {
+    const work = this.frameWork!;
+    const { now, sliceMs, frameMs } = this.timing;
+    const taken = runUntil(work.left, now() + sliceMs, now, () => this.advance());
+    work.left -= taken;
+    this.dirty = true;
+    if (this.done) this.playing = false;
+    // Late: the page gets the steps done so far, and its next request starts the next frame's steps.
+    if (work.left > 0 && this.playing && now() - work.since < frameMs) return;
+    this.frameWork = null;
+    this.send();
+  }
+
+  /**
+   * Sends a frame if the page has asked for one and there is something new to show. While playing, a
+   * request first sets the frame's steps going (the loop runs them in slices, then sends the frame).
+   */
   private pump(): void {
     if (!this.credit || !this.descent) return;
-    if (this.playing) {
-      for (let k = 0; k < this.stepsPerFrame && this.advance(); k++);
-      this.dirty = true;
-      if (this.done) this.playing = false;
+    if (this.playing && !this.done) {
+      this.frameWork ??= { left: this.stepsPerFrame, since: this.timing.now() };
+      this.running ??= this.loop();
+      return;
     }
-    if (!this.dirty) return;
+    this.frameWork = null;
+    if (this.dirty) this.send();
+  }
+
+  private send(): void {
     this.credit = false;
     this.dirty = false;
     this.sendFrame();

@@ -9,6 +9,8 @@ function stateOf(preset: string): LabState {
   const result = validateScenario(findPreset(preset)!.scenario);
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return {
+    loaded: true,
+    stepping: null,
     name: preset,
     epoch: 12,
     step: 12,
