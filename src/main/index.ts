@@ -10,6 +10,8 @@ import { installMenu, type FileMenuHandlers } from './menu';
 import { devServerOrigin, hardenWebContents } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { addRecent, existingRecent, removeRecent } from './recent';
+import { FileSaves } from './file-saves';
+import { electronSaveDialog, registerSaveIpc } from './save-ipc';
 import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
 import { loadSettings, SettingsStore, visibleBounds } from './settings';
 import { claimSingleInstance } from './single-instance';
@@ -109,11 +111,16 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
     },
     { devOrigin },
   );
-  // A reload or a navigation: the next page connects afresh and gets its experiment back.
+  // Exports, recordings and screenshots: main's dialog, then an atomic file (file-saves.ts says why).
+  const saves = new FileSaves({ chooseSavePath: electronSaveDialog(() => mainWindow), defaultFolder: () => app.getPath('downloads') });
+  const stopSaveIpc = registerSaveIpc(win, saves, { devOrigin });
+  // A reload or a navigation: the next page connects afresh and gets its experiment back; its half-written
+  // files are abandoned (the new page cannot finish them).
   win.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) {
       pageConnected = false;
       scenarioFiles.pageGone();
+      void saves.abortAll();
     }
   });
   if (notice) {
@@ -122,6 +129,8 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
   mainWindow = win;
   win.on('closed', () => {
     stopIpc();
+    stopSaveIpc();
+    void saves.abortAll();
     disposeTrainer();
     scenarioFiles.pageGone();
     if (mainWindow === win) mainWindow = undefined;
