@@ -10,6 +10,7 @@ import { installMenu, type FileMenuHandlers } from './menu';
 import { devServerOrigin, hardenWebContents } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { addRecent, existingRecent, removeRecent } from './recent';
+import { FileRequests } from './file-requests';
 import { FileSaves } from './file-saves';
 import { electronSaveDialog, registerSaveIpc } from './save-ipc';
 import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
@@ -43,8 +44,13 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 let mainWindow: BrowserWindow | undefined;
 let store: SettingsStore | undefined;
 let files: ScenarioFiles | undefined;
-// macOS delivers a double-clicked file with 'open-file', possibly before 'ready'.
-let openedBeforeReady: string | null = null;
+// macOS delivers a double-clicked file with 'open-file', possibly before 'ready', possibly with no window open.
+const fileRequests = new FileRequests({
+  hasWindow: () => mainWindow !== undefined,
+  openWindow: () => {
+    if (store && files) openWindow(store, files, null);
+  },
+});
 // A second launch hands its file to this lab and quits (before 'ready', so it never opens a window).
 const isPrimary = claimSingleInstance(app, {
   isPackaged: app.isPackaged,
@@ -55,15 +61,11 @@ const isPrimary = claimSingleInstance(app, {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   },
-  open: (file) => {
-    if (files) void files.open(file);
-    else openedBeforeReady = file;
-  },
+  open: (file) => fileRequests.open(file),
 });
 app.on('open-file', (event, file) => {
   event.preventDefault();
-  if (files) void files.open(file);
-  else openedBeforeReady = file;
+  fileRequests.open(file);
 });
 
 const fileMenu: FileMenuHandlers = {
@@ -179,7 +181,7 @@ if (isPrimary) app.whenReady().then(() => {
   rebuildMenu();
   openWindow(settingsStore, scenarioFiles, notice);
   // Opened once the page connects: a file double-clicked in the Finder, or named on the command line.
-  const initial = openedBeforeReady ?? scenarioPathFromArgv(process.argv, app.isPackaged);
+  const initial = fileRequests.ready(scenarioFiles) ?? scenarioPathFromArgv(process.argv, app.isPackaged);
   if (initial) void scenarioFiles.open(initial);
   // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
   app.on('activate', () => {
