@@ -5,9 +5,14 @@
 // come from build/ (scripts/icons.mjs).
 // The afterPack hook flips the Electron fuses (scripts/packaging/fuses.mjs) before anything is signed.
 
-/** `*.descent.json`: double-clicking one starts the lab with it (main reads it from argv or 'open-file'). */
+/**
+ * `*.descent`: double-clicking one starts the lab with it (main reads it from argv or 'open-file'). One part
+ * on purpose: Windows looks up only a name's last extension (`.json` for `x.descent.json`), so NSIS's key for
+ * `.descent.json` would never be consulted, and macOS's document types and UTIs take one-part extensions too.
+ * `*.descent.json` files still open from File › Open, the command line and drag and drop.
+ */
 const scenarioFiles = {
-  ext: 'descent.json',
+  ext: 'descent',
   name: 'Descent Lab scenario',
   description: 'Descent Lab scenario',
   mimeType: 'application/x-descent-lab-scenario+json',
@@ -44,6 +49,18 @@ export default {
     target: ['dmg'],
     icon: 'build/icon.png',
     category: 'public.app-category.education',
+    // The type behind `.descent`, declared by the app that owns it, so that macOS knows it is JSON (Quick Look,
+    // text editors) rather than an unknown dynamic type; electron-builder adds the document type itself.
+    extendInfo: {
+      UTExportedTypeDeclarations: [
+        {
+          UTTypeIdentifier: 'io.github.descentlab.scenario',
+          UTTypeDescription: scenarioFiles.description,
+          UTTypeConformsTo: ['public.json'],
+          UTTypeTagSpecification: { 'public.filename-extension': [scenarioFiles.ext], 'public.mime-type': [scenarioFiles.mimeType] },
+        },
+      ],
+    },
   },
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   win: {

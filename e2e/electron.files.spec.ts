@@ -1,7 +1,9 @@
 /**
  * What the desktop keeps between launches, under `xvfb-run` where Electron's binary exists (skipped here with
  * the reason printed): the page's preferences and the last experiment come back after a restart, a file
- * named on the command line opens, and a second launch hands its file to the lab already running.
+ * named on the command line opens (`*.descent.json`, and `*.descent`, the association's), a file macOS hands over
+ * with 'open-file' opens (with no window open, in a new one), and a second launch hands its file to the lab
+ * already running.
  * Each test has its own settings folder (DESCENT_LAB_USER_DATA, read only by an unpackaged app).
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -27,8 +29,8 @@ async function ready(app: ElectronApplication): Promise<Page> {
 }
 
 /** A scenario file (a preset under another name) in a fresh folder. */
-function scenarioFile(name: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'descent-files-')), `${name}.descent.json`);
+function scenarioFile(name: string, extension = '.descent.json'): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'descent-files-')), `${name}${extension}`);
   writeFileSync(file, JSON.stringify({ ...findPreset('rosenbrock')!.scenario, name }));
   return file;
 }
@@ -59,6 +61,40 @@ test.describe('the desktop app between launches', () => {
     const app = await launch(userData, file);
     const page = await ready(app);
     await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('from-the-command-line');
+    await app.close();
+  });
+
+  test('a double-clicked *.descent file (the association: its path on the command line) opens', async () => {
+    const file = scenarioFile('double-clicked', '.descent');
+    const app = await launch(userData, file);
+    const page = await ready(app);
+    await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('double-clicked');
+    await app.close();
+  });
+
+  test("a file macOS hands over with 'open-file' opens in the window", async () => {
+    const app = await launch(userData);
+    const page = await ready(app);
+    const file = scenarioFile('from-the-finder', '.descent');
+    await app.evaluate(({ app: electronApp }, opened) => electronApp.emit('open-file', { preventDefault() {} }, opened), file);
+    await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('from-the-finder');
+    expect(app.windows()).toHaveLength(1);
+    await app.close();
+  });
+
+  test("on macOS, 'open-file' with no window open opens one with the file", async () => {
+    // Elsewhere closing the last window quits the app, so there is no windowless lab to ask.
+    test.skip(process.platform !== 'darwin', 'macOS keeps a windowless app running; other platforms quit');
+    const app = await launch(userData);
+    const first = await ready(app);
+    await first.close();
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0);
+    const file = scenarioFile('windowless', '.descent');
+    const next = app.waitForEvent('window');
+    await app.evaluate(({ app: electronApp }, opened) => electronApp.emit('open-file', { preventDefault() {} }, opened), file);
+    const page = await next;
+    await expect(page.getByTestId('status')).toHaveText(/paused|running|done/, { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('windowless');
     await app.close();
   });
 

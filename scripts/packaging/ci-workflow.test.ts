@@ -13,6 +13,7 @@ interface Step {
   run?: string;
   if?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 const workflow = yaml.load(readFileSync(path.join(projectDir, '.github/workflows/ci.yml'), 'utf8')) as {
   on: Record<string, unknown>;
@@ -62,5 +63,21 @@ describe('CI workflow', () => {
     const extensions: Record<string, string> = { AppImage: 'AppImage', deb: 'deb', dmg: 'dmg', nsis: 'exe' };
     for (const target of [...config.linux.target, ...config.mac.target, ...config.win.target]) expect(paths).toContain(`dist/*.${extensions[target]}`);
     expect(upload?.with?.['if-no-files-found']).toBe('error');
+  });
+
+  it('packages the end-to-end flavour with --dir after the installers, and launches it once on every platform', () => {
+    const pack = indexOf(/^npx electron-builder --config electron-builder\.config\.mjs --dir\b/);
+    expect(pack).toBeGreaterThan(indexOf(/^npm run dist$/));
+    const packStep = job.steps.find((step) => step.run?.trim() === runs[pack]);
+    expect(packStep?.env).toEqual({ DESCENT_LAB_E2E_PACKAGE: '1' });
+    const output = /-c\.directories\.output=(\S+)/.exec(runs[pack]!)?.[1];
+    expect(output).toBeTruthy();
+    const launches = job.steps.filter((step) => /playwright test --project electron e2e\/electron\.packaged\.spec\.ts$/.test(step.run?.trim() ?? ''));
+    expect(launches.map((step) => step.if).sort()).toEqual(["runner.os != 'Linux'", "runner.os == 'Linux'"]);
+    for (const step of launches) {
+      expect(runs.indexOf(step.run!.trim())).toBeGreaterThan(pack);
+      expect(step.env?.DESCENT_LAB_PACKAGED_DIR).toBe(output);
+    }
+    expect(launches.find((step) => step.if === "runner.os == 'Linux'")?.run).toMatch(/^xvfb-run /);
   });
 });

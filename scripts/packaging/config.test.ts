@@ -51,13 +51,27 @@ describe('electron-builder configuration', () => {
     expect(config.mac.category).toBe('public.app-category.education');
   });
 
-  it('associates *.descent.json, which main opens when given one on its command line', () => {
+  it('associates one-part extensions only, since Windows matches a file by its last extension alone', () => {
+    expect(config.fileAssociations.length).toBeGreaterThan(0);
+    for (const association of config.fileAssociations) {
+      for (const ext of [association.ext].flat()) expect(ext, `${ext}: Windows would look up only .${ext.split('.').pop()}`).toMatch(/^\.?[A-Za-z0-9]+$/);
+    }
+  });
+
+  it('associates *.descent, which main opens when given one on its command line', () => {
     expect(config.fileAssociations).toHaveLength(1);
     const [association] = config.fileAssociations;
-    expect(association.ext).toBe('descent.json');
+    expect(association.ext).toBe('descent');
     expect(association.mimeType).toMatch(/^application\/[\w.+-]+\+json$/);
     // How a packaged app is started for a double-clicked file on Linux and Windows: the path after the binary.
-    expect(scenarioPathFromArgv(['/opt/Descent Lab/descent-lab', '/home/u/bowl.descent.json'], true, () => true, '/')).toBe('/home/u/bowl.descent.json');
+    expect(scenarioPathFromArgv(['/opt/Descent Lab/descent-lab', `/home/u/bowl.${association.ext}`], true, () => true, '/')).toBe(`/home/u/bowl.${association.ext}`);
+    expect(scenarioPathFromArgv(['C:\\Program Files\\Descent Lab\\Descent Lab.exe', `C:\\Users\\u\\bowl.${association.ext}`], true, () => true, 'C:\\')).toMatch(new RegExp(`bowl\\.${association.ext}$`));
+  });
+
+  it('declares on macOS the type of the associated extension, as JSON', () => {
+    const [type] = config.mac.extendInfo.UTExportedTypeDeclarations;
+    expect(type.UTTypeConformsTo).toContain('public.json');
+    expect(type.UTTypeTagSpecification['public.filename-extension']).toEqual([config.fileAssociations[0].ext]);
   });
 
   it('packs only the built app and package.json, by electron-builder’s own file matcher', () => {

@@ -9,8 +9,7 @@ import { basename, dirname, join } from 'node:path';
 
 /** Writes `text` (UTF-8) to `path` atomically; throws on failure, leaving the target untouched. */
 export function writeFileAtomic(path: string, text: string): void {
-  // Same folder: a rename is atomic only within one file system.
-  const temp = join(dirname(path), `${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPathFor(path);
   let fd: number | null = null;
   try {
     fd = openSync(temp, 'wx', 0o600);
@@ -28,8 +27,16 @@ export function writeFileAtomic(path: string, text: string): void {
   fsyncFolder(dirname(path));
 }
 
+/**
+ * A fresh name beside `path` for the data until it is complete: the same folder, because a rename is atomic
+ * only within one file system, and a name no one else picks (pid and random bytes).
+ */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 /** Makes the rename itself durable; Windows cannot open a folder for fsync, and it is best effort there. */
-function fsyncFolder(folder: string): void {
+export function fsyncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   tryQuietly(() => {
     const fd = openSync(folder, 'r');

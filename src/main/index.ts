@@ -10,6 +10,9 @@ import { installMenu, type FileMenuHandlers } from './menu';
 import { devServerOrigin, hardenWebContents } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { addRecent, existingRecent, removeRecent } from './recent';
+import { FileRequests } from './file-requests';
+import { FileSaves } from './file-saves';
+import { electronSaveDialog, registerSaveIpc } from './save-ipc';
 import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
 import { loadSettings, SettingsStore, visibleBounds } from './settings';
 import { claimSingleInstance } from './single-instance';
@@ -41,8 +44,13 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 let mainWindow: BrowserWindow | undefined;
 let store: SettingsStore | undefined;
 let files: ScenarioFiles | undefined;
-// macOS delivers a double-clicked file with 'open-file', possibly before 'ready'.
-let openedBeforeReady: string | null = null;
+// macOS delivers a double-clicked file with 'open-file', possibly before 'ready', possibly with no window open.
+const fileRequests = new FileRequests({
+  hasWindow: () => mainWindow !== undefined,
+  openWindow: () => {
+    if (store && files) openWindow(store, files, null);
+  },
+});
 // A second launch hands its file to this lab and quits (before 'ready', so it never opens a window).
 const isPrimary = claimSingleInstance(app, {
   isPackaged: app.isPackaged,
@@ -53,15 +61,11 @@ const isPrimary = claimSingleInstance(app, {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   },
-  open: (file) => {
-    if (files) void files.open(file);
-    else openedBeforeReady = file;
-  },
+  open: (file) => fileRequests.open(file),
 });
 app.on('open-file', (event, file) => {
   event.preventDefault();
-  if (files) void files.open(file);
-  else openedBeforeReady = file;
+  fileRequests.open(file);
 });
 
 const fileMenu: FileMenuHandlers = {
@@ -109,11 +113,16 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
     },
     { devOrigin },
   );
-  // A reload or a navigation: the next page connects afresh and gets its experiment back.
+  // Exports, recordings and screenshots: main's dialog, then an atomic file (file-saves.ts says why).
+  const saves = new FileSaves({ chooseSavePath: electronSaveDialog(() => mainWindow), defaultFolder: () => app.getPath('downloads') });
+  const stopSaveIpc = registerSaveIpc(win, saves, { devOrigin });
+  // A reload or a navigation: the next page connects afresh and gets its experiment back; its half-written
+  // files are abandoned (the new page cannot finish them).
   win.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) {
       pageConnected = false;
       scenarioFiles.pageGone();
+      void saves.abortAll();
     }
   });
   if (notice) {
@@ -122,6 +131,8 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
   mainWindow = win;
   win.on('closed', () => {
     stopIpc();
+    stopSaveIpc();
+    void saves.abortAll();
     disposeTrainer();
     scenarioFiles.pageGone();
     if (mainWindow === win) mainWindow = undefined;
@@ -170,7 +181,7 @@ if (isPrimary) app.whenReady().then(() => {
   rebuildMenu();
   openWindow(settingsStore, scenarioFiles, notice);
   // Opened once the page connects: a file double-clicked in the Finder, or named on the command line.
-  const initial = openedBeforeReady ?? scenarioPathFromArgv(process.argv, app.isPackaged);
+  const initial = fileRequests.ready(scenarioFiles) ?? scenarioPathFromArgv(process.argv, app.isPackaged);
   if (initial) void scenarioFiles.open(initial);
   // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
   app.on('activate', () => {

@@ -6,7 +6,7 @@ import { presets } from '../shared/presets';
 
 vi.mock('electron', () => ({ dialog: {} }));
 
-const { readScenarioFile, refusal, ScenarioFiles, scenarioPathFromArgv, withScenarioExtension, writeScenarioFile } = await import('./scenario-files');
+const { readScenarioFile, refusal, ScenarioFiles, scenarioFilters, scenarioPathFromArgv, withScenarioExtension, writeScenarioFile } = await import('./scenario-files');
 
 const folder = mkdtempSync(join(tmpdir(), 'descent-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -63,16 +63,24 @@ describe('writeScenarioFile', () => {
 });
 
 describe('file names and the command line', () => {
-  it('adds .descent.json to a bare name', () => {
-    expect(withScenarioExtension('/a/bowl')).toBe('/a/bowl.descent.json');
+  it('adds .descent (the associated, one-part extension) to a bare name, and keeps .descent or .json', () => {
+    expect(withScenarioExtension('/a/bowl')).toBe('/a/bowl.descent');
+    expect(withScenarioExtension('/a/bowl.descent')).toBe('/a/bowl.descent');
     expect(withScenarioExtension('/a/bowl.descent.json')).toBe('/a/bowl.descent.json');
     expect(withScenarioExtension('/a/bowl.JSON')).toBe('/a/bowl.JSON');
+  });
+
+  it('offers both extensions in the open and save dialogs', () => {
+    expect(scenarioFilters[0]!.extensions).toEqual(['descent', 'json']);
   });
 
   it('finds the scenario after the app’s own arguments', () => {
     const isFile = (p: string) => p.startsWith('/work/');
     expect(scenarioPathFromArgv(['/opt/descent-lab', '/work/a.descent.json'], true, isFile, '/')).toBe('/work/a.descent.json');
     expect(scenarioPathFromArgv(['electron', '.', 'b.json'], false, isFile, '/work')).toBe('/work/b.json');
+    // A double-clicked file of the association: Windows and Linux pass its path as the last argument.
+    expect(scenarioPathFromArgv(['C:\\Program Files\\Descent Lab\\Descent Lab.exe', '/work/c.descent'], true, isFile, '/')).toBe('/work/c.descent');
+    expect(scenarioPathFromArgv(['/opt/descent-lab', '/work/C.DESCENT'], true, isFile, '/')).toBe('/work/C.DESCENT');
     // Unpackaged, argv[1] is the app itself, never a scenario; switches and other files are skipped.
     expect(scenarioPathFromArgv(['electron', '/work/app.json'], false, isFile)).toBeNull();
     expect(scenarioPathFromArgv(['/opt/descent-lab', '--inspect=x.json', '/work/notes.txt', '/gone/a.json'], true, isFile)).toBeNull();
@@ -138,11 +146,11 @@ describe('ScenarioFiles', () => {
   it('Save without a file asks for a name, adds the extension and writes; Save then reuses it', async () => {
     const files = await make();
     dialogs.chooseSave.mockResolvedValueOnce(join(folder, 'named'));
-    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent.json' });
-    expect(dialogs.chooseSave).toHaveBeenCalledWith(join(folder, 'scenario.descent.json'));
-    expect(readFileSync(join(folder, 'named.descent.json'), 'utf8')).toBe(`${valid}\n`);
-    expect(remember).toHaveBeenCalledWith(join(folder, 'named.descent.json'));
-    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent.json' });
+    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent' });
+    expect(dialogs.chooseSave).toHaveBeenCalledWith(join(folder, 'scenario.descent'));
+    expect(readFileSync(join(folder, 'named.descent'), 'utf8')).toBe(`${valid}\n`);
+    expect(remember).toHaveBeenCalledWith(join(folder, 'named.descent'));
+    expect(await files.save({ text: valid, as: false })).toEqual({ ok: true, name: 'named.descent' });
     expect(dialogs.chooseSave).toHaveBeenCalledTimes(1);
   });
 

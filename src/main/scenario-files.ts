@@ -12,13 +12,23 @@ import { parseScenarioText } from '../shared/validate';
 import { writeFileAtomic } from './atomic-write';
 import { fileExists } from './recent';
 
-export const SCENARIO_EXTENSION = '.descent.json';
+/**
+ * What the app saves a new scenario as, and the extension the installers associate with the lab: one part,
+ * because Windows (and macOS's type declarations) match only the last one, so `.descent.json` would always
+ * go to the JSON editor. Files named `*.descent.json` (the command line's and the browser's) open as well.
+ */
+export const SCENARIO_EXTENSION = '.descent';
 export const DEFAULT_FILE_NAME = `scenario${SCENARIO_EXTENSION}`;
-// Electron's filters take one-dot extensions only; '.descent.json' is added by withScenarioExtension.
+// Electron's filters take one-dot extensions: '.descent.json' matches as 'json'.
 export const scenarioFilters: FileFilter[] = [
-  { name: 'Descent Lab scenarios (*.descent.json)', extensions: ['json'] },
+  { name: 'Descent Lab scenarios (*.descent, *.descent.json)', extensions: ['descent', 'json'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** True for a name the lab opens as a scenario: `*.descent`, or any `*.json` (so `*.descent.json`). */
+export function isScenarioPath(path: string): boolean {
+  return /\.(descent|json)$/i.test(path);
+}
 /** At most this many problems are listed when a save is refused; the page lists them all. */
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -64,17 +74,17 @@ export function refusal(text: string): string | null {
   return `The scenario was not saved: ${listed.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
 }
 
-/** `bowl` → `bowl.descent.json`; a name already ending in .json is kept as chosen. */
+/** `bowl` → `bowl.descent`; a name already ending in .descent or .json is kept as chosen. */
 export function withScenarioExtension(path: string): string {
-  return /\.json$/i.test(path) ? path : `${path}${SCENARIO_EXTENSION}`;
+  return isScenarioPath(path) ? path : `${path}${SCENARIO_EXTENSION}`;
 }
 
 /**
  * The scenario file named on the command line, if any: after the executable (and, unpackaged, the app's own
- * folder), the last argument that is not a switch, ends in .json and is a file.
+ * folder), the last argument that is not a switch, ends in .descent or .json and is a file.
  */
 export function scenarioPathFromArgv(argv: readonly string[], isPackaged: boolean, isFile: (path: string) => boolean = fileExists, cwd = process.cwd()): string | null {
-  const args = argv.slice(isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('-') && /\.json$/i.test(arg));
+  const args = argv.slice(isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('-') && isScenarioPath(arg));
   for (let k = args.length - 1; k >= 0; k--) {
     const path = resolve(cwd, args[k]!);
     if (isFile(path)) return path;

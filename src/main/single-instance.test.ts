@@ -16,7 +16,7 @@ function fakeApp(lockFree: boolean) {
   return { app: app as SingleInstanceApp & typeof app, events };
 }
 
-const files = new Set(['/home/ada/runs/bowl.descent.json', '/tmp/work/race.json']);
+const files = new Set(['/home/ada/runs/bowl.descent.json', '/tmp/work/race.json', '/tmp/work/valley.descent']);
 const isFile = (path: string) => files.has(path);
 
 describe('claimSingleInstance', () => {
@@ -43,6 +43,15 @@ describe('claimSingleInstance', () => {
     events.emit('second-instance', {}, ['/opt/lab', 'whatever.json'], '/elsewhere', { file: '/tmp/work/race.json' });
     expect(focus).toHaveBeenCalledOnce();
     expect(open).toHaveBeenCalledWith('/tmp/work/race.json');
+  });
+
+  it('hands over a double-clicked file of the association (*.descent), by its data or its command line', () => {
+    const { app, events } = fakeApp(true);
+    const open = vi.fn();
+    claimSingleInstance(app, { isPackaged: true, argv: ['/opt/lab'], cwd: '/', focus: vi.fn(), open, isFile });
+    events.emit('second-instance', {}, ['/opt/lab'], '/elsewhere', { file: '/tmp/work/valley.descent' });
+    events.emit('second-instance', {}, ['/opt/lab', 'valley.descent'], '/tmp/work', null);
+    expect(open.mock.calls).toEqual([['/tmp/work/valley.descent'], ['/tmp/work/valley.descent']]);
   });
 
   it('falls back to the second launch command line, resolved against its own folder', () => {

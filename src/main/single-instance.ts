@@ -4,7 +4,7 @@
  * that would fight the first over the settings file.
  */
 import { fileExists } from './recent';
-import { scenarioPathFromArgv } from './scenario-files';
+import { isScenarioPath, scenarioPathFromArgv } from './scenario-files';
 
 /** The part of Electron's `app` this needs (injected, so tests need no Electron). */
 export interface SingleInstanceApp {
@@ -51,5 +51,5 @@ export function claimSingleInstance(app: SingleInstanceApp, options: SingleInsta
 function fileFrom(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;
   const file = (data as { file?: unknown }).file;
-  return typeof file === 'string' && file.length > 0 && file.length <= 4096 && /\.json$/i.test(file) ? file : null;
+  return typeof file === 'string' && file.length > 0 && file.length <= 4096 && isScenarioPath(file) ? file : null;
 }

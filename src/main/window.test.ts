@@ -142,7 +142,8 @@ describe('createMainWindow', () => {
     const request = setPermissionRequestHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
     const check = setPermissionCheckHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string) => boolean;
     const device = setDevicePermissionHandler.mock.calls[0]?.[0] as (details: unknown) => boolean;
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb']) {
+    // fileSystem and clipboard-sanitized-write too: the page saves and copies through main (file-saves.ts).
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'fileSystem', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb']) {
       const callback = vi.fn();
       request({}, permission, callback);
       expect(callback, permission).toHaveBeenCalledWith(false);

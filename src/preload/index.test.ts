@@ -42,9 +42,9 @@ function deliver(channel: string, payload: unknown, ports: unknown[] = []): void
 }
 
 describe('the bridge', () => {
-  it('exposes exactly platform, versions, connectTrainer, the four file calls, the two preference calls and the menu', () => {
+  it('exposes exactly platform, versions, connectTrainer, the file calls, the four save calls, Copy scenario, the two preference calls and the menu', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(exposed).sort()).toEqual(['connectTrainer', 'loadPreferences', 'onMenuCommand', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions']);
+    expect(Object.keys(exposed).sort()).toEqual(['abortSave', 'beginSave', 'connectTrainer', 'copyScenario', 'finishSave', 'loadPreferences', 'onMenuCommand', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions', 'writeSave']);
     expect(exposed.platform).toBe(process.platform);
     expect(exposed.versions).toEqual({ electron: process.versions.electron });
     expect(typeof exposed.connectTrainer).toBe('function');
@@ -181,5 +181,35 @@ describe('saving', () => {
     (exposed.onMenuCommand as (listener: (command: unknown) => void) => void)((command) => heard.push(command));
     for (const payload of [{ command: 'help' }, { command: 'about' }, { command: 'alert(1)' }, { command: 7 }, 'help', null, {}]) deliver(ipcChannels.menuCommand, payload);
     expect(heard).toEqual(['help', 'about']);
+  });
+});
+
+describe('saving a file the page made', () => {
+  it('sends only the expected fields, as fresh objects, on the save channels', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    await (exposed.beginSave as (r: unknown) => Promise<unknown>)({ name: 'a.csv', kind: 'csv', path: '/etc/passwd' });
+    await (exposed.writeSave as (...a: unknown[]) => Promise<unknown>)(7, bytes);
+    await (exposed.writeSave as (...a: unknown[]) => Promise<unknown>)(7, bytes, 40);
+    await (exposed.finishSave as (id: unknown) => Promise<unknown>)(7);
+    await (exposed.abortSave as (id: unknown) => Promise<unknown>)(8);
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      [ipcChannels.beginSave, { name: 'a.csv', kind: 'csv' }],
+      [ipcChannels.writeSave, { id: 7, bytes }],
+      [ipcChannels.writeSave, { id: 7, bytes, position: 40 }],
+      [ipcChannels.finishSave, { id: 7 }],
+      [ipcChannels.abortSave, { id: 8 }],
+    ]);
+  });
+
+  it('answers a malformed call itself, without sending it', async () => {
+    expect(await (exposed.beginSave as (r: unknown) => Promise<unknown>)('a.csv')).toMatchObject({ ok: false, cancelled: false });
+    expect(await (exposed.writeSave as (...a: unknown[]) => Promise<unknown>)(7, 'text')).toMatchObject({ ok: false });
+    expect(await (exposed.copyScenario as (t: unknown) => Promise<unknown>)({ text: 'x' })).toBe(false);
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('hands Copy scenario its text on the clipboard channel', async () => {
+    await (exposed.copyScenario as (t: unknown) => Promise<unknown>)('{"version":1}');
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[ipcChannels.copyScenario, '{"version":1}']]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type TrainerPortMessage,
 } from '../shared/desktop';
 import type { Preferences } from '../shared/preferences';
+import type { BeginSave, BeginSaveResult, SaveStepResult } from '../shared/saving';
 
 // The node tsconfig has no DOM library; these are the only page globals the preload touches.
 declare const window: {
@@ -68,6 +69,25 @@ const bridge: DesktopBridge = Object.freeze({
   },
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     if (typeof listener === 'function') menuListener = listener;
+  },
+  // Saves: fresh objects of the expected fields only; main checks each against its schema.
+  beginSave: (request: BeginSave): Promise<BeginSaveResult> => {
+    if (!isRecord(request) || typeof request.name !== 'string' || typeof request.kind !== 'string') {
+      return Promise.resolve({ ok: false, cancelled: false, reason: 'A save needs { name: string, kind: string }.' });
+    }
+    return ipcRenderer.invoke(ipcChannels.beginSave, { name: request.name, kind: request.kind }) as Promise<BeginSaveResult>;
+  },
+  writeSave: (id: number, bytes: Uint8Array, position?: number): Promise<SaveStepResult> => {
+    if (typeof id !== 'number' || !(bytes instanceof Uint8Array) || (position !== undefined && typeof position !== 'number')) {
+      return Promise.resolve({ ok: false, reason: 'A write needs an id, a Uint8Array and an optional position.' });
+    }
+    return ipcRenderer.invoke(ipcChannels.writeSave, position === undefined ? { id, bytes } : { id, bytes, position }) as Promise<SaveStepResult>;
+  },
+  finishSave: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.finishSave, { id }) as Promise<SaveStepResult>,
+  abortSave: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.abortSave, { id }) as Promise<SaveStepResult>,
+  copyScenario: (scenarioText: string): Promise<boolean> => {
+    if (typeof scenarioText !== 'string') return Promise.resolve(false);
+    return ipcRenderer.invoke(ipcChannels.copyScenario, scenarioText) as Promise<boolean>;
   },
 });
 contextBridge.exposeInMainWorld('descentDesktop', bridge);

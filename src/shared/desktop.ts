@@ -4,6 +4,7 @@
  * asks for one (again, after a restart) through `descentDesktop.connectTrainer()`.
  */
 import type { Preferences } from './preferences';
+import type { BeginSave, BeginSaveResult, SaveStepResult } from './saving';
 
 /** IPC channels between the preload and main. */
 export const ipcChannels = {
@@ -27,6 +28,16 @@ export const ipcChannels = {
   rememberPreferences: 'settings:remember-preferences',
   /** main → page: a menu item that opens one of the page's dialogs: { command: MenuCommand }. */
   menuCommand: 'menu:command',
+  /** page → main (invoke): BeginSave → BeginSaveResult. Main shows its save dialog (src/shared/saving.ts). */
+  beginSave: 'save:begin',
+  /** page → main (invoke): WriteSave → SaveStepResult, bytes of a file being saved. */
+  writeSave: 'save:write',
+  /** page → main (invoke): { id } → SaveStepResult; the file is complete and takes its name. */
+  finishSave: 'save:finish',
+  /** page → main (invoke): { id } → SaveStepResult; the save is abandoned and nothing is kept. */
+  abortSave: 'save:abort',
+  /** page → main (invoke): scenario text → boolean, put on the clipboard by main (Copy scenario). */
+  copyScenario: 'clipboard:copy-scenario',
 } as const;
 
 /** The page's dialogs the native menu can open. */
@@ -88,4 +99,14 @@ export interface DesktopBridge {
   rememberPreferences(preferences: Preferences): void;
   /** The menu asks the page to open a dialog (Help, About). */
   onMenuCommand(listener: (command: MenuCommand) => void): void;
+  /** Asks main's save dialog for a file to write `name` to; the file exists under that name only once finished. */
+  beginSave(request: BeginSave): Promise<BeginSaveResult>;
+  /** Writes bytes of a file begun with beginSave, at `position` or after the furthest byte written. */
+  writeSave(id: number, bytes: Uint8Array, position?: number): Promise<SaveStepResult>;
+  /** The file is complete: it takes the chosen name. */
+  finishSave(id: number): Promise<SaveStepResult>;
+  /** Abandons the file: nothing is left on disk. */
+  abortSave(id: number): Promise<SaveStepResult>;
+  /** Puts the scenario's text on the clipboard (the page's own clipboard access is refused in the app). */
+  copyScenario(scenarioText: string): Promise<boolean>;
 }

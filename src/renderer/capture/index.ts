@@ -7,6 +7,7 @@ import { recordSettings, screenshotSettings, type RecordOptions, type RecordSett
 import { record } from './record';
 import { screenshot } from './screenshot';
 import { CaptureControls } from './ui';
+import type { SaveTarget } from '../saving';
 
 export type { RecordOptions, ScreenshotOptions } from './options';
 
@@ -17,7 +18,7 @@ export interface CaptureApi {
 
 /** What the dialog adds to a recording: a file to stream into, progress, cancel. */
 export interface RecordRun {
-  file?: FileSystemWritableFileStream;
+  file?: SaveTarget;
   onProgress?: (framesDone: number, frames: number) => void;
   signal?: AbortSignal;
 }

@@ -2,9 +2,10 @@
  * A WebM of the scene on a fixed clock: frame k shows the run after k step batches at k / fps seconds,
  * whatever the time it took to compute and draw, so that the same scenario and seed give the same video on
  * any machine. Frames go through WebCodecs (VP9, else VP8) into webm-muxer, whose target is either memory
- * (the API's Blob) or a file stream (the dialog: the file is written as it is recorded).
+ * (the API's Blob) or a file (the dialog: ../saving.ts, written as it is recorded).
  */
-import { ArrayBufferTarget, FileSystemWritableFileStreamTarget, Muxer } from 'webm-muxer';
+import { ArrayBufferTarget, Muxer, StreamTarget } from 'webm-muxer';
+import type { SaveTarget } from '../saving';
 import type { Lab } from '../lab';
 import type { SceneHandle } from '../mounts';
 import { composer } from './compose';
@@ -16,7 +17,7 @@ export interface RecordJob {
   scene: SceneHandle;
   settings: RecordSettings;
   /** A file to write to as the frames come; without one, the video is kept in memory and returned. */
-  file?: FileSystemWritableFileStream;
+  file?: SaveTarget;
   onProgress?: (framesDone: number, frames: number) => void;
   signal?: AbortSignal;
 }
@@ -47,7 +48,9 @@ function aborted(): DOMException {
 export async function record({ lab, scene, settings, file, onProgress, signal }: RecordJob): Promise<Blob | null> {
   if (signal?.aborted) throw aborted();
   const { config, id } = await pickCodec(settings);
-  const target = file ? new FileSystemWritableFileStreamTarget(file) : new ArrayBufferTarget();
+  // Chunked, as webm-muxer's own file target: 16 MiB pieces, each written where the muxer says. A failed write
+  // is not lost: the file's close() rejects with it.
+  const target = file ? new StreamTarget({ onData: (data, position) => void file.write(data, position).catch(() => {}), chunked: true }) : new ArrayBufferTarget();
   const muxer = new Muxer({ target, video: { codec: id, width: settings.width, height: settings.height, frameRate: settings.fps }, firstTimestampBehavior: 'strict' });
   let failure: unknown = null;
   const encoder = new VideoEncoder({

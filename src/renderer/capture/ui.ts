@@ -3,8 +3,9 @@
  * with the resolution (720p, 1080p, 4K, the scene's size), frame rate, length, steps per frame, clean mode
  * (panel and readouts hidden, an optional title and caption drawn into the picture), the loss chart and a
  * card of the settings beside the scene, and while recording a progress bar with Cancel. The choices are
- * kept between sessions (../preferences.ts). Where the browser can (showSaveFilePicker), the video is written to the chosen
- * file as it is recorded; elsewhere it is downloaded at the end.
+ * kept between sessions (../preferences.ts). Where a file can be chosen first (main's dialog in the desktop app,
+ * showSaveFilePicker in a browser: ../saving.ts), the video is written to it as it is recorded; elsewhere it is
+ * downloaded at the end.
  */
 import { button, element, option } from '../dom';
 import type { Lab } from '../lab';
@@ -13,8 +14,8 @@ import type { PreferenceStore } from '../preferences';
 import { recordingPreferencesSchema, type RecordingPreferences } from '../../shared/preferences';
 import type { Capturer } from './index';
 import { maxFrames, resolutionPresets } from './options';
+import { chooseSaveTarget, download, saveBlob, type SaveTarget } from '../saving';
 
-type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
 
 export class CaptureControls {
   private readonly dialog: HTMLDivElement;
@@ -179,7 +180,7 @@ export class CaptureControls {
     try {
       const texts = this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {};
       const blob = await this.capturer.screenshot({ ...this.size(), ...texts, chart: this.chart.checked, panel: this.card.checked });
-      download(blob, `${this.baseName()}.png`);
+      await saveBlob(blob, `${this.baseName()}.png`, 'png');
     } catch (error) {
       this.notices.showError(error);
     }
@@ -204,17 +205,14 @@ export class CaptureControls {
       return;
     }
     const name = `${this.baseName()}.webm`;
-    let file: FileSystemWritableFileStream | undefined;
-    const picker = (window as Window & { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
-    if (picker) {
-      try {
-        const handle = await picker({ suggestedName: name, types: [{ description: 'WebM video', accept: { 'video/webm': ['.webm'] } }] });
-        file = await handle.createWritable();
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') return; // the picker was closed
-        this.notices.showError(error);
-        return;
-      }
+    let file: SaveTarget | undefined;
+    try {
+      const choice = await chooseSaveTarget(name, 'webm');
+      if (choice.kind === 'cancelled') return; // the picker was closed
+      if (choice.kind === 'file') file = choice.target;
+    } catch (error) {
+      this.notices.showError(error);
+      return;
     }
     const abort = new AbortController();
     this.abort = abort;
@@ -310,11 +308,3 @@ function label(text: string, control: HTMLElement): HTMLLabelElement {
 }
 
 /** Hands a file to the browser's downloads. */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = element('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -3,12 +3,13 @@
  * replays the scenario as it now stands from its start up to the lab's current step, in its own worker, so
  * the live run goes on undisturbed; hot changes made during the live run are not replayed. The chunks
  * become a Blob (gathered in slices that Chromium may keep on disk), or, from the buttons, go straight to a
- * file chosen with `showSaveFilePicker` where the browser has it.
+ * file (../saving.ts: main's dialog in the desktop app, `showSaveFilePicker` where a browser has it).
  */
 import { exportOptionProblems, lossCurveText, type ExportFormat } from '../../trainer/exporting';
 import { element } from '../dom';
 import type { MountContext } from '../mounts';
 import { LabError } from '../replies';
+import { chooseSaveTarget, download, saveBlob, type SaveTarget } from '../saving';
 import { LossHistory } from './history';
 import { startExport, type ExportJob, type ExportSink } from './runner';
 
@@ -84,22 +85,6 @@ function prepare(context: MountContext, options: unknown) {
   };
 }
 
-interface SaveHandle {
-  createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }>;
-}
-type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<SaveHandle>;
-
-/** Offers a Blob as a download (where there is no file picker). */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = element('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own reference by the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function mountExport(context: MountContext): ExportHandle {
   const history = new LossHistory();
   context.lab.events.on('frame', (frame) => history.add(frame.step, frame.summary.meanLoss, frame.summary.bestLoss));
@@ -156,17 +141,9 @@ function mountBar(context: MountContext, exportLossCurve: ExportHandle['exportLo
       if (text) options.particles = text.split(/[\s,]+/).map(Number);
       const prepared = prepare(context, options);
       const name = fileName('trajectories', f);
-      const picker = (window as Window & { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
-      let writable: Awaited<ReturnType<SaveHandle['createWritable']>> | null = null;
-      if (picker) {
-        try {
-          const handle = await picker({ suggestedName: name, types: [{ description: f.toUpperCase(), accept: { [mimeTypes[f]]: [`.${f}`] } }] });
-          writable = await handle.createWritable();
-        } catch (error) {
-          if (error instanceof DOMException && error.name === 'AbortError') return; // the user closed the picker
-          throw error;
-        }
-      }
+      const choice = await chooseSaveTarget(name, f);
+      if (choice.kind === 'cancelled') return;
+      const writable: SaveTarget | null = choice.kind === 'file' ? choice.target : null;
       const blob = writable ? null : new BlobSink(mimeTypes[f]);
       const sink: ExportSink = {
         write: (bytes) => (writable ? writable.write(bytes) : blob!.write(bytes)),
@@ -180,7 +157,7 @@ function mountBar(context: MountContext, exportLossCurve: ExportHandle['exportLo
         await job.done;
         if (writable) await writable.close();
         else download(blob!.result(), name);
-        context.notices.show(`Exported ${name}`);
+        context.notices.show(`Exported ${writable?.name ?? name}`);
       } catch (error) {
         await writable?.abort().catch(() => {});
         throw error;
@@ -197,9 +174,8 @@ function mountBar(context: MountContext, exportLossCurve: ExportHandle['exportLo
   cancel.addEventListener('click', () => job?.cancel());
   curve.addEventListener('click', () => {
     const f = format.value as ExportFormat;
-    exportLossCurve(f).then(
-      (blob) => download(blob, fileName('loss-curve', f)),
-      (error: unknown) => context.notices.showError(error),
-    );
+    exportLossCurve(f)
+      .then((blob) => saveBlob(blob, fileName('loss-curve', f), f))
+      .catch((error: unknown) => context.notices.showError(error));
   });
 }

@@ -11,7 +11,7 @@ import { button, element } from '../dom';
 import type { MountContext } from '../mounts';
 import { csvBaseName, csvScenario, csvSizeProblem, csvTable, isCsvName } from './csv-data';
 import { showCsvDialog } from './csv-dialog';
-import { fileActionFor, fileNameFor, linkTooLong, maxShareableLink, scenarioFileText, scenarioLink, sizeProblem } from './naming';
+import { fileActionFor, fileNameFor, linkTooLong, maxShareableLink, scenarioAltExtension, scenarioFileText, scenarioLink, sizeProblem } from './naming';
 
 /** How long the experiment must stay unchanged before Electron is asked to remember it. */
 const rememberDelay = 500;
@@ -32,7 +32,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   bar.setAttribute('aria-label', 'Scenario file');
   const input = element('input');
   input.type = 'file';
-  input.accept = '.json,application/json';
+  input.accept = `.json,${scenarioAltExtension},application/json`;
   input.hidden = true;
   input.dataset.testid = 'scenario-file-input';
   const csvInput = element('input');
@@ -44,6 +44,9 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   const openButton = button('Open…', 'Open a scenario file (Ctrl+O), or drop one on the window');
   const saveButton = button('Save', 'Save the scenario as a file (Ctrl+S; Ctrl+Shift+S: save as)');
   const linkButton = button('Copy link', 'Copy a link that opens this scenario');
+  // The desktop's page lives at app://lab, which nothing else can open: there, the scenario itself is copied
+  // (by main: the page's own clipboard write needs a permission the app never grants).
+  const copyButton = button('Copy scenario', 'Copy this scenario as JSON, to paste into a file, a message or the browser version');
   const linkField = element('input', undefined, 'file-link');
   linkField.readOnly = true;
   linkField.hidden = true;
@@ -51,7 +54,8 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   linkField.dataset.testid = 'scenario-link';
   bar.append(input, csvInput, openButton, csvButton, saveButton);
   // A link needs the page at an address others can reach: the browser build's, not the desktop app's.
-  if (!desktop) bar.append(linkButton, linkField);
+  if (desktop) bar.append(copyButton);
+  else bar.append(linkButton, linkField);
   placeBar(bar);
 
   /** The single path for every file: a dropped one, a chosen one, one main read from disk. */
@@ -184,6 +188,14 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
     }
   }
 
+  async function copyScenario(bridge: DesktopBridge): Promise<void> {
+    const scenario = lab.state().scenario;
+    if (!scenario) return;
+    const copied = await bridge.copyScenario(scenarioFileText(scenario)).catch(() => false);
+    if (copied) notices.show('Copied the scenario; paste it into a file to open it later');
+    else notices.show('The scenario could not be copied', [], 'error');
+  }
+
   function open(): void {
     input.click();
   }
@@ -191,6 +203,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   openButton.addEventListener('click', open);
   saveButton.addEventListener('click', () => void save(false));
   linkButton.addEventListener('click', () => void copyLink());
+  if (desktop) copyButton.addEventListener('click', () => void copyScenario(desktop));
   csvButton.addEventListener('click', () => csvInput.click());
   csvInput.addEventListener('change', () => {
     const picked = csvInput.files?.[0];

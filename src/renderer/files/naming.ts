@@ -6,6 +6,8 @@ import { limits } from '../../shared/limits';
 import type { Scenario } from '../../shared/scenario';
 
 export const scenarioExtension = '.descent.json';
+/** The one-part extension the desktop app saves and the installers associate (src/main/scenario-files.ts). */
+export const scenarioAltExtension = '.descent';
 
 /** Beyond this a link may be cut short by browsers, chat programs and servers. */
 export const maxShareableLink = 8000;

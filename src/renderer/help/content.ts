@@ -24,7 +24,7 @@ export const controls: readonly HelpEntry[] = [
   { term: 'Timeline', text: 'The scrubber under the scene replays any earlier step exactly; playing on from there starts a new future.' },
   { term: 'Views', text: 'The loss curve (mean and best), the data with the best particle’s fit, and the forward pass of one particle printed as the notebook prints it.' },
   { term: 'Record… and Screenshot', text: 'A WebM video or a PNG of the scene at the size you choose, rendered on a fixed clock.' },
-  { term: 'Files', text: 'Open… and Save a scenario file (*.descent.json), open a CSV of your own data, export trajectories or the loss curve. In the browser, Copy link shares the scenario as a URL.' },
+  { term: 'Files', text: 'Open… and Save a scenario file (*.descent or *.descent.json), open a CSV of your own data, export trajectories or the loss curve. In the browser, Copy link shares the scenario as a URL; in the desktop app, Copy scenario copies it as JSON.' },
 ];
 
 /** A key and what it does; `action` names the KeyActions entry it triggers, where it is one of the lab’s keys. */
