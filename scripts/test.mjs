@@ -12,7 +12,7 @@ const failures = [];
 const lines = [];
 
 // Node-side code, the page, and the end-to-end specs (which need both Node's types and the DOM's).
-for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json']) {
+for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.web-tests.json', 'tsconfig.e2e.json']) {
   if (run(bin('tsc'), ['-p', config, '--noEmit'])) failures.push(`typecheck (${config})`);
 }
 
