@@ -22,7 +22,8 @@ const typecheck = timed('typecheck', () =>
   // Node-side code, the page, the page's unit tests, and the end-to-end specs (Node's types and the DOM's).
   series(['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.web-tests.json', 'tsconfig.e2e.json'].map((config) => [bin('tsc'), ['-p', config, '--noEmit'], `typecheck (${config})`])),
 );
-const build = timed('build', () => series([['npm', ['run', '--silent', 'build'], 'build'], ['npm', ['run', '--silent', 'build:web'], 'build:web']]));
+// `npm run build` and `npm run build:web`, called directly as the typecheck's tsc is (no npm in between).
+const build = timed('build', () => series([[bin('electron-vite'), ['build'], 'build'], [bin('vite'), ['build', '--config', 'vite.web.config.ts'], 'build:web']]));
 const unitReport = 'test-results/unit.json';
 const unit = timed('unit', () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], { label: 'unit', inherit: true }));
 
