@@ -11,12 +11,16 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT: another port, so that two checkouts on one machine can run their specs at once.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const sitePath = '/descent-lab/';
+const prebuilt = process.env.E2E_PREBUILT === '1';
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e-artifacts', // not test-results/: Playwright empties its outputDir first
   timeout: 60_000,
-  workers: 1, // two cores, and software WebGL: one browser at a time
+  // Two browsers at once: every spec opens its own page on a static server, so none depends on another, and
+  // much of a spec's time is spent waiting (page load, the trainer's worker, the encoder), not drawing.
+  workers: 2,
+  fullyParallel: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   projects: [
     {
@@ -35,7 +39,8 @@ export default defineConfig({
   ],
   webServer: {
     // Both builds: the web specs serve out/web, and the Electron specs launch the desktop app from out/.
-    command: `npm run build && npm run build:web && node scripts/static-server.mjs out/web --port ${port} --base ${sitePath}`,
+    // E2E_PREBUILT=1: `npm test` has built both already (beside the unit tests), so the server only serves.
+    command: `${prebuilt ? '' : 'npm run build && npm run build:web && '}node scripts/static-server.mjs out/web --port ${port} --base ${sitePath}`,
     url: `http://127.0.0.1:${port}${sitePath}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000, // the build takes most of it on a loaded two-core machine

@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Vitest's default is one worker fewer than the cores: one worker on a two-core machine. The slowest files
+    // (node-host, settings) mostly wait on child processes, so two workers finish well before one.
+    maxWorkers: 2,
   },
 });

@@ -36,7 +36,7 @@ test('a preset opens from the URL, plays in the worker, and pauses', async ({ pa
   await expect.poll(() => readNumber(page, 'loss')).toBeLessThan(startLoss);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('paused');
-  // Paused means paused: no more epochs.
+  // Paused means paused: no more epochs. Only a span of time can show that nothing happens: a fixed wait.
   const epoch = await readNumber(page, 'epoch');
   await page.waitForTimeout(300);
   expect(await readNumber(page, 'epoch')).toBe(epoch);

@@ -8,6 +8,7 @@ import { FrameDecoder } from '../shared/frame-codec';
 import type { FrameEvent, MicroscopeEvent, RunStatus, TrainerCommand, TrainerEvent, View } from '../shared/messages';
 import { findPreset, presets } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
+import { noReasons, type ReasonCounts } from '../shared/stopping';
 import { validateScenario } from '../shared/validate';
 import { withValueAt } from '../trainer/paths';
 import { Emitter } from './emitter';
@@ -20,6 +21,8 @@ export interface Summary {
   running: number;
   bestLoss: number | null;
   meanLoss: number | null;
+  /** Stopped particles by reason (CONTRACTS §5): they sum to converged + diverged. */
+  reasons: ReasonCounts;
 }
 
 export interface LabState {
@@ -98,7 +101,7 @@ export class Lab implements DescentLab {
     epoch: 0,
     step: 0,
     status: 'paused',
-    summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null },
+    summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null, reasons: noReasons() },
     scenario: null,
   };
   /** Set once the trainer is gone for good: every call then rejects with it. */
@@ -128,7 +131,7 @@ export class Lab implements DescentLab {
       const frame = this.decoder.decode(event);
       frame.groups = event.groups; // an optimizer race's per-group summaries (the decoder keeps only the cloud)
       this.lastFrame = frame;
-      this.current = { ...this.current, stepping: null, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary } };
+      this.current = { ...this.current, stepping: null, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary, reasons: { ...frame.summary.reasons } } };
       this.events.emit('frame', frame);
       this.events.emit('change', this.current);
       // State first, then the replies: a caller resumed by this frame already sees it.
@@ -250,7 +253,7 @@ export class Lab implements DescentLab {
 
   state(): LabState {
     const s = this.current;
-    return { ...s, stepping: s.stepping && { ...s.stepping }, summary: { ...s.summary }, scenario: s.scenario ? structuredClone(s.scenario) : null };
+    return { ...s, stepping: s.stepping && { ...s.stepping }, summary: { ...s.summary, reasons: { ...s.summary.reasons } }, scenario: s.scenario ? structuredClone(s.scenario) : null };
   }
 
   /** The trainer was replaced (a restart): calls in flight will never be answered. */

@@ -9,6 +9,8 @@
 import type { FrameEvent, TrainerEvent } from '../shared/messages';
 
 export type LoadedEvent = Extract<TrainerEvent, { type: 'loaded' }>;
+/** What the page receives from the trainer: every event as sent, except frames, which it reads decoded. */
+export type PageEvent = Exclude<TrainerEvent, { type: 'frame' }> | FrameEvent;
 
 /** What the trainer answered to one command. */
 export interface Reply {
@@ -65,7 +67,7 @@ export class Replies {
    * Takes every event from the trainer. Returns true when the event belongs to a call alone (its pongs, its
    * refusal), so that the page need not show it again; frames and `loaded` are everyone's.
    */
-  accept(event: Exclude<TrainerEvent, { type: 'frame' }> | FrameEvent): boolean {
+  accept(event: PageEvent): boolean {
     let claimed = false;
     for (const call of [...this.calls]) {
       if (event.type === 'pong') {

@@ -15,7 +15,7 @@ function stateOf(preset: string): LabState {
     epoch: 12,
     step: 12,
     status: 'paused',
-    summary: { count: 400, converged: 380, diverged: 3, running: 17, bestLoss: 1.5e-7, meanLoss: 0.0123 , reasons: noReasons() },
+    summary: { count: 400, converged: 380, diverged: 3, running: 17, bestLoss: 1.5e-7, meanLoss: 0.0123, reasons: noReasons() },
     scenario: result.scenario,
   };
 }
@@ -33,7 +33,7 @@ describe('cardLines', () => {
   });
 
   it('shows only the readouts before anything is loaded', () => {
-    const state: LabState = { name: '', epoch: 0, step: 0, status: 'paused', summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null , reasons: noReasons() }, scenario: null };
+    const state: LabState = { loaded: false, stepping: null, name: '', epoch: 0, step: 0, status: 'paused', summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null, reasons: noReasons() }, scenario: null };
     expect(cardLines(state).map(([label]) => label)).toEqual(['Scenario', 'Epoch', 'Mean loss', 'Best loss', 'Converged', 'Diverged']);
   });
 });

@@ -50,7 +50,6 @@ describe('heightOf', () => {
 
   test('on a log scale, each decade above the minimum takes one fifth of the height', () => {
     const scale = fitHeightScale(sampled('rosenbrock'));
-    const range = scale.max - scale.min;
     // δ = 1e-5·range: loss − min = δ·(10^k − 1) lies k decades up, i.e. at k/5 (to within δ/range).
     for (const k of [1, 2, 3, 4]) expect(heightOf(scale, scale.min + scale.delta * (Math.pow(10, k) - 1))).toBeCloseTo(k / 5, 4);
     expect(heightOf(scale, scale.max)).toBe(1);
