@@ -29,10 +29,10 @@ test('bowl after 100 steps exports as CSV and JSON that parse back (x at 100: no
   expect(result.step).toBe(100);
   expect(result.csvType).toBe('text/csv');
   const rows = result.csv.trimEnd().split('\n').map((line) => line.split(','));
-  expect(rows[0]).toEqual(['step', 'epoch', 'particle', 'status', 'loss', 'x', 'y']);
+  expect(rows[0]).toEqual(['step', 'epoch', 'particle', 'status', 'reason', 'loss', 'x', 'y']);
   expect(rows).toHaveLength(12);
   expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-  expect(Number(rows[11][5])).toBeCloseTo(0.9999999997962964, 14);
+  expect(Number(rows[11][6])).toBeCloseTo(0.9999999997962964, 14);
   const doc = JSON.parse(result.json) as { name: string; steps: { step: number; params: number[][] }[] };
   expect(doc.name).toBe('bowl');
   expect(doc.steps).toHaveLength(11);

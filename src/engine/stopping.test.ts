@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../shared/presets';
 import type { ScenarioInput } from '../shared/scenario';
 import { defaultDivergence, stopReasons } from '../shared/stopping';
-import { createRun } from './experiments/race';
+import { computeBasins, divergedLabel } from './experiments/basins';
+import { createRun, RaceDescent } from './experiments/race';
+import { planSweep, runSweep } from './experiments/sweep';
 import { reasonNames, statusNames, type Descent } from './descent';
 import { descentOf, scenarioOf } from './testing';
 
@@ -136,6 +138,34 @@ describe('stop rules on a cloud', () => {
       return [d.reason.slice(), d.stoppedAt.slice()];
     }));
     expect(runs[0]).toEqual(runs[1]);
+  });
+});
+
+describe('one rule in every experiment: the bowl at α = 5 blows up within 100 steps', () => {
+  // 5·81ᵏ passes the default 1e100 after 53 updates, long before float64 overflows (162): with only the
+  // non-finite test these runs would count nothing as diverged in their 100 steps.
+  const fast = bowl(5, {}, 100);
+
+  it('the stability map counts the cell diverged', async () => {
+    const scenario = scenarioOf(fast);
+    const planned = planSweep(scenario, { alpha: { min: 5, max: 5, count: 1 }, vs: null });
+    if (!planned.ok) throw new Error(planned.problems.join('\n'));
+    const result = await runSweep(scenario, planned.plan);
+    expect(result.cells[0][0]).toMatchObject({ converged: 0, diverged: 1 });
+  });
+
+  it('basins label every start diverged', async () => {
+    // Four starts over [−3, 5] × [−2, 6]: none on the minimum (1, 2), where the gradient is zero.
+    const result = (await computeBasins(scenarioOf(fast), { resolution: 4 }))!;
+    expect([...result.labels].every((label) => label === divergedLabel)).toBe(true);
+  });
+
+  it('a race counts the blown-up group diverged, by divergence', async () => {
+    const race = await createRun(scenarioOf({ ...fast, groups: [{ name: 'slow', optimizer: { kind: 'gd', alpha: 0.1 } }, { name: 'fast', optimizer: { kind: 'gd', alpha: 5 } }] }));
+    race.run(100);
+    const [slow, blown] = (race as RaceDescent).groupSummaries();
+    expect(slow).toMatchObject({ diverged: 0, running: 1 });
+    expect(blown).toMatchObject({ diverged: 1, reasons: { divergence: 1 } });
   });
 });
 

@@ -1,6 +1,20 @@
-/** The live readouts in the header (CONTRACTS §3 test ids), written from the lab's state. */
+/**
+ * The live readouts in the header (CONTRACTS §3 test ids), written from the lab's state. Converged and
+ * Diverged each carry a small table of their counts by stop reason (CONTRACTS §5), shown on hover or focus.
+ */
+import { convergedReasons, reasonLabels, stopReasons, type StopReason } from '../shared/stopping';
 import { formatLoss } from './format';
 import type { LabState } from './lab';
+
+/** Short names for the reasons table; the long ones (reasonLabels) are the rows' tooltips. */
+export const reasonShortNames: Record<StopReason, string> = {
+  tolerance: 'Tolerance',
+  belowLoss: 'Below loss',
+  gradNorm: 'Gradient norm',
+  patience: 'Stalled (patience)',
+  nonFinite: 'Not finite',
+  divergence: 'Blew up (divergence)',
+};
 
 export class Readouts {
   private readonly fields: Record<'status' | 'epoch' | 'loss' | 'best-loss' | 'converged' | 'diverged', HTMLElement>;
@@ -19,6 +33,33 @@ export class Readouts {
       converged: field('converged'),
       diverged: field('diverged'),
     };
+    const diverging = stopReasons.filter((r) => !convergedReasons.includes(r));
+    this.reasonCells = { ...this.reasonTable(this.fields.converged, 'converged', convergedReasons), ...this.reasonTable(this.fields.diverged, 'diverged', diverging) };
+  }
+
+  private readonly reasonCells: Partial<Record<StopReason, HTMLElement>>;
+
+  /** A table of `reasons` beside a count's readout: one row each, its count cell returned by reason. */
+  private reasonTable(count: HTMLElement, status: string, reasons: readonly StopReason[]): Partial<Record<StopReason, HTMLElement>> {
+    const table = document.createElement('table');
+    table.className = 'reasons';
+    table.dataset.testid = `${status}-reasons`;
+    table.createCaption().textContent = `${status[0].toUpperCase()}${status.slice(1)}, by reason`;
+    const cells: Partial<Record<StopReason, HTMLElement>> = {};
+    for (const reason of reasons) {
+      const row = table.insertRow();
+      row.title = reasonLabels[reason];
+      row.dataset.reason = reason;
+      row.insertCell().textContent = reasonShortNames[reason];
+      cells[reason] = row.insertCell();
+      cells[reason].textContent = '0';
+    }
+    // A <dd> of its own keeps the count's readout (CONTRACTS §3) the count alone, and the <dl> valid.
+    const detail = document.createElement('dd');
+    detail.className = 'reasons-detail';
+    detail.append(table);
+    count.parentElement!.append(detail);
+    return cells;
   }
 
   show(state: Readonly<LabState>): void {
@@ -30,6 +71,11 @@ export class Readouts {
     this.write('converged', String(summary.converged));
     this.write('diverged', String(summary.diverged));
     this.fields.status.dataset.status = state.status;
+    for (const reason of stopReasons) {
+      const cell = this.reasonCells[reason]!;
+      const text = String(summary.reasons[reason]);
+      if (cell.textContent !== text) cell.textContent = text;
+    }
   }
 
   /** Only touches the DOM on a change: frames come at display rate. */

@@ -162,9 +162,9 @@ function bindLogSlider(folder: GUI, param: Param, scale: LogScale, off: string |
   field.addEventListener('change', () => {
     const typed = field.value.trim();
     if (off !== undefined && (typed === '' || typed.toLowerCase() === off)) return commit(null);
-    // What cannot be read goes on as NaN: the lab's check then names the field and what it must be.
-    const value = parseNumber(typed) ?? Number.NaN;
-    commit(scale.integer ? Math.round(value) : value);
+    // What cannot be read goes on as NaN, and a fraction where a whole number belongs as typed: the
+    // entry's write, or else the lab's check, decides, and a refusal names the field and what it must be.
+    commit(parseNumber(typed) ?? Number.NaN);
   });
 
   return {

@@ -37,7 +37,7 @@ export type Control =
   | { kind: 'text' }
   | { kind: 'toggle' };
 
-export type GroupId = 'run' | 'optimizer' | 'schedule' | 'init' | 'batch' | 'stop' | 'freeze';
+export type GroupId = 'run' | 'optimizer' | 'schedule' | 'init' | 'batch' | 'clip' | 'stop' | 'freeze';
 
 export interface Param<V extends Value = Value> {
   /** The property of the panel's value object that the control is bound to. */

@@ -261,3 +261,44 @@ describe('Freeze', () => {
     expect(freezeParams(['w1_1', 'w1_2', 'w1_3']).map((t) => t.read(frozen, contextOf(frozen)))).toEqual([true, false, false]);
   });
 });
+
+describe('Stopping (CONTRACTS §5)', () => {
+  const bowl = () => scenarioOf('bowl');
+  const refusal = (change: Change) => {
+    if (change.kind !== 'set') throw new Error(`expected a set, got ${JSON.stringify(change)}`);
+    const next = withValueAt(bowl(), change.path, change.value);
+    if (!next.ok) return [next.problem];
+    const validation = validateScenario(next.scenario);
+    return validation.ok ? [] : validation.problems;
+  };
+
+  it('is hot: every rule changes the running descent without a restart', () => {
+    for (const key of ['belowLoss', 'gradNorm', 'patience', 'minDelta', 'divergence']) expect(isLive(entry(key)), key).toBe(true);
+  });
+
+  it('writes each rule to its field, off as null', () => {
+    expect(apply(bowl(), write('belowLoss', '-0.5', bowl())).stop.belowLoss).toBe(-0.5);
+    expect(write('belowLoss', 'off', bowl())).toEqual({ kind: 'none' });
+    expect(apply(bowl(), write('gradNorm', 1e-4, bowl())).stop.gradNorm).toBe(1e-4);
+    const patient = apply(bowl(), write('patience', 20, bowl()));
+    expect(patient.stop.patience).toBe(20);
+    expect(apply(patient, write('minDelta', 1e-6, patient)).stop.minDelta).toBe(1e-6);
+    expect(apply(patient, write('minDelta', null, patient)).stop.minDelta).toBe(0);
+    expect(apply(bowl(), write('divergence', null, bowl())).stop.divergence).toBeNull();
+  });
+
+  it('shows Min delta only while Patience is on', () => {
+    const b = bowl();
+    expect(entry('minDelta').visible!(b, contextOf(b))).toBe(false);
+    const patient = apply(b, write('patience', 5, b));
+    expect(entry('minDelta').visible!(patient, contextOf(patient))).toBe(true);
+  });
+
+  it('passes bad values on as typed, for the lab to refuse with the field named', () => {
+    expect(refusal(write('patience', 1.5, bowl()))).toEqual(['stop.patience: must be null or a whole number of steps from 1 to 1000000000']);
+    expect(refusal(write('patience', 0, bowl()))).toEqual(['stop.patience: must be a whole number of steps from 1 to 1000000000']);
+    expect(refusal(write('belowLoss', 'low', bowl()))).toEqual(['stop.belowLoss: must be null or a finite number']);
+    expect(refusal(write('gradNorm', -1, bowl()))).toEqual(['stop.gradNorm: must be a finite number ≥ 0']);
+    expect(refusal(write('divergence', Number.NaN, bowl()))).toEqual(['stop.divergence: must be null or a finite number > 0']);
+  });
+});

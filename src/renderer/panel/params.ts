@@ -6,14 +6,14 @@
  * (./params.test.ts).
  *
  * Writing never edits the scenario itself: it says what to ask the lab for. `set(path, value)` is checked
- * by the trainer, which applies a hot field (optimizer, batch, clip, freeze, tolerance, epochs) to the
+ * by the trainer, which applies a hot field (optimizer, batch, clip, freeze, tolerance, stop, epochs) to the
  * running descent and rebuilds the run for a structural one (init, seed).
  */
 import { limits } from '../../shared/limits';
 import { presets, findPreset, type Preset } from '../../shared/presets';
 import type { OptimizerKind, OptimizerSpec, Scenario, ScheduleSpec } from '../../shared/scenario';
 import { centreOf, countOf, initKind, moveCentre, spreadOf, switchInit, withCount, withSpread, type InitKind } from './cloud';
-import { formatNumber, formatVector, parseVector, type LogScale } from './numbers';
+import { formatNumber, formatVector, parseNumber, parseVector, type LogScale } from './numbers';
 import type { Action, Change, GroupId, PanelContext, Param, Value } from './param';
 
 export const actions: readonly Action[] = [
@@ -29,7 +29,8 @@ export const groupTitles: Record<GroupId, string> = {
   schedule: 'Schedule',
   init: 'Starting cloud',
   batch: 'Batches',
-  stop: 'Clipping and stopping',
+  clip: 'Clipping',
+  stop: 'Stopping',
   freeze: 'Freeze',
 };
 
@@ -137,7 +138,7 @@ export const params: readonly Param[] = [
     hint: 'How many steps the descent takes between two frames while playing',
     control: { kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true } },
     read: (_s, context) => context.speed,
-    write: (value) => ({ kind: 'speed', stepsPerFrame: value }),
+    write: (value) => ({ kind: 'speed', stepsPerFrame: Math.round(value) }),
   }),
 
   param<string>({
@@ -288,7 +289,10 @@ export const params: readonly Param[] = [
     control: { kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true } },
     enabled: (s) => !('points' in s.init),
     read: (s) => countOf(s.init),
-    write: (count, s) => (count === countOf(s.init) ? none : set('init', withCount(s.init, count))),
+    write: (typed, s) => {
+      const count = Math.round(typed);
+      return count === countOf(s.init) ? none : set('init', withCount(s.init, count));
+    },
   }),
   param<number>({
     key: 'seed',
@@ -354,7 +358,7 @@ export const params: readonly Param[] = [
   param<string>({
     key: 'clip',
     label: 'Clip',
-    group: 'stop',
+    group: 'clip',
     path: 'clip',
     hint: 'By value: clamp each gradient component to ±limit; by norm: scale the gradient to at most limit',
     control: { kind: 'select', options: () => invert(clipLabels) },
@@ -367,7 +371,7 @@ export const params: readonly Param[] = [
   param<number>({
     key: 'clipLimit',
     label: 'Clip limit',
-    group: 'stop',
+    group: 'clip',
     path: 'clip.limit',
     hint: 'The limit c > 0',
     control: { kind: 'log-slider', scale: { min: -3, max: 4, digits: 3 } },
@@ -384,6 +388,62 @@ export const params: readonly Param[] = [
     control: { kind: 'log-slider', scale: { min: -15, max: 0, digits: 2 }, off: 'off' },
     read: (s) => s.tolerance,
     write: (value) => set('tolerance', value),
+  }),
+  param<string>({
+    key: 'belowLoss',
+    label: 'Stop below loss',
+    group: 'stop',
+    path: 'stop.belowLoss',
+    hint: 'A particle converges once its loss is at or below this (may be negative); off: type off',
+    control: { kind: 'text' },
+    read: (s) => (s.stop.belowLoss === null ? 'off' : formatNumber(s.stop.belowLoss)),
+    write: (text, s) => {
+      const typed = text.trim().toLowerCase();
+      const value = typed === '' || typed === 'off' ? null : (parseNumber(typed) ?? Number.NaN);
+      // What cannot be read goes on as NaN: the lab's check names stop.belowLoss and what it must be.
+      return value === s.stop.belowLoss ? none : set('stop.belowLoss', value);
+    },
+  }),
+  param<number | null>({
+    key: 'gradNorm',
+    label: 'Stop at gradient norm',
+    group: 'stop',
+    path: 'stop.gradNorm',
+    hint: 'A particle converges once its gradient’s norm (before clipping) is at or below this; off: far left, or type off',
+    control: { kind: 'log-slider', scale: { min: -12, max: 2, digits: 2 }, off: 'off' },
+    read: (s) => s.stop.gradNorm,
+    write: (value) => set('stop.gradNorm', value),
+  }),
+  param<number | null>({
+    key: 'patience',
+    label: 'Patience',
+    group: 'stop',
+    path: 'stop.patience',
+    hint: 'A particle stalls (converged) after this many steps without its best loss improving by more than Min delta; off: far left, or type off',
+    control: { kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true }, off: 'off' },
+    read: (s) => s.stop.patience,
+    write: (value) => set('stop.patience', value),
+  }),
+  param<number | null>({
+    key: 'minDelta',
+    label: 'Min delta',
+    group: 'stop',
+    path: 'stop.minDelta',
+    hint: 'How much the loss must fall to count as an improvement for Patience; far left: 0',
+    control: { kind: 'log-slider', scale: { min: -15, max: 0, digits: 2 }, off: '0' },
+    visible: (s) => s.stop.patience !== null,
+    read: (s) => (s.stop.minDelta === 0 ? null : s.stop.minDelta),
+    write: (value) => set('stop.minDelta', value ?? 0),
+  }),
+  param<number | null>({
+    key: 'divergence',
+    label: 'Diverged at loss',
+    group: 'stop',
+    path: 'stop.divergence',
+    hint: 'A particle has diverged once its loss reaches this (the default 1e100 names a blow-up long before overflow); off: only a loss that is no longer a number',
+    control: { kind: 'log-slider', scale: { min: 0, max: 300, digits: 2 }, off: 'off' },
+    read: (s) => s.stop.divergence,
+    write: (value) => set('stop.divergence', value),
   }),
   param<number>({
     key: 'epochs',
