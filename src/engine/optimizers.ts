@@ -1,12 +1,12 @@
 /**
- * The six optimizers of CONTRACTS §1 with PyTorch's conventions (state starts at zero, t counts steps
- * from 1), each update one of the rules of ./update-rules.ts (the formula table, in the reference's
- * operation order). Arrays are parameter-major (value j of particle i at j·n + i); only particles whose
- * status is 1 (running) move.
+ * The optimizers of CONTRACTS §1 with PyTorch's conventions (state starts at zero, t counts steps from 1),
+ * each a row of ./update-rules.ts (the formula table, in the reference's operation order), from which
+ * `npm run generate` writes the update loops (./update-rules.generated.ts). Arrays are parameter-major
+ * (value j of particle i at j·n + i); only particles whose status is 1 (running) move.
  */
 import type { OptimizerSpec } from '../shared/scenario';
 import type { SurfaceBlock, SurfaceSteppers } from './surface-steps';
-import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from './update-rules';
+import { stateArrays, updateRange } from './update-rules.generated';
 
 /** An optimizer's settings and a copy of its state arrays (see `Optimizer.snapshot`). */
 export interface OptimizerSnapshot {
@@ -16,9 +16,9 @@ export interface OptimizerSnapshot {
 }
 
 export class Optimizer {
-  /** First state array: velocity (momentum, nesterov), sum or average of squares (adagrad, rmsprop), m (adam). */
+  /** First state array, the first of the rule's `state` (momentum's velocity, Adam's m, …). */
   private s1: Float64Array | null = null;
-  /** Second state array: adam's v. */
+  /** Second state array (Adam's v). */
   private s2: Float64Array | null = null;
 
   constructor(public spec: OptimizerSpec, private readonly size: number) {
@@ -56,9 +56,9 @@ export class Optimizer {
   }
 
   private allocate(): void {
-    const kind = this.spec.kind;
-    this.s1 = kind === 'gd' ? null : new Float64Array(this.size);
-    this.s2 = kind === 'adam' ? new Float64Array(this.size) : null;
+    const count = stateArrays[this.spec.kind];
+    this.s1 = count >= 1 ? new Float64Array(this.size) : null;
+    this.s2 = count >= 2 ? new Float64Array(this.size) : null;
   }
 
   /**
@@ -85,67 +85,9 @@ export class Optimizer {
     return finite;
   }
 
-  /** The update of values lo ≤ q < hi by gradient g (same layout), as the formula table writes it. */
+  /** The update of values lo ≤ q < hi by gradient g (same layout): the generated loop of the kind's rule. */
   private update(p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number): boolean {
-    // Whether every value written is finite (v − v is 0 exactly then), found on the way: a branch that is
-    // never taken costs far less than a second pass over the values.
-    let finite = true;
-    const spec = this.spec;
-    switch (spec.kind) {
-      case 'gd':
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = gdRule(p[q], g[q], lr));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      case 'momentum': {
-        const v = this.s1!;
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = momentumRule(v, q, p[q], g[q], lr, spec.beta));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      }
-      case 'nesterov': {
-        const v = this.s1!;
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = nesterovRule(v, q, p[q], g[q], lr, spec.beta));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      }
-      case 'adagrad': {
-        const s = this.s1!;
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = adagradRule(s, q, p[q], g[q], lr, spec.eps));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      }
-      case 'rmsprop': {
-        const s = this.s1!;
-        const keep = 1 - spec.rho;
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = rmspropRule(s, q, p[q], g[q], lr, spec.rho, keep, spec.eps));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      }
-      case 'adam': {
-        const { beta1, beta2, eps } = spec;
-        const correction1 = 1 - Math.pow(beta1, t);
-        const correction2 = 1 - Math.pow(beta2, t);
-        const keep1 = 1 - beta1;
-        const keep2 = 1 - beta2;
-        const m = this.s1!;
-        const v = this.s2!;
-        for (let q = lo; q < hi; q++) {
-          const next = (p[q] = adamRule(m, v, q, p[q], g[q], lr, beta1, keep1, correction1, beta2, keep2, correction2, eps));
-          if (next - next !== 0) finite = false;
-        }
-        return finite;
-      }
-    }
+    return updateRange(this.spec, this.s1, this.s2, p, g, lo, hi, lr, t);
   }
 
   /**

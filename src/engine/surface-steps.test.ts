@@ -1,13 +1,13 @@
 /**
  * The fused surface steps (./surface-steps.ts) and their per-surface copies (./surface-steps.generated.ts):
- * the copies are what the generator writes from the current sources, and every surface with every optimizer
- * steps bit for bit as the separate passes do. ./blocks.test.ts checks the loops themselves against a
+ * the generated files are what the generator writes from the current table of rules (./update-rules.ts) and
+ * surfaces, and every surface with every optimizer steps bit for bit as the separate passes do. ./blocks.test.ts checks the loops themselves against a
  * particle-by-particle reference of CONTRACTS §1.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
-import { generatedPath, generateSurfaceSteps } from '../../scripts/generate-surface-steps.mjs';
+import { generate } from '../../scripts/generate-surface-steps.mjs';
 import type { OptimizerKind, ScenarioInput } from '../shared/scenario';
 import { Descent, Status } from './descent';
 import { initialPositions } from './init';
@@ -34,8 +34,10 @@ function scenario(fn: SurfaceName, kind: OptimizerKind, clipped: boolean): Scena
 }
 
 describe('fused surface steps', () => {
-  it('surface-steps.generated.ts is what `npm run generate` writes from the current sources', () => {
-    expect(readFileSync(generatedPath, 'utf8')).toBe(generateSurfaceSteps());
+  it('update-rules.generated.ts and surface-steps.generated.ts are what `npm run generate` writes from the current sources', () => {
+    const files: { path: string; text: string }[] = generate();
+    expect(files.map(({ path }) => path.replace(/.*\//, ''))).toEqual(['update-rules.generated.ts', 'surface-steps.generated.ts']);
+    for (const { path, text } of files) expect(readFileSync(path, 'utf8'), path).toBe(text);
   });
 
   it.each(surfaceNames.flatMap((fn) => kinds.map((kind) => [fn, kind] as const)))('%s with %s: the surface’s own loop, the shared loop and the separate passes agree bit for bit', async (fn, kind) => {
