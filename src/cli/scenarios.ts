@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { findPreset } from '../shared/presets';
 import { limits } from '../shared/limits';
 import { parseScenarioText, validateScenario, type Validation } from '../shared/validate';
-import { csvColumns } from './csv';
+import { csvColumns } from '../shared/csv';
 import type { Io } from './io';
 
 export function loadScenario(source: string, io: Io): Validation {

@@ -3,7 +3,7 @@
  * hold numbers, the default choice of features and target, and the linear-regression scenario built from
  * the chosen columns and validated like any scenario file. Tested in node (csv-data.test.ts).
  */
-import { csvColumns, parseCsv } from '../../cli/csv';
+import { csvColumns, parseCsv } from '../../shared/csv';
 import { limits } from '../../shared/limits';
 import type { Scenario } from '../../shared/scenario';
 import { validateScenario } from '../../shared/validate';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../shared/presets';
 import type { Scenario } from '../../shared/scenario';
 import { validateScenario } from '../../shared/validate';
-import { withValueAt } from '../../trainer/paths';
+import { withValueAt } from '../../shared/paths';
 import { dimsOf } from './cloud';
 import { fromSlider, toSlider } from './numbers';
 import { isLive, readValues, type Change, type PanelContext, type Param } from './param';
