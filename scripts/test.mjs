@@ -1,7 +1,7 @@
 // `npm test`: the typecheck, the import rules (.dependency-cruiser.cjs), both builds and every unit test
-// (Vitest) at once, then the end-to-end specs once there are any. Each suite closes with one plain line, "unit: N passed, N failed, N skipped", read from its
-// runner's JSON report, so that a skip is reported as a skip; then one line of each suite's time. The exit
-// status is non-zero if anything failed.
+// (Vitest) at once, then the end-to-end specs once there are any. Each suite closes with one plain line,
+// "unit: N passed, N failed, N skipped", read from its runner's JSON report, so that a skip is reported as a
+// skip; then one line of each suite's time. The exit status is non-zero if anything failed.
 //
 // Why at once: the typecheck and the builds are mostly one core's work, and the unit tests spend much of
 // their time waiting on child processes; run one after another they left a core idle for minutes. The
