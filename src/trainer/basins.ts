@@ -1,7 +1,7 @@
 /**
  * Basins of attraction off the page's thread: the page's messages to the basins worker (./basins-worker.ts;
- * their schema is ../shared/basins-messages.ts), validated on arrival, and the job itself (../engine/experiments/basins.ts) with
- * a few dozen progress reports. One job per worker; the page cancels by terminating it.
+ * their schema is ../shared/basins-messages.ts), validated on arrival, and the job itself
+ * (../engine/experiments/basins.ts) with a few dozen progress reports. One job per worker; the page cancels by terminating it.
  */
 import { computeBasins } from '../engine/experiments/basins';
 import { basinsCommandSchema, type BasinsEvent } from '../shared/basins-messages';

@@ -1,7 +1,7 @@
 /**
  * The stability map off the page's thread: the page's messages to the sweep worker (./sweep-worker.ts;
- * their schema is ../shared/sweep-messages.ts), validated on arrival, and the job itself (../engine/experiments/sweep.ts) with at
- * most about a hundred progress reports. One job per worker; the page cancels by terminating it, which
+ * their schema is ../shared/sweep-messages.ts), validated on arrival, and the job itself
+ * (../engine/experiments/sweep.ts) with at most about a hundred progress reports. One job per worker; the page cancels by terminating it, which
  * also works in Electron's renderer (a Web Worker, like the export's and the basins').
  */
 import { planSweep, runSweep } from '../engine/experiments/sweep';

@@ -53,7 +53,7 @@ describe('the table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('changes hot fields live and structural ones at the end of a gesture (src/trainer/paths.ts)', () => {
+  it('changes hot fields live and structural ones at the end of a gesture (src/shared/paths.ts)', () => {
     expect(isLive(entry('alpha'))).toBe(true);
     expect(isLive(entry('clipLimit'))).toBe(true);
     expect(isLive(entry('speed'))).toBe(true);
