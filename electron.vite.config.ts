@@ -13,7 +13,7 @@ export default defineConfig({
         // Two entries: the app's main process and the script Electron's utilityProcess runs (out/main/trainer.js).
         input: {
           index: resolve(root, 'src/main/index.ts'),
-          trainer: resolve(root, 'src/main/trainer.ts'),
+          trainer: resolve(root, 'src/trainer/utility-entry.ts'),
         },
       },
     },

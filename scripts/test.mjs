@@ -1,7 +1,7 @@
-// `npm test`: the typecheck, both builds and every unit test (Vitest) at once, then the end-to-end specs once
-// there are any. Each suite closes with one plain line, "unit: N passed, N failed, N skipped", read from its
-// runner's JSON report, so that a skip is reported as a skip; then one line of each suite's time. The exit
-// status is non-zero if anything failed.
+// `npm test`: the typecheck, the import rules (.dependency-cruiser.cjs), both builds and every unit test
+// (Vitest) at once, then the end-to-end specs once there are any. Each suite closes with one plain line,
+// "unit: N passed, N failed, N skipped", read from its runner's JSON report, so that a skip is reported as a
+// skip; then one line of each suite's time. The exit status is non-zero if anything failed.
 //
 // Why at once: the typecheck and the builds are mostly one core's work, and the unit tests spend much of
 // their time waiting on child processes; run one after another they left a core idle for minutes. The
@@ -22,6 +22,8 @@ const typecheck = timed('typecheck', () =>
   // Node-side code, the page, the page's unit tests, and the end-to-end specs (Node's types and the DOM's).
   series(['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.web-tests.json', 'tsconfig.e2e.json'].map((config) => [bin('tsc'), ['-p', config, '--noEmit'], `typecheck (${config})`])),
 );
+// `npm run deps`: the rooms' import rules and no file loops (.dependency-cruiser.cjs); a few seconds.
+const deps = timed('deps', () => run(bin('depcruise'), ['src', 'scripts', '--config', '.dependency-cruiser.cjs'], { label: 'deps' }));
 // `npm run build` and `npm run build:web`, called directly as the typecheck's tsc is (no npm in between).
 const build = timed('build', () => series([[bin('electron-vite'), ['build'], 'build'], [bin('vite'), ['build', '--config', 'vite.web.config.ts'], 'build:web']]));
 const unitReport = 'test-results/unit.json';
@@ -30,7 +32,7 @@ const unit = timed('unit', () => run(bin('vitest'), ['run', '--reporter=default'
 // The unit report streams to the terminal; the typecheck's and the builds' output waits for it to end.
 await unit;
 lines.push(summarise('unit', unitReport, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests]));
-for (const job of [typecheck, build]) {
+for (const job of [typecheck, deps, build]) {
   const { output } = await job;
   if (output.trim()) process.stdout.write(output);
 }
@@ -48,7 +50,7 @@ if (specs.length && builtOk) {
 
 console.log('');
 for (const line of lines) console.log(line);
-console.log(`time: ${times.join(', ')}; total ${seconds(performance.now() - started)} (typecheck, build and unit run side by side)`);
+console.log(`time: ${times.join(', ')}; total ${seconds(performance.now() - started)} (typecheck, deps, build and unit run side by side)`);
 if (failures.length) {
   console.log(`failed: ${failures.join(', ')}`);
   process.exit(1);

@@ -1,5 +1,6 @@
 /** Turns a validated scenario into a running Descent: its data set, model and initial cloud. */
-import type { ModelSpec, Scenario } from '../shared/scenario';
+import type { Scenario } from '../shared/scenario';
+export { paramCountOf } from '../shared/spec';
 import { buildDataset, type Dataset } from './data';
 import { Descent } from './descent';
 import { compileExpression } from './expression';
@@ -11,22 +12,6 @@ import { NeuronModel } from './models/neuron';
 import { SurfaceModel } from './models/surface';
 import type { SurfaceName } from './surfaces';
 
-/** Parameters a model has for data of the given widths (CONTRACTS §1, "Model and parameter order"). */
-export function paramCountOf(model: ModelSpec, inputs: number, outputs: number): number {
-  switch (model.kind) {
-    case 'surface':
-      return 2;
-    case 'linear':
-      return inputs + (model.bias ? 1 : 0);
-    case 'neuron':
-      return inputs * outputs;
-    case 'mlp': {
-      let count = 0;
-      for (let l = 0; l + 1 < model.layers.length; l++) count += model.layers[l] * model.layers[l + 1] + model.layers[l + 1];
-      return count;
-    }
-  }
-}
 
 /** The data set of a scenario, or null for a surface. A CSV source must have been read in by the host. */
 export function datasetOf(scenario: Scenario): Dataset | null {

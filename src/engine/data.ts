@@ -1,5 +1,7 @@
 /** Data sets as flat row-major typed arrays, built from a scenario's `data` (inline rows or a generator). */
 import type { DataSpec } from '../shared/scenario';
+import type { InlineOrGenerated } from '../shared/spec';
+export { dataShape, type InlineOrGenerated } from '../shared/spec';
 import { Random, Stream } from './random';
 
 export interface Dataset {
@@ -14,8 +16,6 @@ export interface Dataset {
   readonly y: Float64Array;
 }
 
-/** A CSV data spec must be read into inline rows by the host (desktop or command line) first. */
-export type InlineOrGenerated = Exclude<DataSpec, { csv: string }>;
 
 export function buildDataset(spec: InlineOrGenerated, seed: number): Dataset {
   if ('generate' in spec) return generateLine(spec, seed);
@@ -39,9 +39,3 @@ function generateLine(spec: Extract<DataSpec, { generate: 'line' }>, seed: numbe
   return { rows: n, inputs: 1, outputs: 1, x, y };
 }
 
-/** Rows and widths a data spec will have, without building it (for validation). */
-export function dataShape(spec: InlineOrGenerated): { rows: number; inputs: number; outputs: number } {
-  if ('generate' in spec) return { rows: spec.n, inputs: 1, outputs: 1 };
-  const first = spec.y[0];
-  return { rows: spec.x.length, inputs: spec.x[0]?.length ?? 0, outputs: Array.isArray(first) ? first.length : 1 };
-}

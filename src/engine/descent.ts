@@ -5,7 +5,7 @@
  * blows up past the divergence threshold, or whose loss or parameters stop being finite, is marked
  * diverged; nothing throws. Each stopped particle keeps its reason and the step it stopped at.
  */
-import type { BatchSpec, ClipSpec, OptimizerSpec, Scenario, StopSpec } from '../shared/scenario';
+import type { Scenario, StopSpec } from '../shared/scenario';
 import { Reason, noReasons, stopReasons, type ReasonCounts, type StopReason } from '../shared/stopping';
 import { Batcher, type BatcherSnapshot } from './batching';
 import { adjustGradients } from './gradients';
@@ -13,8 +13,10 @@ import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
 import type { SurfaceBlock } from './surface-steps';
-import type { DescentSnapshot } from './snapshot';
+import type { DescentSnapshot, HotSettings } from './descent-state';
 import { comparesLosses, divergenceLimit, improves, lossStopReason } from './stopping';
+
+export type { HotSettings };
 
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
 export type StatusName = 'running' | 'converged' | 'diverged';
@@ -60,16 +62,6 @@ export interface TraceEntry {
   loss: number;
   /** Gradient applied (after freezing and clipping). */
   grad: number[];
-}
-
-/** The settings that change a running descent without a reset (a "hot" change). */
-export interface HotSettings {
-  optimizer: OptimizerSpec;
-  clip: ClipSpec;
-  batch: BatchSpec;
-  freeze: number[];
-  tolerance: number | null;
-  stop: StopSpec;
 }
 
 /** A scenario's hot settings: what `configure` takes when a hot field changes. */

@@ -1,17 +1,9 @@
 /** Initial positions of the cloud from a scenario's `init`, parameter-major (value j of particle i at j·n + i). */
 import type { InitSpec } from '../shared/scenario';
+import { gridSide, particleCount } from '../shared/spec';
+export { gridSide, particleCount } from '../shared/spec';
 import { Random, Stream } from './random';
 
-/** How many particles an init makes. */
-export function particleCount(spec: InitSpec): number {
-  return 'points' in spec ? spec.points.length : spec.count;
-}
-
-/** Points per axis of a grid of `count` particles in `dims` dimensions (count must be a perfect power). */
-export function gridSide(count: number, dims: number): number {
-  const side = Math.round(Math.pow(count, 1 / dims));
-  return Math.pow(side, dims) === count ? side : -1;
-}
 
 /**
  * Fills `params` (n × paramCount) from the spec, into `into` when given (it must have that length). Random draws go particle by particle, parameter by

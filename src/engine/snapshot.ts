@@ -4,28 +4,10 @@
  * gives bit-identical results to the run it was taken from: the engine is deterministic, so a history
  * of snapshots plus the hot changes made since is enough to replay any earlier step exactly.
  */
-import type { BatcherSnapshot } from './batching';
-import type { Descent, HotSettings } from './descent';
-import type { OptimizerSnapshot } from './optimizers';
+import type { Descent } from './descent';
+import type { DescentSnapshot } from './descent-state';
 
-export interface DescentSnapshot {
-  step: number;
-  epoch: number;
-  converged: number;
-  diverged: number;
-  params: Float64Array;
-  loss: Float64Array;
-  previousLoss: Float64Array;
-  status: Uint8Array;
-  reason: Uint8Array;
-  stoppedAt: Uint32Array;
-  /** Patience state (stop.patience), null while the rule is off. */
-  best: Float64Array | null;
-  wait: Uint32Array | null;
-  settings: HotSettings;
-  optimizer: OptimizerSnapshot;
-  batcher: BatcherSnapshot;
-}
+export type { DescentSnapshot };
 
 /**
  * Bytes held by a snapshot's arrays (the settings and a few numbers are left out: they are tiny), with the

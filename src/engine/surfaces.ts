@@ -2,6 +2,7 @@
  * The named analytic surfaces f(x, y) of CONTRACTS §1, each with its exact gradient. A kernel returns
  * f and writes ∂f/∂x, ∂f/∂y into `g.dx`, `g.dy`: one call per particle.
  */
+import { surfaceNames, type SurfaceName } from '../shared/scenario';
 
 /** Where a kernel writes its partial derivatives. */
 export interface Partials {
@@ -143,8 +144,7 @@ export const surfaces = {
     range: [[-10, 10], [-10, 10]],
     minima: [[1, 3]],
   },
-} satisfies Record<string, SurfaceInfo>;
+} satisfies Record<SurfaceName, SurfaceInfo>;
 
-export type SurfaceName = keyof typeof surfaces;
-export const surfaceNames = Object.keys(surfaces) as SurfaceName[];
+export { surfaceNames, type SurfaceName };
 

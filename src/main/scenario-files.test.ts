@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { presets } from '../shared/presets';
+import { parseScenarioText } from '../shared/validate';
 
 vi.mock('electron', () => ({ dialog: {} }));
 
@@ -35,6 +36,39 @@ describe('readScenarioFile', () => {
     const result = await readScenarioFile(path);
     expect(result).toEqual({ ok: false, reason: '“huge.descent.json” is 9 MiB; scenario files are limited to 8 MiB. The current experiment is unchanged.' });
     expect(await readScenarioFile(file('small.json', '12345'), 4)).toMatchObject({ ok: false, reason: expect.stringContaining('limited to') });
+  });
+
+  // A linear fit whose data is a CSV file beside the scenario (docs/scenario.md, "Data"), as the command line reads it.
+  const csvScenario = (csv: string) =>
+    JSON.stringify({ version: 1, name: 'houses', model: { kind: 'linear', bias: true }, data: { csv, x: ['size'], y: ['price'] }, init: { dist: 'gaussian', mean: [0, 0], std: 1, count: 4 }, optimizer: { kind: 'gd', alpha: 0.01 }, epochs: 10 });
+
+  it('reads the CSV file a scenario names beside it and hands the page its rows inline', async () => {
+    file('houses.csv', '"size",price,rooms\r\n1,2,9\r\n\r\n3,"4"\r\n');
+    const result = await readScenarioFile(file('houses.descent', csvScenario('houses.csv')));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.file.name).toBe('houses.descent');
+    const sent = JSON.parse(result.file.text) as { name: string; data: unknown; optimizer: unknown };
+    expect(sent.data).toEqual({ x: [[1], [3]], y: [[2], [4]] });
+    expect(sent).toMatchObject({ name: 'houses', optimizer: { kind: 'gd', alpha: 0.01 } });
+    expect(parseScenarioText(result.file.text).ok).toBe(true);
+  });
+
+  it('refuses a scenario whose CSV file is missing or has a bad cell, naming the line', async () => {
+    expect(await readScenarioFile(file('lost.descent', csvScenario('nowhere.csv')))).toEqual({
+      ok: false,
+      reason: `“lost.descent” could not be opened: data.csv: cannot read "nowhere.csv" (looked for ${join(folder, 'nowhere.csv')}). The current experiment is unchanged.`,
+    });
+    file('bad.csv', 'size,price\n1,2\n\n3,x\n');
+    expect(await readScenarioFile(file('bad.descent', csvScenario('bad.csv')))).toEqual({
+      ok: false,
+      reason: '“bad.descent” could not be opened: data.csv: bad.csv line 4, column "price": "x" is not a finite number. The current experiment is unchanged.',
+    });
+  });
+
+  it('passes an invalid scenario with a CSV source to the page unchanged, for the page to list its problems', async () => {
+    const text = JSON.stringify({ ...(JSON.parse(csvScenario('nowhere.csv')) as object), optimiser: {} });
+    expect(await readScenarioFile(file('typo.descent', text))).toEqual({ ok: true, file: { name: 'typo.descent', text } });
   });
 
   it('names a missing file and a folder', async () => {

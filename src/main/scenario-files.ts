@@ -7,6 +7,7 @@ import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedFile, SaveRequest, SaveResult } from '../shared/desktop';
+import { csvFileSizeProblem, csvSourceOf, withCsvData } from '../shared/csv';
 import { limits } from '../shared/limits';
 import { parseScenarioText } from '../shared/validate';
 import { writeFileAtomic } from './atomic-write';
@@ -43,14 +44,48 @@ export async function readScenarioFile(path: string, maxBytes: number = limits.m
     if (info.size > maxBytes) {
       return { ok: false, reason: `“${name}” is ${mib(info.size)}; scenario files are limited to ${mib(maxBytes)}. The current experiment is unchanged.` };
     }
-    const text = await readFile(path, 'utf8');
+    const raw = await readFile(path, 'utf8');
     // A byte-order mark from some editors is not part of the JSON.
-    return { ok: true, file: { name, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } };
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    return await withCsvBeside(path, { name, text });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'it does not exist (any more)' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : (error as Error).message;
     return { ok: false, reason: `“${name}” could not be opened: ${why}.` };
   }
+}
+
+/**
+ * A scenario whose data is `{"csv": …}` gets its CSV file (relative to the scenario's folder) read here,
+ * as the command line does (src/cli/scenarios.ts, through the same src/shared/csv.ts): the page has no
+ * file access, so it receives the scenario with the named columns as inline rows. Any other text (valid or
+ * not) passes unchanged, and the page reports its problems as for any file.
+ */
+async function withCsvBeside(path: string, file: OpenedFile): Promise<ReadResult> {
+  const validation = parseScenarioText(file.text);
+  const source = validation.ok ? csvSourceOf(validation.scenario) : null;
+  if (!validation.ok || !source) return { ok: true, file };
+  const refuse = (why: string): ReadResult => ({ ok: false, reason: `“${file.name}” could not be opened: ${why}. The current experiment is unchanged.` });
+  const csvPath = resolve(dirname(path), source.csv);
+  let csvText: string;
+  try {
+    const info = await stat(csvPath);
+    const tooBig = info.isFile() ? csvFileSizeProblem(source.csv, info.size) : `data.csv: "${source.csv}" is not a file`;
+    if (tooBig) return refuse(tooBig);
+    csvText = await readFile(csvPath, 'utf8');
+  } catch {
+    return refuse(`data.csv: cannot read "${source.csv}" (looked for ${csvPath})`);
+  }
+  const read = withCsvData(validation.scenario, csvText.charCodeAt(0) === 0xfeff ? csvText.slice(1) : csvText);
+  if (!read.ok) {
+    const listed = read.problems.slice(0, MAX_LISTED_PROBLEMS);
+    const more = read.problems.length - listed.length;
+    return refuse(`${listed.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`);
+  }
+  // The file's own fields as written (defaults are the page's to fill in), with the rows in place of the CSV source.
+  const text = JSON.stringify({ ...(JSON.parse(file.text) as object), data: read.scenario.data });
+  if (Buffer.byteLength(text) > limits.maxScenarioBytes) return refuse(`with its CSV rows in place the scenario is over ${mib(limits.maxScenarioBytes)}, the limit for a scenario`);
+  return { ok: true, file: { name: file.name, text } };
 }
 
 /** Validates `text` as a scenario and writes it atomically to `path`. */

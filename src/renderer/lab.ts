@@ -10,7 +10,7 @@ import { findPreset, presets } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
 import { noReasons, type ReasonCounts } from '../shared/stopping';
 import { validateScenario } from '../shared/validate';
-import { withValueAt } from '../trainer/paths';
+import { withValueAt } from '../shared/paths';
 import { Emitter } from './emitter';
 import { LabError, Replies, type LoadedEvent } from './replies';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDescent } from '../engine/build';
 import { statusNames } from '../engine/descent';
-import { withValueAt } from '../trainer/paths';
+import { withValueAt } from './paths';
 import { lessons } from './lessons';
 import { findPreset, presets } from './presets';
 import { validateScenario } from './validate';

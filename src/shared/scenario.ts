@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { limits } from './limits';
 import { defaultDivergence } from './stopping';
-import { surfaceNames } from '../engine/surfaces';
+
+/** The named surfaces of CONTRACTS §1, in the order the page lists them; the engine has a kernel for each. */
+export const surfaceNames = ['bowl', 'rosenbrock', 'beale', 'himmelblau', 'saddle', 'rastrigin', 'valley', 'booth'] as const;
+export type SurfaceName = (typeof surfaceNames)[number];
 
 const num = (error = 'must be a finite number') => z.number({ error });
 const positive = () => num('must be a finite number > 0').gt(0, { error: 'must be a finite number > 0' });
@@ -23,7 +26,7 @@ const matrix = () => z.array(vector(), { error: 'must be an array of rows (array
 const surfaceModel = z
   .strictObject({
     kind: z.literal('surface'),
-    fn: z.enum(surfaceNames as [string, ...string[]], { error: `must be one of ${surfaceNames.join(', ')}` }).optional(),
+    fn: z.enum(surfaceNames as readonly string[] as [string, ...string[]], { error: `must be one of ${surfaceNames.join(', ')}` }).optional(),
     expr: z
       .string({ error: 'must be a formula in x and y' })
       .min(1, { error: 'must be a formula in x and y' })

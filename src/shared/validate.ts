@@ -4,11 +4,9 @@
  * field path (`optimizer.alpha: must be a finite number > 0`); nothing is thrown for bad input.
  */
 import type { z } from 'zod';
-import { dataShape } from '../engine/data';
-import { gridSide, particleCount } from '../engine/init';
-import { paramCountOf } from '../engine/build';
 import { limits } from './limits';
 import { scenarioSchema, type Scenario } from './scenario';
+import { dataShape, gridSide, paramCountOf, particleCount } from './spec';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 

@@ -1,29 +1,12 @@
 /**
- * The stability map off the page's thread: the messages between the page and the sweep worker
- * (./sweep-worker.ts), validated on arrival, and the job itself (../engine/experiments/sweep.ts) with at
- * most about a hundred progress reports. One job per worker; the page cancels by terminating it, which
+ * The stability map off the page's thread: the page's messages to the sweep worker (./sweep-worker.ts;
+ * their schema is ../shared/sweep-messages.ts), validated on arrival, and the job itself
+ * (../engine/experiments/sweep.ts) with at most about a hundred progress reports. One job per worker; the page cancels by terminating it, which
  * also works in Electron's renderer (a Web Worker, like the export's and the basins').
  */
-import { z } from 'zod';
-import { planSweep, runSweep, sweepFields, type SweepResult } from '../engine/experiments/sweep';
+import { planSweep, runSweep } from '../engine/experiments/sweep';
+import { sweepCommandSchema, type SweepEvent } from '../shared/sweep-messages';
 import { validateScenario } from '../shared/validate';
-
-const axis = { min: z.number(), max: z.number(), count: z.int() };
-
-export const sweepCommandSchema = z.strictObject({
-  type: z.literal('sweep'),
-  /** The scenario whose learning rate (and second setting) is swept; a race's groups are ignored. */
-  scenario: z.unknown(),
-  alpha: z.strictObject(axis),
-  vs: z.strictObject({ field: z.enum(sweepFields), ...axis }).nullable(),
-  epochs: z.int().optional(),
-});
-export type SweepCommand = z.infer<typeof sweepCommandSchema>;
-
-export type SweepEvent =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: SweepResult }
-  | { type: 'error'; message: string; problems: string[] };
 
 /** Runs one sweep for a message from the page, reporting through `post`. Never throws. */
 export async function runSweepJob(message: unknown, post: (event: SweepEvent) => void): Promise<void> {
@@ -59,3 +42,5 @@ export async function runSweepJob(message: unknown, post: (event: SweepEvent) =>
     post({ type: 'error', message: 'the sweep cannot be computed', problems: [(error as Error).message] });
   }
 }
+
+export type { SweepCommand, SweepEvent } from '../shared/sweep-messages';

@@ -23,7 +23,7 @@ import { encodeParticles } from '../shared/frame-codec';
 import { commandSchema, messageProblems, type ParsedCommand, type RunStatus, type TrainerEvent, type View } from '../shared/messages';
 import type { Scenario } from '../shared/scenario';
 import { validateScenario } from '../shared/validate';
-import { isHot, withValueAt } from './paths';
+import { isHot, withValueAt } from '../shared/paths';
 import { microscopeEvent } from './microscope';
 import { hostTiming, runUntil, type SliceTiming } from './slices';
 

@@ -6,16 +6,14 @@
  * deterministic: the grid fixes the starts, and no random choice is made.
  */
 import type { Scenario } from '../../shared/scenario';
+import { divergedLabel, unsettledLabel, type BasinsResult } from '../../shared/basins-messages';
 import { buildModel } from '../build';
 import { Descent, Status } from '../descent';
 import { surfaces, type SurfaceName } from '../surfaces';
 
-export type Range = readonly [readonly [number, number], readonly [number, number]];
+export { divergedLabel, unsettledLabel, type BasinsResult };
 
-/** Label of a start that diverged. */
-export const divergedLabel = -1;
-/** Label of a start whose end point is near no minimum (still moving, or stuck somewhere else). */
-export const unsettledLabel = -2;
+export type Range = readonly [readonly [number, number], readonly [number, number]];
 
 export interface BasinsOptions {
   /** Starts per side: the grid has resolution² starts, at the centres of equal cells. */
@@ -26,23 +24,6 @@ export interface BasinsOptions {
   onProgress?(done: number, total: number): void;
   /** Asked between steps: true stops the computation (the result is then null). */
   cancelled?(): boolean;
-}
-
-export interface BasinsResult {
-  resolution: number;
-  range: [[number, number], [number, number]];
-  /** The minima the labels count from: label k is minima[k]. */
-  minima: [number, number][];
-  /** Where the minima come from: the surface's known list, derived (Rastrigin's lattice), or clustered end points. */
-  minimaSource: 'known' | 'derived' | 'clustered';
-  /** One label per start, row-major with x fastest: start (ix, iy) at iy·resolution + ix. */
-  labels: Int32Array;
-  /** Starts per minimum (same order as `minima`). */
-  counts: number[];
-  diverged: number;
-  unsettled: number;
-  /** Steps run (at most the scenario's epochs: a surface has one step per epoch). */
-  steps: number;
 }
 
 /** The centre of grid cell k of `resolution` equal cells over [lo, hi]. */

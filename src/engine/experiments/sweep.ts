@@ -8,42 +8,20 @@
 import type { Scenario } from '../../shared/scenario';
 import { limits } from '../../shared/limits';
 import { validateScenario } from '../../shared/validate';
+import { cellScenario, sweepFields, type SweepAxis, type SweepCell, type SweepField, type SweepResult } from '../../shared/sweep-messages';
 import { buildModel, datasetOf } from '../build';
 import { Descent } from '../descent';
 import { initialPositions } from '../init';
 import type { Model } from '../model';
 import { convergenceSteps, median } from './sweep-stats';
 
-/** The second settings a map can sweep (the `--vs` of the command line). */
-export const sweepFields = ['batch.size', 'optimizer.beta', 'clip.limit', 'init.std'] as const;
-export type SweepField = (typeof sweepFields)[number];
-
-/** Points along one axis, MIN..MAX inclusive. */
-export interface SweepAxis {
-  min: number;
-  max: number;
-  count: number;
-}
+export { cellScenario, sweepFields, type SweepAxis, type SweepCell, type SweepField, type SweepResult };
 
 export interface SweepRequest {
   alpha: SweepAxis;
   vs: (SweepAxis & { field: SweepField }) | null;
   /** Epochs per cell (the scenario's own when left out). */
   epochs?: number;
-}
-
-/** One cell: shares of the cloud (0..1) after the epochs, and the median step of convergence. */
-export interface SweepCell {
-  converged: number;
-  diverged: number;
-  medianSteps: number | null;
-}
-
-/** CONTRACTS §2: `cells[row][column]`, one row per vs value (one row without vs), one column per alpha. */
-export interface SweepResult {
-  alpha: number[];
-  vs: { field: SweepField; values: number[] } | null;
-  cells: SweepCell[][];
 }
 
 export interface SweepPlan {
@@ -97,24 +75,6 @@ function fieldMismatch(scenario: Scenario, field: SweepField): string | null {
 function vsValues(field: SweepField, axis: SweepAxis): number[] {
   const values = linearSpace(axis.min, axis.max, axis.count);
   return field === 'batch.size' ? values.map((v) => Math.round(v)) : values;
-}
-
-/** The scenario of one cell, not yet validated: alpha set, and the second setting when there is one. */
-export function cellScenario(scenario: Scenario, alpha: number, field: SweepField | null, value: number): Scenario {
-  const s: Scenario = { ...scenario, optimizer: { ...scenario.optimizer, alpha } };
-  switch (field) {
-    case null:
-      return s;
-    case 'batch.size':
-      return { ...s, batch: { ...s.batch, size: value } };
-    case 'optimizer.beta':
-      return { ...s, optimizer: { ...s.optimizer, beta: value } as Scenario['optimizer'] };
-    case 'clip.limit':
-      // Without a clip, sweeping its limit clips by norm (the mode that keeps the gradient's direction).
-      return { ...s, clip: { mode: s.clip?.mode ?? 'norm', limit: value } };
-    case 'init.std':
-      return { ...s, init: { ...s.init, std: value } as Scenario['init'] };
-  }
 }
 
 /** The grid of a request on a scenario, or one line per problem (each naming its part of the request or field). */

@@ -3,11 +3,11 @@
  * "Screenshot" and "Record" buttons. One capture at a time; the options are checked before anything starts.
  */
 import type { MountContext, SceneHandle } from '../mounts';
-import { recordSettings, screenshotSettings, type RecordOptions, type RecordSettings, type ScreenshotOptions } from './options';
+import { recordSettings, screenshotSettings, type RecordOptions, type ScreenshotOptions } from './options';
 import { record } from './record';
 import { screenshot } from './screenshot';
+import type { Capturer, RecordRun } from './capturer';
 import { CaptureControls } from './ui';
-import type { SaveTarget } from '../saving';
 
 export type { RecordOptions, ScreenshotOptions } from './options';
 
@@ -16,22 +16,7 @@ export interface CaptureApi {
   record(options?: RecordOptions): Promise<Blob>;
 }
 
-/** What the dialog adds to a recording: a file to stream into, progress, cancel. */
-export interface RecordRun {
-  file?: SaveTarget;
-  onProgress?: (framesDone: number, frames: number) => void;
-  signal?: AbortSignal;
-}
-
-/** The capture machinery shared by the API and the dialog. */
-export interface Capturer {
-  /** The scene's size in device pixels (the default picture size). */
-  canvasSize(): { width: number; height: number };
-  screenshot(options?: unknown): Promise<Blob>;
-  /** Checks the options (throwing a message that names the one at fault) without starting anything. */
-  recordSettings(options?: unknown): RecordSettings;
-  record(options: unknown, run?: RecordRun): Promise<Blob | null>;
-}
+export type { Capturer, RecordRun };
 
 /** How long a capture waits for the surface of a scenario just loaded. */
 const surfaceWait = 60_000;

@@ -12,7 +12,7 @@ import type { Lab } from '../lab';
 import type { Notices } from '../notices';
 import type { PreferenceStore } from '../preferences';
 import { recordingPreferencesSchema, type RecordingPreferences } from '../../shared/preferences';
-import type { Capturer } from './index';
+import type { Capturer } from './capturer';
 import { maxFrames, resolutionPresets } from './options';
 import { chooseSaveTarget, download, saveBlob, type SaveTarget } from '../saving';
 

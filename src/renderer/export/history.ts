@@ -1,5 +1,5 @@
 /** The loss curve as the page has seen it, one point per frame, bounded: when full, every other point goes. */
-import type { LossPoint } from '../../trainer/exporting';
+import type { LossPoint } from '../../shared/export-messages';
 
 export class LossHistory {
   private points: LossPoint[] = [];

@@ -5,7 +5,7 @@
  * become a Blob (gathered in slices that Chromium may keep on disk), or, from the buttons, go straight to a
  * file (../saving.ts: main's dialog in the desktop app, `showSaveFilePicker` where a browser has it).
  */
-import { exportOptionProblems, lossCurveText, type ExportFormat } from '../../trainer/exporting';
+import { exportOptionProblems, lossCurveText, type ExportFormat } from '../../shared/export-messages';
 import { element } from '../dom';
 import type { MountContext } from '../mounts';
 import { LabError } from '../replies';

@@ -1,5 +1,5 @@
 /** Runs one trajectory export in its own worker (../../trainer/export-worker.ts) and hands each chunk to a sink. */
-import type { ExportCommand, ExportEvent } from '../../trainer/exporting';
+import type { ExportCommand, ExportEvent } from '../../shared/export-messages';
 
 export interface ExportJob {
   /** Settles once the last chunk has been taken (or the export failed or was cancelled). */

@@ -3,14 +3,13 @@
  * hold numbers, the default choice of features and target, and the linear-regression scenario built from
  * the chosen columns and validated like any scenario file. Tested in node (csv-data.test.ts).
  */
-import { csvColumns, parseCsv } from '../../cli/csv';
+import { csvColumns, maxCsvBytes, parseCsv } from '../../shared/csv';
 import { limits } from '../../shared/limits';
 import type { Scenario } from '../../shared/scenario';
 import { validateScenario } from '../../shared/validate';
 import { formatBytes } from './naming';
 
-/** A CSV file may be four times a scenario file, as the CLI allows for a scenario's `data.csv`. */
-export const maxCsvBytes = 4 * limits.maxScenarioBytes;
+export { maxCsvBytes };
 
 export const defaultAlpha = 0.01;
 

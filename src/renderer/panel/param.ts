@@ -3,7 +3,7 @@
  * shows, how it reads a scenario, and the change it asks of the lab. No DOM.
  */
 import type { Scenario } from '../../shared/scenario';
-import { isHot } from '../../trainer/paths';
+import { isHot } from '../../shared/paths';
 import type { LogScale } from './numbers';
 
 /** What the panel knows besides the scenario. */

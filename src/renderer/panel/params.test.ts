@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../shared/presets';
 import type { Scenario } from '../../shared/scenario';
 import { validateScenario } from '../../shared/validate';
-import { withValueAt } from '../../trainer/paths';
+import { withValueAt } from '../../shared/paths';
 import { dimsOf } from './cloud';
 import { fromSlider, toSlider } from './numbers';
 import { isLive, readValues, type Change, type PanelContext, type Param } from './param';
@@ -53,7 +53,7 @@ describe('the table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('changes hot fields live and structural ones at the end of a gesture (src/trainer/paths.ts)', () => {
+  it('changes hot fields live and structural ones at the end of a gesture (src/shared/paths.ts)', () => {
     expect(isLive(entry('alpha'))).toBe(true);
     expect(isLive(entry('clipLimit'))).toBe(true);
     expect(isLive(entry('speed'))).toBe(true);

@@ -3,7 +3,7 @@
  * common colour-vision deficiency), golden-angle hues for many (Rastrigin's lattice), a dark red for
  * diverged starts and a grey for starts that had not settled.
  */
-import { divergedLabel } from '../../../engine/experiments/basins';
+import { divergedLabel } from '../../../shared/basins-messages';
 
 export type Rgb = [number, number, number];
 

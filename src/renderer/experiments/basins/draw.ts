@@ -3,7 +3,7 @@
  * smoothing; the surface's contour lines over it (named surfaces: the kernel is cheap to sample here), and
  * each minimum marked. y grows up the picture, as on the scene's top view.
  */
-import type { BasinsResult } from '../../../engine/experiments/basins';
+import type { BasinsResult } from '../../../shared/basins-messages';
 import { partials, surfaces, type SurfaceName } from '../../../engine/surfaces';
 import { contourLevels, contourSegments } from '../../scene/contours';
 import { fillHeights, fitHeightScale } from '../../scene/heights';

@@ -4,7 +4,7 @@
  * (gradient descent, or momentum with β) shows how momentum reshapes the basins. Clicking the map starts one
  * particle there in the lab, with the same optimizer, so its path can be watched.
  */
-import type { BasinsResult } from '../../../engine/experiments/basins';
+import type { BasinsResult } from '../../../shared/basins-messages';
 import { presets } from '../../../shared/presets';
 import type { Scenario, ScenarioInput } from '../../../shared/scenario';
 import { validateScenario } from '../../../shared/validate';

@@ -1,6 +1,5 @@
 /** Runs one basins job in its own worker (../../../trainer/basins-worker.ts), off the page's thread. */
-import type { BasinsResult } from '../../../engine/experiments/basins';
-import type { BasinsCommand } from '../../../trainer/basins';
+import type { BasinsCommand, BasinsResult } from '../../../shared/basins-messages';
 import { startJob, type Job } from '../job';
 
 export type BasinsJob = Job<BasinsResult>;

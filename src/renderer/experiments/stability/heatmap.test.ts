@@ -1,6 +1,6 @@
 /** The map's hit-testing: which cell is under a canvas pixel (the first row drawn at the bottom). */
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../../engine/experiments/sweep';
+import type { SweepResult } from '../../../shared/sweep-messages';
 import { cellAt, cellColour } from './heatmap';
 
 const cell = { converged: 0, diverged: 0, medianSteps: null };

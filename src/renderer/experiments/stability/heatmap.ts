@@ -4,7 +4,7 @@
  * particles diverged is washed in vermillion by the share diverged, and one where all diverged is crossed
  * out, so divergence reads without colour too. The plot's box is kept for hit-testing (`cellAt`).
  */
-import type { SweepResult } from '../../../engine/experiments/sweep';
+import type { SweepResult } from '../../../shared/sweep-messages';
 
 export interface PlotBox {
   left: number;

@@ -4,7 +4,7 @@
  * drawn as a heatmap of the share converged, with diverged cells marked. Hovering a cell tells its numbers;
  * clicking one (or Enter on the focused map) loads that alpha and setting into the lab.
  */
-import { cellScenario, sweepFields, type SweepField, type SweepResult } from '../../../engine/experiments/sweep';
+import { cellScenario, sweepFields, type SweepField, type SweepResult } from '../../../shared/sweep-messages';
 import type { Scenario } from '../../../shared/scenario';
 import { element, labelled, numberInput } from '../../dom';
 import type { MountContext } from '../../mounts';

@@ -1,6 +1,5 @@
 /** Runs one stability map in its own worker (../../../trainer/sweep-worker.ts), off the page's thread. */
-import type { SweepResult } from '../../../engine/experiments/sweep';
-import type { SweepCommand } from '../../../trainer/sweep';
+import type { SweepCommand, SweepResult } from '../../../shared/sweep-messages';
 import { startJob, type Job } from '../job';
 
 export type SweepJob = Job<SweepResult>;

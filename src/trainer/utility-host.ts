@@ -6,7 +6,7 @@
  * answered here, so a pong means "the event loop runs"; the page's pings go through the Trainer.
  */
 import type { TrainerEvent } from '../shared/messages';
-import { Trainer } from '../trainer/trainer';
+import { Trainer } from './trainer';
 
 /** The part of Electron's MessagePortMain the host uses. */
 export interface PagePort {

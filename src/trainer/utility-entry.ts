@@ -1,4 +1,4 @@
-/** Entry of the trainer's utility process (out/main/trainer.js, started with Electron's utilityProcess.fork). */
+/** Entry of the trainer's utility process (built as out/main/trainer.js, started by main with Electron's utilityProcess.fork). */
 import { startUtilityHost, type ControlPort } from './utility-host';
 
 // `process.parentPort` exists only inside an Electron utility process; under plain Node this file does nothing.

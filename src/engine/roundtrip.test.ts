@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { generateScenarios } from './scenario-generator';
-import { parseScenarioText, validateScenario } from './validate';
+import { parseScenarioText, validateScenario } from '../shared/validate';
 
 const count = 1000;
 const scenarios = generateScenarios(count, 20261122);

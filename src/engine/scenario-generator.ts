@@ -4,9 +4,9 @@
  * so that the defaults are exercised too. Kept small (a few rows, a few particles) so that thousands of
  * them validate in a second. The same seed always gives the same scenarios.
  */
-import { Random } from '../engine/random';
-import { surfaceNames } from '../engine/surfaces';
-import type { ScenarioInput } from './scenario';
+import { Random } from './random';
+import { surfaceNames } from '../shared/scenario';
+import type { ScenarioInput } from '../shared/scenario';
 
 /** Formulas the expression compiler accepts (x, y, numbers, operators, common functions). */
 const formulas = ['x^2 + y^2', '(x - 1)^2 + 3 * (y + 2)^2', 'sin(x) * cos(y) + 0.1 * (x^2 + y^2)', 'exp(-x^2 - y^2) * -1 + 0.05 * x^2', 'log(1 + x^2 + y^2)', 'abs(x) + y^4 / 4'];
