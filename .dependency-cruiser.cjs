@@ -10,11 +10,15 @@
  *   src/main     thin (window, menu, files, the trainer's supervision): imports only src/shared, so its bundle
  *                carries no model and no kernel, and no folder loop can pass through it
  *   src/trainer, src/cli, src/preload, src/bench: above those
+ *   testing.ts, *.testing.ts: helpers for tests only; no code that ships imports them
  */
 const app = '^(src|scripts)/';
 // Tests stand above every room (an integration test wires rooms together): the folder rules bind the code that
 // ships. No test may close a loop, though: no-circular applies to them too.
 const tests = '\\.test\\.ts$';
+// Helpers that only tests use (harnesses, fakes, readers of what the app writes) are named testing.ts or
+// *.testing.ts: tests and other helpers may import them, the code that ships may not.
+const testHelpers = '(^|/|\\.)testing\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -53,6 +57,13 @@ module.exports = {
       comment: 'src/main is thin: it imports only src/shared. Code that runs in the utility process lives in src/trainer.',
       from: { path: '^src/main/', pathNot: tests },
       to: { path: app, pathNot: '^src/(main|shared)/' },
+    },
+    {
+      name: 'no-test-helpers-in-production',
+      severity: 'error',
+      comment: 'A testing.ts or *.testing.ts file is for tests: code that ships must not import it. Move what it needs into a file of its own.',
+      from: { path: app, pathNot: [tests, testHelpers] },
+      to: { path: testHelpers },
     },
   ],
   options: {

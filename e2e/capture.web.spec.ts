@@ -3,13 +3,14 @@
  * VP9/VP8): a PNG of the asked size, and a short WebM of a preset at the asked size and frame count, made
  * twice from the same start with identical frames (the fixed clock: nothing depends on how slow the machine is).
  */
-import { readWebm } from '../src/renderer/capture/webm';
+import { readWebm } from '../src/renderer/capture/webm.testing';
 import { bytesOf } from './blobs';
-import { expect, test } from './fixtures';
+import { expect, openPreset, test } from './shared-page';
+
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./?preset=bowl-cloud');
-  await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
+  await openPreset(page, 'bowl-cloud');
 });
 
 test('screenshot: a PNG of the asked size, the scene back at its own size after', async ({ page }) => {
@@ -41,8 +42,8 @@ test('record: a WebM of the asked size and frame count, identical twice for the 
     expect([video.width, video.height]).toEqual([320, 180]);
     expect(video.frames).toHaveLength(12);
     expect(video.frames[0].keyFrame).toBe(true);
-    // The fixed clock: frame k at k / 30 s, i.e. round(k · 10⁶ / 30) µs, which webm-muxer writes in whole ms (floored).
-    expect(video.frames.map((f) => f.time)).toEqual(Array.from({ length: 12 }, (_, k) => Math.floor(Math.round((k * 1e6) / 30) / 1000)));
+    // The fixed clock: frame k at k / 30 s, which Mediabunny writes in whole ms, rounded (66.7 → 67).
+    expect(video.frames.map((f) => f.time)).toEqual(Array.from({ length: 12 }, (_, k) => Math.round((k * 1000) / 30)));
   }
   // Same scenario, same seed, same start: the same encoded frames, byte for byte.
   const [a, b] = videos;
@@ -63,7 +64,13 @@ test('bad options reject with a message naming the option', async ({ page }) => 
       () => lab.screenshot({ colour: 'red' } as never),
     ];
     const out: string[] = [];
-    for (const attempt of attempts) out.push(await attempt().then(() => 'resolved', (error: Error) => error.message));
+    for (const attempt of attempts)
+      out.push(
+        await attempt().then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        ),
+      );
     return out;
   });
   expect(messages[0]).toMatch(/^record: frames must be an integer from 1 to 36000/);
@@ -87,7 +94,11 @@ test('the Record dialog opens from the scene, and a screenshot button is there',
 test('clean mode from the dialog: panel and readouts hidden while recording, Cancel stops it and saves nothing', async ({ page }) => {
   test.setTimeout(120_000);
   // No file picker in a headless run: the dialog falls back to a download at the end (never reached here).
-  await page.evaluate(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+  await page.evaluate(() => {
+    const page = window as { showSaveFilePicker?: unknown; keptPicker?: unknown };
+    page.keptPicker = page.showSaveFilePicker;
+    delete page.showSaveFilePicker;
+  });
   await page.getByRole('button', { name: 'Record…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Record or screenshot' });
   await dialog.getByLabel('Length (s)').fill('60');
@@ -105,6 +116,14 @@ test('clean mode from the dialog: panel and readouts hidden while recording, Can
   // The scene is back at its own size.
   const size = await page.getByTestId('scene').evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height, canvas.clientWidth, canvas.clientHeight]);
   expect(size[0]).toBeGreaterThanOrEqual(size[2]);
+  // The page is the next test's: the dialog closed, the file picker back.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.evaluate(() => {
+    const page = window as { showSaveFilePicker?: unknown; keptPicker?: unknown };
+    if (page.keptPicker) page.showSaveFilePicker = page.keptPicker;
+    delete page.keptPicker;
+  });
 });
 
 test('a title and caption are drawn into the picture', async ({ page }) => {

@@ -1,11 +1,19 @@
 /**
  * Bring your own data (issue 5): a CSV file chosen with "Open data (CSV)…", its columns picked in the
  * dialog, fits a linear model whose loss falls; a bad cell is named by line and column in the dialog and
- * the run stays as it was. Nothing may be logged as an error.
+ * the run stays as it was. Nothing may be logged as an error. Issue 22: a ";" file, scaling on by default,
+ * parameters named by the columns, and the largest stable learning rate with its warning.
  */
+import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect as expectSoon, openPreset, test } from './shared-page';
 import type { DescentLab, LabState } from '../src/renderer/lab';
+
+// Generous waits on events: the page's worker can take well over the default 5 s to start on a loaded machine.
+const expect = expectSoon.configure({ timeout: 30_000 });
+
+// One page for the file (./shared-page.ts): its tests in order, each opening the bowl afresh.
+test.describe.configure({ mode: 'default' });
 
 type LabWindow = Window & { descentLab: DescentLab };
 
@@ -13,7 +21,7 @@ type LabWindow = Window & { descentLab: DescentLab };
 const houses = 'size,rooms,price\n1,2,5\n2,1,6\n3,3,10\n4,2,11\n';
 
 async function open(page: Page): Promise<void> {
-  await page.goto('./?preset=bowl');
+  await openPreset(page, 'bowl');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   await expect(page.getByTestId('loss')).not.toHaveText('—');
 }
@@ -47,7 +55,12 @@ test('a CSV file fits a linear model to the chosen columns, and the loss falls',
   const loaded = await state(page);
   const data = loaded.scenario!.data as { x: number[][]; y: number[][] };
   expect(data.x).toHaveLength(4);
-  expect(data.x).toEqual([[1, 2], [2, 1], [3, 3], [4, 2]]);
+  expect(data.x).toEqual([
+    [1, 2],
+    [2, 1],
+    [3, 3],
+    [4, 2],
+  ]);
   expect(loaded.scenario!.model).toMatchObject({ kind: 'linear', bias: true });
   await expect.poll(async () => (await state(page)).summary.meanLoss).not.toBeNull();
   const before = (await state(page)).summary.meanLoss!;
@@ -86,4 +99,61 @@ test('a CSV file dropped on the window opens the dialog', async ({ page }) => {
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Fit' }).click();
   await expect.poll(async () => (await state(page)).name).toBe('dropped');
+});
+
+// Issue 22: the lesson's houses (docs/data/houses.csv, scripts/houses-data.mjs), separated by semicolons.
+const housesCsv = readFileSync(new URL('../docs/data/houses.csv', import.meta.url), 'utf8');
+const semicolons = housesCsv.replaceAll(',', ';');
+
+test('a ";"-separated file loads as its columns, scaled by default, its parameters named by them', async ({ page }) => {
+  await open(page);
+  await chooseCsv(page, 'houses.csv', semicolons);
+  const dialog = page.getByTestId('csv-dialog');
+  await expect(dialog).toBeVisible();
+  // Three columns, not one column "size;rooms;price".
+  await expect(dialog.getByRole('checkbox', { name: 'size' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'rooms' })).toBeChecked();
+  await expect(dialog.getByRole('combobox')).toHaveValue('price');
+  // Scaling is on by default, and a line says why.
+  await expect(dialog.getByTestId('csv-scale')).toBeChecked();
+  await expect(dialog.getByTestId('csv-scale-why')).toContainText('diverges');
+  await dialog.getByRole('button', { name: 'Fit' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect.poll(async () => (await state(page)).name).toBe('houses');
+  const data = (await state(page)).scenario!.data as { x: number[][]; names: unknown; scale: string };
+  expect(data.x).toHaveLength(50);
+  expect(data.x[0]).toEqual([143, 4]); // the file's first row
+  expect(data.names).toEqual({ x: ['size', 'rooms'], y: ['price'] });
+  expect(data.scale).toBe('standard');
+  // The names: the Freeze boxes, the scene's axis pickers and the data view's legend.
+  const freeze = page.locator('[data-group="freeze"]');
+  await expect(freeze.getByText('w·size', { exact: true })).toBeVisible();
+  await expect(freeze.getByText('w·rooms', { exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Horizontal axis parameter' }).locator('option', { hasText: 'w·size' })).toHaveCount(1);
+  await expect(page.getByTestId('data-view')).toContainText('z(size) = (size − 124.3) / 43.04');
+  // Scaled, the default α = 0.01 is far below the stable rate 0.54 (src/shared/houses.test.ts): no warning.
+  await expect(page.getByTestId('stable-rate')).toContainText('Stable for gradient descent below α = 0.54');
+  await expect(page.getByTestId('stable-rate-warning')).toBeHidden();
+});
+
+test('unscaled, the panel shows the stable rate 5.8e-5 and warns that α = 0.01 is above it', async ({ page }) => {
+  await open(page);
+  await chooseCsv(page, 'houses.csv', semicolons);
+  const dialog = page.getByTestId('csv-dialog');
+  await dialog.getByTestId('csv-scale').uncheck();
+  await dialog.getByRole('button', { name: 'Fit' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await state(page)).name).toBe('houses');
+  expect((await state(page)).scenario!.data).not.toHaveProperty('scale');
+  await expect(page.getByTestId('stable-rate')).toContainText('below α = 5.8e-5');
+  const warning = page.getByTestId('stable-rate-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('α = 0.01 is above the largest stable rate 5.8e-5');
+  // And it is right: the run diverges (every particle by step 21, src/shared/houses.test.ts).
+  await page.evaluate(() => (window as LabWindow).descentLab.step(30));
+  await expect.poll(async () => (await state(page)).summary.diverged).toBe(100);
+  // Below the limit the warning goes.
+  await page.evaluate(() => (window as LabWindow).descentLab.set('optimizer.alpha', 5e-5));
+  await expect(warning).toBeHidden();
 });

@@ -18,7 +18,11 @@ const runtime = electronBinary();
 if ('reason' in runtime) console.log(`electron specs skipped: ${runtime.reason}`);
 
 function launch(userData: string, ...files: string[]): Promise<ElectronApplication> {
-  return electron.launch({ executablePath: (runtime as { path: string }).path, args: ['.', ...files], env: { ...process.env, DESCENT_LAB_USER_DATA: userData } });
+  return electron.launch({
+    executablePath: (runtime as { path: string }).path,
+    args: ['.', ...files],
+    env: { ...process.env, DESCENT_LAB_USER_DATA: userData },
+  });
 }
 
 /** The first window, once its trainer has loaded a scenario (the status readout shows "paused" before that). */

@@ -5,11 +5,12 @@
  * `xvfb-run` where Electron's binary exists; skipped here with the reason printed.
  */
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readWebm } from '../src/renderer/capture/webm';
-import { answerSaveDialog, labReady, launchLab } from './electron-app';
+import { readWebm } from '../src/renderer/capture/webm.testing';
+import { pngSize } from '../src/renderer/capture/zip.testing';
+import { answerFolderDialog, answerSaveDialog, labReady, launchLab } from './electron-app';
 import { electronBinary } from './electron-runtime';
 
 const runtime = electronBinary();
@@ -67,6 +68,25 @@ test.describe('saving from the desktop app', () => {
     const fps = Number(await dialog.getByLabel('Frame rate').inputValue());
     expect(readWebm(readFileSync(file)).frames).toHaveLength(fps);
     expect(readdirSync(folder)).toEqual(['bowl.webm']);
+  });
+
+  test('Record as a PNG sequence writes numbered frames into the chosen empty folder, and nothing beside it', async () => {
+    test.setTimeout(120_000);
+    const frames = path.join(folder, 'frames');
+    mkdirSync(frames); // as the dialog's New Folder makes it
+    await answerFolderDialog(app, frames);
+    await page.getByRole('button', { name: 'Record…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record or screenshot' });
+    await dialog.getByLabel('Format').selectOption('png');
+    await dialog.getByLabel('Length (s)').fill('1');
+    await dialog.getByRole('button', { name: 'Record', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText(/Recorded \d+ frames.*saved in frames/, { timeout: 90_000 });
+    const fps = Number(await dialog.getByLabel('Frame rate').inputValue());
+    const names = readdirSync(frames).sort();
+    expect(names).toEqual(Array.from({ length: fps }, (_, k) => `frame-${String(k + 1).padStart(5, '0')}.png`));
+    const first = pngSize(readFileSync(path.join(frames, names[0])));
+    expect(first.width).toBeGreaterThan(0);
+    expect(readdirSync(folder)).toEqual(['frames']); // the temporary folder was renamed, not left beside it
   });
 
   test('Screenshot writes a PNG to the chosen file', async () => {

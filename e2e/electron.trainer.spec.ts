@@ -68,7 +68,9 @@ test.describe('the desktop trainer under its supervisor', () => {
     const pid = await trainerPid(app);
     expect(pid).toBeDefined();
     process.kill(pid!, 'SIGKILL');
-    await expect.poll(() => notices(page), { timeout: 15_000 }).toContainEqual(expect.stringMatching(/The trainer stopped unexpectedly \(.*\) and was restarted with your scenario\./));
+    await expect
+      .poll(() => notices(page), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/The trainer stopped unexpectedly \(.*\) and was restarted with your scenario\./));
     await expect.poll(async () => (await state(page)).loaded, { timeout: 15_000 }).toBe(true);
     expect(await trainerPid(app)).not.toBe(pid);
     // The checkpoint's scenario (the hot changes included), playing: the new trainer's steps count from 0 and go on.

@@ -2,8 +2,9 @@
  * Trajectory export in the browser build (CONTRACTS §4 `exportTrajectories`, issue 5): the export is
  * replayed in its own worker and parses back to the run's numbers. Nothing may be logged as an error.
  */
-import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openPreset, test } from './shared-page';
+
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
 
 interface ExportingLab {
   step(n?: number): Promise<void>;
@@ -11,14 +12,8 @@ interface ExportingLab {
   exportTrajectories(options?: unknown): Promise<Blob>;
 }
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
-  await expect(page.getByTestId('loss')).not.toHaveText('—');
-}
-
 test('bowl after 100 steps exports as CSV and JSON that parse back (x at 100: notebook 002)', async ({ page }) => {
-  await open(page, './?preset=bowl');
+  await openPreset(page, 'bowl');
   const result = await page.evaluate(async () => {
     const l = (window as unknown as { descentLab: ExportingLab }).descentLab;
     await l.step(100);
@@ -28,7 +23,10 @@ test('bowl after 100 steps exports as CSV and JSON that parse back (x at 100: no
   });
   expect(result.step).toBe(100);
   expect(result.csvType).toBe('text/csv');
-  const rows = result.csv.trimEnd().split('\n').map((line) => line.split(','));
+  const rows = result.csv
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
   expect(rows[0]).toEqual(['step', 'epoch', 'particle', 'status', 'reason', 'loss', 'x', 'y']);
   expect(rows).toHaveLength(12);
   expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
@@ -40,7 +38,7 @@ test('bowl after 100 steps exports as CSV and JSON that parse back (x at 100: no
 });
 
 test('a subset of particles, and bad options rejected naming the option', async ({ page }) => {
-  await open(page, './?preset=bowl-cloud');
+  await openPreset(page, 'bowl-cloud');
   const result = await page.evaluate(async () => {
     const l = (window as unknown as { descentLab: ExportingLab }).descentLab;
     await l.step(5);
@@ -61,8 +59,17 @@ test('a subset of particles, and bad options rejected naming the option', async 
       range: await refusal({ particles: [5000] }),
     };
   });
-  const rows = result.subset.trimEnd().split('\n').slice(1).map((line) => line.split(','));
-  expect(rows.map((r) => [Number(r[0]), Number(r[2])])).toEqual([0, 2, 4, 5].flatMap((s) => [[s, 7], [s, 3]]));
+  const rows = result.subset
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
+  expect(rows.map((r) => [Number(r[0]), Number(r[2])])).toEqual(
+    [0, 2, 4, 5].flatMap((s) => [
+      [s, 7],
+      [s, 3],
+    ]),
+  );
   expect(result.format).toContain('format:');
   expect(result.every).toContain('every:');
   expect(result.particles).toContain('particles[1]:');
@@ -70,19 +77,21 @@ test('a subset of particles, and bad options rejected naming the option', async 
 });
 
 test('the export bar shows its buttons under the scene', async ({ page }) => {
-  await open(page, './?preset=bowl');
+  await openPreset(page, 'bowl');
   await expect(page.getByRole('button', { name: 'Export trajectories…' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export loss curve' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel export' })).toBeHidden();
 });
 
 test('the buttons download the loss curve and, without a file picker, the trajectories', async ({ page }) => {
-  // Headless Chromium has showSaveFilePicker but no one to answer it: take the download path instead.
-  // The init script also runs in the page's workers, which have no window.
-  await page.addInitScript(() => {
-    if (typeof document !== 'undefined') Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+  // Headless Chromium has showSaveFilePicker but no one to answer it: take the download path instead (and
+  // give it back at the end: the page is shared by the file's tests).
+  await openPreset(page, 'bowl');
+  await page.evaluate(() => {
+    const page = window as { showSaveFilePicker?: unknown; keptPicker?: unknown };
+    page.keptPicker = page.showSaveFilePicker;
+    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true, writable: true });
   });
-  await open(page, './?preset=bowl');
   await page.evaluate(() => (window as unknown as { descentLab: ExportingLab }).descentLab.step(20));
   const [curve] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export loss curve' }).click()]);
   expect(curve.suggestedFilename()).toBe('bowl-loss-curve.csv');
@@ -94,6 +103,11 @@ test('the buttons download the loss curve and, without a file picker, the trajec
   expect(trajectories.suggestedFilename()).toBe('bowl-trajectories.csv');
   const rows = (await readDownload(trajectories)).trimEnd().split('\n');
   expect(rows.slice(1).map((r) => Number(r.split(',')[0]))).toEqual([0, 5, 10, 15, 20]);
+  await page.evaluate(() => {
+    const page = window as { showSaveFilePicker?: unknown; keptPicker?: unknown };
+    Object.defineProperty(window, 'showSaveFilePicker', { value: page.keptPicker, configurable: true, writable: true });
+    delete page.keptPicker;
+  });
 });
 
 async function readDownload(download: { createReadStream(): Promise<NodeJS.ReadableStream> }): Promise<string> {

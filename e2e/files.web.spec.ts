@@ -7,19 +7,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LabState } from '../src/renderer/lab';
-import { expect, test } from './fixtures';
-
+import { expect, openPreset, test } from './shared-page';
 
 const corpusDir = join(import.meta.dirname, '..', 'src', 'shared', 'fixtures', 'malformed');
 const expected: Record<string, string> = JSON.parse(readFileSync(join(corpusDir, 'expected.json'), 'utf8'));
-const corpus = readdirSync(corpusDir).filter((f) => f !== 'expected.json').sort();
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f !== 'expected.json')
+  .sort();
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+// One page for the file (./shared-page.ts): its tests in order, each opening its preset afresh.
+test.describe.configure({ mode: 'default' });
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
-  await expect(page.getByTestId('loss')).not.toHaveText('—');
+/** Opens a preset by name (on the shared page), or navigates to a link. */
+async function open(page: Page, presetOrLink: string): Promise<void> {
+  if (presetOrLink.includes('/')) await page.goto(presetOrLink);
+  else await openPreset(page, presetOrLink);
+  // Generous: a first load on the loaded two-core machine can take well over the default 5 s.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('loss')).not.toHaveText('—', { timeout: 30_000 });
 }
 
 const state = (page: Page): Promise<LabState> => page.evaluate(() => window.descentLab.state());
@@ -37,7 +43,7 @@ async function choose(page: Page, name: string, text: string | Buffer): Promise<
 test('every malformed file is refused with its field named, and the run stays as it was', async ({ page }) => {
   test.setTimeout(120_000);
   expect(corpus.length).toBeGreaterThanOrEqual(60);
-  await open(page, './?preset=rosenbrock');
+  await open(page, 'rosenbrock');
   await page.evaluate(() => window.descentLab.step(5));
   const before = run(await state(page));
   expect(before.step).toBe(5);
@@ -46,7 +52,10 @@ test('every malformed file is refused with its field named, and the run stays as
     await choose(page, file, readFileSync(join(corpusDir, file)));
     await expect(newest.locator('p'), file).toHaveText(`${file} has problems; the current run is unchanged`);
     const problems = await newest.locator('li').allTextContents();
-    expect(problems.some((p) => p.startsWith(`${expected[file]}:`)), `${file}: ${problems.join(' | ')}`).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(`${expected[file]}:`)),
+      `${file}: ${problems.join(' | ')}`,
+    ).toBe(true);
     expect(run(await state(page)), file).toEqual(before);
   }
   // Still the same run, and it still steps.
@@ -55,7 +64,7 @@ test('every malformed file is refused with its field named, and the run stays as
 });
 
 test('a file over the size limit is refused before it is read, naming the limit', async ({ page }) => {
-  await open(page, './?preset=rosenbrock');
+  await open(page, 'rosenbrock');
   const before = run(await state(page));
   await choose(page, 'huge.descent.json', Buffer.alloc(8 * 1024 * 1024 + 1, 32));
   const newest = page.locator('#notices .notice').first();
@@ -65,11 +74,11 @@ test('a file over the size limit is refused before it is read, naming the limit'
 });
 
 test('a valid file opens, chosen or dropped on the window', async ({ page }) => {
-  await open(page, './?preset=rosenbrock');
+  await open(page, 'rosenbrock');
   const scenario = (await state(page)).scenario!;
   await choose(page, 'mine.descent.json', JSON.stringify({ ...scenario, name: 'my own', optimizer: { kind: 'adam', alpha: 0.01 } }));
   await expect.poll(async () => (await state(page)).name).toBe('my own');
-  expect((await state(page)).scenario!.optimizer).toEqual({ kind: 'adam', alpha: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  expect((await state(page)).scenario!.optimizer).toEqual({ kind: 'adam', alpha: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false });
   await expect(page).toHaveTitle('mine.descent.json · Descent Lab');
 
   const dropped = JSON.stringify({ ...scenario, name: 'dropped' });
@@ -84,7 +93,7 @@ test('a valid file opens, chosen or dropped on the window', async ({ page }) => 
 });
 
 test('Save downloads a file that reopens to the same scenario', async ({ page }) => {
-  await open(page, './?preset=rosenbrock');
+  await open(page, 'rosenbrock');
   await page.evaluate(() => window.descentLab.set('optimizer.alpha', 0.0005));
   const saved = (await state(page)).scenario!;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
@@ -103,7 +112,7 @@ test('Save downloads a file that reopens to the same scenario', async ({ page })
 });
 
 test('Copy link gives a link that opens the same scenario', async ({ page, baseURL }) => {
-  await open(page, './?preset=rosenbrock');
+  await open(page, 'rosenbrock');
   await page.evaluate(() => window.descentLab.set('optimizer.alpha', 0.00025));
   const shared = (await state(page)).scenario!;
   await page.getByRole('button', { name: 'Copy link' }).click();

@@ -8,12 +8,16 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { presetParagraph } from '../src/renderer/help/content';
 import { presets } from '../src/shared/presets';
-import { expect, test } from './fixtures';
+import { expect, openPreset, test } from './shared-page';
+
+// One page for the file (./shared-page.ts): its tests in order.
+test.describe.configure({ mode: 'default' });
 
 const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
 
-async function open(page: Page, path = './?preset=bowl-cloud'): Promise<void> {
-  await page.goto(path);
+async function open(page: Page, path?: string): Promise<void> {
+  if (path) await page.goto(path);
+  else await openPreset(page, 'bowl-cloud');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   await expect(page.getByTestId('loss')).not.toHaveText('—');
 }
@@ -30,10 +34,10 @@ test('Help lists the controls, the keys, and what every preset teaches', async (
   const paragraphs = help.locator('p[data-preset]');
   await expect(paragraphs).toHaveCount(presets.length);
   for (const preset of presets) await expect(help.locator(`p[data-preset="${preset.name}"]`), preset.name).toContainText(presetParagraph(preset));
-  // Esc closes it, and focus goes back to the button that opened it.
+  // Esc closes it, and the focus goes back to the lab (keyboard.ts), not to the button, where Space would open it again.
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
-  await expect(helpButton).toBeFocused();
+  await expect(page.locator('main#lab')).toBeFocused();
 });
 
 test('? and F1 open the help; keys pressed in it do not reach the run behind, and do once it is closed', async ({ page }) => {
@@ -78,8 +82,45 @@ test('About gives the version and every bundled library with its licence text', 
   await expect(about).toBeHidden();
 });
 
+test('a cloud of 32,768 particles steps on a thread a core in this cross-origin isolated page, says so in About, and draws', async ({ page }) => {
+  await open(page);
+  // The server here sends COOP and COEP (docs/install.md): the trainer may nest workers that share memory.
+  const cores = await page.evaluate(() => (self.crossOriginIsolated ? navigator.hardwareConcurrency : 0));
+  expect(cores).toBeGreaterThanOrEqual(2);
+  const used = Math.min(cores, 2); // 16,384 particles a thread at least (src/trainer/pool/trainer-threads.ts)
+  await page.evaluate(() =>
+    window.descentLab.load({
+      version: 1,
+      name: 'threads',
+      model: { kind: 'surface', fn: 'rosenbrock' },
+      init: { dist: 'gaussian', mean: [-1.5, 2], std: 0.5, count: 32_768 },
+      optimizer: { kind: 'adam', alpha: 0.05 },
+      epochs: 5,
+    }),
+  );
+  await page.getByRole('button', { name: 'About', exact: true }).click();
+  const about = page.getByRole('dialog', { name: 'About Descent Lab' });
+  await expect(about.locator('.about-threads')).toHaveText(`Threads: ${cores} (every core); ${used} in use.`);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#panel')).toContainText(`${cores} (every core)`);
+  // The run goes on to its end on the threads, and each frame shows the whole cloud.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.descentLab.state().status), { timeout: 20_000 }).toBe('done');
+  const state = await page.evaluate(() => window.descentLab.state());
+  expect(state).toMatchObject({ step: 5, summary: { count: 32_768 } });
+  expect(state.summary.meanLoss).toBeGreaterThan(0);
+  await expect(page.getByTestId('loss')).not.toHaveText('—');
+});
+
 test('the web build shows no desktop-only control, and works under its sub-path with shareable links', async ({ page, baseURL }) => {
-  const scenario = { version: 1, name: 'shared-bowl', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 10 };
+  const scenario = {
+    version: 1,
+    name: 'shared-bowl',
+    model: { kind: 'surface', fn: 'bowl' },
+    init: { points: [[0, 0]] },
+    optimizer: { kind: 'gd', alpha: 0.1 },
+    epochs: 10,
+  };
   await open(page, `./?scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
   expect(new URL(page.url()).pathname).toBe(new URL(baseURL!).pathname);
   expect(await page.evaluate(() => window.descentLab.state().name)).toBe('shared-bowl');

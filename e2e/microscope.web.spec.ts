@@ -4,13 +4,14 @@
  * data-arrows, which the scene sets to the number of arrow objects it drew).
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openPreset, test } from './shared-page';
 
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
+
+/** Opens a preset with the Microscope tab open (the tab a test before may have left open on the shared page). */
 async function open(page: Page, preset: string): Promise<void> {
-  await page.goto(`./?preset=${preset}`);
-  await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe(preset);
-  await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
-  await page.getByTestId('experiment-tab-microscope').click();
+  await openPreset(page, preset);
+  if (!(await page.getByTestId('experiment-microscope').isVisible())) await page.getByTestId('experiment-tab-microscope').click();
   await expect(page.getByTestId('experiment-microscope')).toBeVisible();
 }
 

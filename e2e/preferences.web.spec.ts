@@ -9,7 +9,7 @@ const storageKey = 'descent-lab:preferences'; // src/renderer/preferences.ts
 
 test('the panel as left and the Record dialog choices come back after a reload', async ({ page }) => {
   await page.goto('./?preset=bowl');
-  await expect(page.getByTestId('status')).toHaveText('paused');
+  await expect(page.getByTestId('status')).toHaveText('paused', { timeout: 30_000 }); // a first load: generous
   const panel = page.locator('#panel');
   await page.locator('#panel .lil-title', { hasText: 'Optimizer' }).click();
   await page.getByRole('button', { name: 'Record…' }).click();
@@ -40,6 +40,6 @@ test('the panel as left and the Record dialog choices come back after a reload',
 test('damaged preferences: the defaults, and a notice', async ({ page }) => {
   await page.addInitScript((key) => localStorage.setItem(key, '{"panel":{"hidden":"yes"}'), storageKey);
   await page.goto('./?preset=bowl');
-  await expect(page.locator('#notices')).toContainText('preferences were damaged');
+  await expect(page.locator('#notices')).toContainText('preferences were damaged', { timeout: 30_000 }); // a first load: generous
   await expect(page.locator('#panel')).not.toHaveClass(/hidden/);
 });

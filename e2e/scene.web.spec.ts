@@ -4,66 +4,15 @@
  * nothing was logged as an error.
  */
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { presets } from '../src/shared/presets';
+import { difference, picture } from './scene-picture';
+import { expect, openPreset as open, surfaceReady, test } from './shared-page';
 
-/** Waits until the scene has drawn the surface of the current scenario. */
-async function surfaceReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('scene')).toHaveAttribute('data-surface', 'ready', { timeout: 30_000 });
-}
-
-/** Opens a preset from the URL and waits for its surface. */
-async function open(page: Page, preset: string): Promise<void> {
-  await page.goto(`./?preset=${preset}`);
-  await surfaceReady(page);
-}
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
 
 /** Loads a preset through the automation API and waits for its surface. */
 async function load(page: Page, preset: string): Promise<void> {
   await page.evaluate((name) => window.descentLab.load(name), preset);
   await surfaceReady(page);
-}
-
-interface Picture {
-  /** Share of pixels that differ from the background. */
-  share: number;
-  /** A coarse sample of the picture (grey levels on a 48 × 32 grid), to compare two pictures. */
-  sample: number[];
-  /** WebGL's error flag (0: no error). */
-  glError: number;
-  /** The colour of the top-left pixel (the background there). */
-  corner: number[];
-}
-
-/** Lets two animation frames pass (the scene draws on the next one), then reads the canvas back. */
-async function picture(page: Page): Promise<Picture> {
-  return page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const canvas = document.querySelector('[data-testid=scene]') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d')!;
-    context.drawImage(canvas, 0, 0);
-    const { data, width, height } = context.getImageData(0, 0, copy.width, copy.height);
-    // The scene's background is #0b0e12.
-    let differing = 0;
-    for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k] - 11) + Math.abs(data[k + 1] - 14) + Math.abs(data[k + 2] - 18) > 24) differing++;
-    const sample: number[] = [];
-    for (let y = 0; y < 32; y++) {
-      for (let x = 0; x < 48; x++) {
-        const k = 4 * (Math.floor(((y + 0.5) * height) / 32) * width + Math.floor(((x + 0.5) * width) / 48));
-        sample.push(Math.round((data[k] + data[k + 1] + data[k + 2]) / 3));
-      }
-    }
-    const gl = canvas.getContext('webgl2');
-    return { share: differing / (width * height), sample, glError: gl ? gl.getError() : -1, corner: Array.from(data.subarray(0, 3)) };
-  });
-}
-
-/** How many samples of two pictures differ by more than a few grey levels. */
-function difference(a: Picture, b: Picture): number {
-  return a.sample.filter((v, k) => Math.abs(v - b.sample[k]) > 8).length;
 }
 
 for (const name of ['bowl-cloud', 'noisy-line-clip', 'two-layer-net']) {
@@ -105,7 +54,7 @@ test('a large learning rate makes particles diverge, and the page stays responsi
   });
   await surfaceReady(page);
   await page.evaluate(() => {
-    void window.descentLab.step(600);
+    (window as Window & { stepping?: Promise<void> }).stepping = window.descentLab.step(600);
   });
   const started = Date.now();
   expect(await page.evaluate(() => 1)).toBe(1);
@@ -116,6 +65,8 @@ test('a large learning rate makes particles diverge, and the page stays responsi
   const drawn = await picture(page);
   expect(drawn.glError).toBe(0);
   expect(drawn.share).toBeGreaterThan(0.05);
+  // The 600 steps end before the page is the next test's.
+  await page.evaluate(() => (window as Window & { stepping?: Promise<void> }).stepping);
 });
 
 test('F frames the view; the toolbar switches to the top view and back, recolours, hides trails, resets the view', async ({ page }) => {
@@ -213,17 +164,7 @@ test('a lost graphics context says so, and the scene comes back when it is resto
   expect(drawn.share).toBeGreaterThan(0.05);
   // The background too (three.js forgets the clear colour with the context).
   expect(drawn.corner).toEqual([11, 14, 18]);
-});
-
-test('a screenshot of the scene for every preset', async ({ page }) => {
-  test.setTimeout(300_000);
-  await open(page, presets[0].name);
-  for (const preset of presets) {
-    await load(page, preset.name);
-    await page.evaluate(() => window.descentLab.step(3));
-    const drawn = await picture(page);
-    expect(drawn.glError, preset.name).toBe(0);
-    expect(drawn.share, preset.name).toBeGreaterThan(0.05);
-    await page.locator('#scene').screenshot({ path: test.info().outputPath(`${preset.name}.png`) });
-  }
+  // The next test on a fresh page, as before the page was shared: after a restored context, the next preset
+  // with a new surface leaves one INVALID_OPERATION in WebGL's error flag (seen 2026-12-06; reported, not fixed here).
+  await page.goto('about:blank');
 });

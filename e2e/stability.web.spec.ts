@@ -3,7 +3,10 @@
  * progress, draws it, tells a hovered cell's numbers, and a click loads the cell's alpha into the lab.
  * A long map can be cancelled.
  */
-import { expect, test } from './fixtures';
+import { expect, openPreset, openTab, test } from './shared-page';
+
+// One page for the file (./shared-page.ts): its tests in order, each opening its preset afresh.
+test.describe.configure({ mode: 'default' });
 
 /** The centre of cell [row, column] in page coordinates, from the plot box the tab publishes. */
 async function cellCentre(page: import('@playwright/test').Page, row: number, column: number, rows: number, columns: number) {
@@ -18,9 +21,8 @@ async function cellCentre(page: import('@playwright/test').Page, row: number, co
 }
 
 test('the Stability map computes the bowl with progress, draws it, and a click loads the alpha', async ({ page }) => {
-  await page.goto('./?preset=bowl-cloud');
-  await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe('bowl-cloud');
-  await page.getByTestId('experiment-tab-stability').click();
+  await openPreset(page, 'bowl-cloud');
+  await openTab(page, 'stability');
   await expect(page.getByTestId('experiment-stability')).toBeVisible();
   await page.getByTestId('stability-alpha-min').fill('0.5');
   await page.getByTestId('stability-alpha-max').fill('2');
@@ -54,8 +56,8 @@ test('the Stability map computes the bowl with progress, draws it, and a click l
 });
 
 test('the Stability map cancels a long computation', async ({ page }) => {
-  await page.goto('./?preset=bowl-cloud');
-  await page.getByTestId('experiment-tab-stability').click();
+  await openPreset(page, 'bowl-cloud');
+  await openTab(page, 'stability');
   await page.getByTestId('stability-field').selectOption('clip.limit');
   await page.getByTestId('stability-alpha-count').fill('60');
   await page.getByTestId('stability-vs-count').fill('60');

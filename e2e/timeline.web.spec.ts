@@ -3,7 +3,9 @@
  * (the trainer restores a snapshot and re-runs from it with the same seed). No console errors.
  */
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openPreset, test } from './shared-page';
+
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
 
 /** Moves the scrubber as a drag would: a value, an `input`, then the release's `change`. */
 async function scrubTo(page: Page, step: number): Promise<void> {
@@ -15,9 +17,7 @@ async function scrubTo(page: Page, step: number): Promise<void> {
 }
 
 test('the scrubber replays step 20 and comes back to step 40 exactly', async ({ page }) => {
-  await page.goto('./?preset=rosenbrock');
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
-  await expect(page.getByTestId('loss')).not.toHaveText('—');
+  await openPreset(page, 'rosenbrock');
   await page.evaluate(() => window.descentLab.step(40));
   const original = await page.evaluate(() => window.descentLab.state());
   expect(original.step).toBe(40);
@@ -41,8 +41,7 @@ test('the scrubber replays step 20 and comes back to step 40 exactly', async ({ 
 });
 
 test('the arrow keys on the scrubber step through the history', async ({ page }) => {
-  await page.goto('./?preset=rosenbrock');
-  await expect(page.getByTestId('loss')).not.toHaveText('—');
+  await openPreset(page, 'rosenbrock');
   await page.evaluate(() => window.descentLab.step(10));
   await expect(page.getByTestId('timeline-step')).toHaveText('10 / 10');
   const scrubber = page.getByTestId('timeline-scrubber');

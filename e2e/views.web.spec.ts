@@ -3,14 +3,10 @@
  * model, and the forward-pass inspector of the neuron and the MLP showing the notebooks' own numbers.
  * Nothing is exposed for these tests: they read the DOM and the canvases' pixels. No console errors.
  */
-import { type Locator, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { type Locator } from '@playwright/test';
+import { expect, openPreset as open, test } from './shared-page';
 
-/** Opens a preset and waits until it is loaded. */
-async function open(page: Page, preset: string): Promise<void> {
-  await page.goto(`./?preset=${preset}`);
-  await expect.poll(() => page.evaluate(() => window.descentLab.state().name)).toBe(preset);
-}
+test.describe.configure({ mode: 'default' }); // the file's tests in order, on one page (./shared-page.ts)
 
 /** Pixels of a canvas: how many differ from the background, and how many are the best particle's colour (per third of the width). */
 function countPixels(canvas: Locator): Promise<{ drawn: number; best: number[] }> {
@@ -107,7 +103,15 @@ test('the inspector follows the particle chosen in its field', async ({ page }) 
       name: 'five-neurons',
       model: { kind: 'neuron' },
       data: { x: [[8.5, 0.65, 1.2]], y: [[1]] },
-      init: { points: [[0.1, 0.2, -0.1], [1, 2, 3], [0, 0, 0], [0.5, 0.5, 0.5], [-1, 0, 1]] },
+      init: {
+        points: [
+          [0.1, 0.2, -0.1],
+          [1, 2, 3],
+          [0, 0, 0],
+          [0.5, 0.5, 0.5],
+          [-1, 0, 1],
+        ],
+      },
       optimizer: { kind: 'gd', alpha: 0.01 },
       epochs: 10,
     }),

@@ -10,7 +10,7 @@ test('the page opens, offers every preset in the panel, and logs no error', asyn
   await page.goto('./');
   await expect(page).toHaveTitle('Descent Lab');
   // A newcomer sees the bowl descending without touching anything: the default preset plays on its own.
-  await expect(page.getByTestId('status')).toHaveText(/running|done/);
+  await expect(page.getByTestId('status')).toHaveText(/running|done/, { timeout: 30_000 }); // a first load: generous
   await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.descentLab.state().name)).toBe('bowl-cloud');
   // Every preset is reachable from the page: an option of the panel's Scenario drop-down, titled by its group.

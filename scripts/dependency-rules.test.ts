@@ -25,6 +25,12 @@ const files: Record<string, string> = {
   'src/renderer/ok.ts': "import { s } from '../shared/ok';\nimport { c } from '../engine/c';\nexport const r = s + c;\n",
   'src/trainer/trainer.ts': "import { s } from '../shared/ok';\nexport const t = s;\n",
   'src/main/bad.ts': "import { t } from '../trainer/trainer';\nexport const m = t;\n",
+  // Test helpers: a test and another helper may import them; code that ships may not.
+  'src/trainer/testing.ts': "import { t } from './trainer';\nexport const harness = t;\n",
+  'src/trainer/fork.testing.ts': "import { harness } from './testing';\nexport const fork = harness;\n",
+  'src/trainer/fork.test.ts': "import { fork } from './fork.testing';\nimport { harness } from './testing';\nexport const fine = fork + harness;\n",
+  'src/trainer/ships.ts': "import { harness } from './testing';\nexport const bad = harness;\n",
+  'src/trainer/ships-too.ts': "import { fork } from './fork.testing';\nexport const bad = fork;\n",
 };
 
 it('reports a file loop and each wrong door, and nothing else', () => {
@@ -35,7 +41,10 @@ it('reports a file loop and each wrong door, and nothing else', () => {
   let output: string;
   try {
     // The JSON report exits 0 even with violations; the plain report of `npm run deps` exits non-zero.
-    output = execFileSync(join(root, 'node_modules/.bin/depcruise'), ['src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd: tree, encoding: 'utf8' });
+    output = execFileSync(join(root, 'node_modules/.bin/depcruise'), ['src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
+      cwd: tree,
+      encoding: 'utf8',
+    });
   } catch (error) {
     output = (error as { stdout: string }).stdout;
   }
@@ -45,7 +54,9 @@ it('reports a file loop and each wrong door, and nothing else', () => {
   expect(found).toEqual([
     'main-only-shared: src/main/bad.ts → src/trainer/trainer.ts',
     'no-circular: src/engine/a.ts → src/engine/b.ts',
+    'no-test-helpers-in-production: src/trainer/ships-too.ts → src/trainer/fork.testing.ts',
+    'no-test-helpers-in-production: src/trainer/ships.ts → src/trainer/testing.ts',
     'renderer-only-shared-and-worker-entries: src/renderer/bad.ts → src/trainer/trainer.ts',
     'shared-imports-nothing-of-app: src/shared/bad.ts → src/engine/c.ts',
   ]);
-});
+}, 60_000); // a few seconds alone; far longer on a loaded machine

@@ -2,7 +2,7 @@
 // - src/engine/update-rules.generated.ts: each rule as a function of one value, the number of state arrays of
 //   each kind, and the generic update loop of Optimizer.step (`updateRange`);
 // - src/engine/surface-steps.generated.ts: the fused surface steps (loss, gradient and update in one pass),
-//   the shared ones handed a kernel and a copy of each for every named surface of src/engine/surfaces.ts,
+//   the shared ones handed a kernel and a copy of each for every named surface of src/engine/surface-kernels.ts,
 //   calling that surface's kernel by name (src/engine/surface-steps.ts says why).
 // Every loop is one template below; a rule enters it as a call by name that V8 inlines, so each loop stays a
 // straight line over the cloud. src/engine/surface-steps.test.ts fails when a file is not what this writes now.
@@ -16,11 +16,45 @@ export const rulesPath = `${root}src/engine/update-rules.generated.ts`;
 export const stepsPath = `${root}src/engine/surface-steps.generated.ts`;
 
 /** Names the kernels' own code uses: a table name among them would shadow or be shadowed. */
-const reserved = new Set(['p', 'g', 'q', 'i', 'n', 'b', 'f', 'x', 'y', 'L', 't', 'lr', 'lo', 'hi', 'nx', 'ny', 'next', 'rate', 'loss', 'from', 'to', 'limit', 'finite', 'spec', 's1', 's2', 'grad', 'pq', 'gq', 'Math']);
+const reserved = new Set([
+  'p',
+  'g',
+  'q',
+  'i',
+  'n',
+  'b',
+  'f',
+  'x',
+  'y',
+  'L',
+  't',
+  'lr',
+  'lo',
+  'hi',
+  'nx',
+  'ny',
+  'next',
+  'rate',
+  'loss',
+  'from',
+  'to',
+  'limit',
+  'finite',
+  'spec',
+  's1',
+  's2',
+  'grad',
+  'pq',
+  'gq',
+  'Math',
+  'Steps',
+]);
 
 /** The table, read from its TypeScript source: types stripped, evaluated as the data module it is (it imports only types). */
 export function readTable() {
-  const { outputText } = ts.transpileModule(readFileSync(tablePath, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const { outputText } = ts.transpileModule(readFileSync(tablePath, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
   const exports = {};
   new Function('exports', 'require', outputText)(exports, (name) => {
     throw new Error(`generate-surface-steps: update-rules.ts may import types only (it imports ${name})`);
@@ -29,13 +63,16 @@ export function readTable() {
 }
 
 const capital = (word) => word[0].toUpperCase() + word.slice(1);
+/** A kernel's surface name: `goldsteinPrice` is `goldstein-price` (src/engine/surfaces.ts, kernelName, the other way). */
+const surfaceName = (kernel) => kernel.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** Rewrites each name of `expression` by `rename` (a name after a dot, as in Math.sqrt, is a property: kept). */
 function substitute(expression, rename, where) {
   return expression.replace(/(?<![\w$.])[A-Za-z_$][\w$]*/g, (name) => {
-    if (name === 'Math') return name;
+    if (name === 'Math' || name === 'Steps') return name;
     const renamed = rename(name);
-    if (renamed === undefined) throw new Error(`generate-surface-steps: ${where} uses ${name}, which is not p, g, lr, a setting, a per-step constant, a state or an earlier temporary`);
+    if (renamed === undefined)
+      throw new Error(`generate-surface-steps: ${where} uses ${name}, which is not p, g, lr, a setting, a per-step constant, a state or an earlier temporary`);
     return renamed;
   });
 }
@@ -44,7 +81,8 @@ function substitute(expression, rename, where) {
 function compile(kind, row) {
   const { state, settings, perStep, rule } = row;
   const constants = Object.keys(perStep);
-  for (const name of [...state, ...settings, ...constants]) if (reserved.has(name)) throw new Error(`generate-surface-steps: ${kind} names ${name}, which the kernels use`);
+  for (const name of [...state, ...settings, ...constants])
+    if (reserved.has(name)) throw new Error(`generate-surface-steps: ${kind} names ${name}, which the kernels use`);
   // The per-step constants, in order, from the settings, t and the constants before them.
   const known = new Set(settings);
   const prologue = constants.map((name) => {
@@ -62,31 +100,48 @@ function compile(kind, row) {
     const [, target, expression] = match;
     const last = k === rule.length - 1;
     if (last !== (target === 'p')) throw new Error(`generate-surface-steps: ${kind}.rule must end with p = …, and only its last line assigns p`);
-    const text = substitute(expression, (name) => {
-      if (name === 'p') return 'pq';
-      if (name === 'g') return 'gq';
-      if (name === 'lr') return 'lr';
-      if (state.includes(name)) return assigned.has(name) ? `${name}q` : `${name}[q]`;
-      if (temporaries.has(name)) return name;
-      if (known.has(name)) {
-        if (!parameters.includes(name)) parameters.push(name);
-        return name;
-      }
-      return undefined;
-    }, `${kind}.rule[${k}]`);
+    const text = substitute(
+      expression,
+      (name) => {
+        if (name === 'p') return 'pq';
+        if (name === 'g') return 'gq';
+        if (name === 'lr') return 'lr';
+        if (state.includes(name)) return assigned.has(name) ? `${name}q` : `${name}[q]`;
+        if (temporaries.has(name)) return name;
+        if (known.has(name)) {
+          if (!parameters.includes(name)) parameters.push(name);
+          return name;
+        }
+        return undefined;
+      },
+      `${kind}.rule[${k}]`,
+    );
     if (last) return `  return ${text};`;
     if (state.includes(target)) {
       if (assigned.has(target)) throw new Error(`generate-surface-steps: ${kind}.rule assigns ${target} twice`);
       assigned.add(target);
       return `  const ${target}q = (${target}[q] = ${text});`;
     }
-    if (reserved.has(target) || known.has(target) || temporaries.has(target) || state.some((name) => target === `${name}q`)) throw new Error(`generate-surface-steps: ${kind}.rule's temporary ${target} clashes with another name`);
+    if (reserved.has(target) || known.has(target) || temporaries.has(target) || state.some((name) => target === `${name}q`))
+      throw new Error(`generate-surface-steps: ${kind}.rule's temporary ${target} clashes with another name`);
     temporaries.add(target);
     return `  const ${target} = ${text};`;
   });
+  // A state whose new value no later line reads is only stored (Lion's m, written after its last use).
+  for (let k = 0; k < body.length; k++) {
+    const stored = /^ {2}const (\w+)q = \((\w+)\[q\] = (.+)\);$/.exec(body[k]);
+    if (stored && !body.slice(k + 1).some((line) => new RegExp(`\\b${stored[1]}q\\b`).test(line))) body[k] = `  ${stored[2]}[q] = ${stored[3]};`;
+  }
   // Settings and constants in table order, so that the call reads like the row.
   const args = [...settings, ...constants].filter((name) => parameters.includes(name));
-  const head = [...state.map((name) => `${name}: Float64Array`), ...(state.length > 0 ? ['q: number'] : []), 'pq: number', 'gq: number', 'lr: number', ...args.map((name) => `${name}: number`)];
+  const head = [
+    ...state.map((name) => `${name}: Float64Array`),
+    ...(state.length > 0 ? ['q: number'] : []),
+    'pq: number',
+    'gq: number',
+    'lr: number',
+    ...args.map((name) => `${name}: number`),
+  ];
   const fn = [`/** ${row.formula} */`, `export function ${kind}Rule(${head.join(', ')}): number {`, ...body, '}'].join('\n');
   /** The call for the value at index `index`, `value` and gradient `gradient`, at rate `rate`. */
   const call = (index, value, gradient, rate) => `${kind}Rule(${[...state, ...(state.length > 0 ? [index] : []), value, gradient, rate, ...args].join(', ')})`;
@@ -105,26 +160,31 @@ function rulesModule(rows) {
     '// Generated by `npm run generate` (scripts/generate-surface-steps.mjs) from update-rules.ts: do not edit.',
     '// Each rule of the table as a function of one value, called by name by every loop (V8 inlines it there).',
     "import type { OptimizerKind, OptimizerSpec } from '../shared/scenario';",
+    "import { Steps } from './update-steps';",
   ];
   for (const { fn } of rows) lines.push('', fn);
-  lines.push('', '/** How many state arrays each kind keeps (Optimizer\'s s1, s2). */', 'export const stateArrays: Readonly<Record<OptimizerKind, 0 | 1 | 2>> = {');
+  lines.push(
+    '',
+    "/** How many state arrays each kind keeps (Optimizer's s1, s2, s3). */",
+    'export const stateArrays: Readonly<Record<OptimizerKind, 0 | 1 | 2 | 3>> = {',
+  );
   for (const { kind, row } of rows) lines.push(`  ${kind}: ${row.state.length},`);
   lines.push(
     '};',
     '',
     '/**',
     ' * The update of values lo ≤ q < hi of p by gradient g (same layout) with learning rate lr at step t, the',
-    ' * state in s1, s2. Returns whether every value written is finite (v − v is 0 exactly then), found on the',
+    ' * state in s1, s2, s3. Returns whether every value written is finite (v − v is 0 exactly then), found on the',
     ' * way: a branch that is never taken costs far less than a second pass over the values.',
     ' */',
-    'export function updateRange(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null, p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number): boolean {',
+    'export function updateRange(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null, s3: Float64Array | null, p: Float64Array, g: Float64Array, lo: number, hi: number, lr: number, t: number): boolean {',
     '  let finite = true;',
     '  switch (spec.kind) {',
   );
   for (const { kind, call, setup } of rows) {
     lines.push(
       `    case '${kind}': {`,
-      ...setup('      ', ['s1', 's2'], 'spec', 't'),
+      ...setup('      ', ['s1', 's2', 's3'], 'spec', 't'),
       '      for (let q = lo; q < hi; q++) {',
       `        const next = (p[q] = ${call('q', 'p[q]', 'g[q]', 'lr')});`,
       '        if (next - next !== 0) finite = false;',
@@ -174,7 +234,7 @@ function surfaceLoops(rows, { exported, name, head, kernel }) {
       '  const { p, n, loss, from, to, limit } = b;',
       '  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.',
       '  const rate = b.lr * 1;',
-      ...setup('  ', ['b.s1', 'b.s2'], `b.spec as Extract<OptimizerSpec, { kind: '${kind}' }>`, 'b.t'),
+      ...setup('  ', ['b.s1', 'b.s2', 'b.s3'], `b.spec as Extract<OptimizerSpec, { kind: '${kind}' }>`, 'b.t'),
       '  let finite = true;',
       '  for (let i = from; i < to; i++) {',
       '    const x = p[i];',
@@ -205,8 +265,12 @@ function stepsModule(rows, surfaceNames) {
     '// per named surface, calling its kernel by name.',
     "import type { OptimizerSpec } from '../shared/scenario';",
     "import type { SurfaceBlock, SurfaceSteppers } from './surface-block';",
+    "import { Steps } from './update-steps';",
     `import { ${[...surfaceNames, 'partials'].sort().join(', ')}, type SurfaceKernel, type SurfaceName } from './surfaces';`,
-    `import { ${rows.map(({ kind }) => `${kind}Rule`).sort().join(', ')} } from './update-rules.generated';`,
+    `import { ${rows
+      .map(({ kind }) => `${kind}Rule`)
+      .sort()
+      .join(', ')} } from './update-rules.generated';`,
   ];
   for (const fn of surfaceLoops(rows, { exported: true, name: (kind) => `${kind}SurfaceStep`, head: 'f: SurfaceKernel, ', kernel: 'f' })) lines.push('', fn);
   lines.push(
@@ -214,15 +278,24 @@ function stepsModule(rows, surfaceNames) {
     "/** Steppers for a typed formula's kernel (all formulas share these functions; V8 handles them as one target). */",
     'export function formulaSteppers(f: SurfaceKernel): SurfaceSteppers {',
     '  return {',
-    ...kinds.map((kind) => (kind === 'lossAndGradient' ? `    ${kind}: (b, grad) => ${kind}SurfaceStep(f, b, grad),` : `    ${kind}: (b) => ${kind}SurfaceStep(f, b),`)),
+    ...kinds.map((kind) =>
+      kind === 'lossAndGradient' ? `    ${kind}: (b, grad) => ${kind}SurfaceStep(f, b, grad),` : `    ${kind}: (b) => ${kind}SurfaceStep(f, b),`,
+    ),
     '  };',
     '}',
   );
   for (const surface of surfaceNames) {
     for (const fn of surfaceLoops(rows, { exported: false, name: (kind) => `${surface}${capital(kind)}`, head: '', kernel: surface })) lines.push('', fn);
   }
-  lines.push('', "/** Each named surface's own fused steps, one per optimizer. */", 'export const namedSteppers: Readonly<Record<SurfaceName, SurfaceSteppers>> = {');
-  for (const surface of surfaceNames) lines.push(`  ${surface}: { ${kinds.map((kind) => `${kind}: ${surface}${capital(kind)}`).join(', ')} },`);
+  lines.push(
+    '',
+    "/** Each named surface's own fused steps, one per optimizer. */",
+    'export const namedSteppers: Readonly<Record<SurfaceName, SurfaceSteppers>> = {',
+  );
+  for (const surface of surfaceNames) {
+    const name = surfaceName(surface);
+    lines.push(`  ${name === surface ? name : `'${name}'`}: { ${kinds.map((kind) => `${kind}: ${surface}${capital(kind)}`).join(', ')} },`);
+  }
   lines.push('};', '');
   return lines.join('\n');
 }
@@ -233,12 +306,12 @@ export function generate() {
   const rows = Object.entries(table).map(([kind, row]) => compile(kind, row));
   if (rows.length === 0) throw new Error('generate-surface-steps: the table of update rules is empty');
   // The named kernels: each exported with the kernel's signature, its name the surface's.
-  const surfaces = readFileSync(`${root}src/engine/surfaces.ts`, 'utf8');
-  const surfaceNames = [...surfaces.matchAll(/^export function (\w+)\(x: number, y: number, g: Partials\): number \{$/gm)].map((m) => m[1]);
-  if (surfaceNames.length === 0) throw new Error('generate-surface-steps: found no surface kernels in surfaces.ts; did their signature change?');
+  const surfaces = readFileSync(`${root}src/engine/surface-kernels.ts`, 'utf8');
+  const kernelNames = [...surfaces.matchAll(/^export function (\w+)\(x: number, y: number, g: Partials\): number \{$/gm)].map((m) => m[1]);
+  if (kernelNames.length === 0) throw new Error('generate-surface-steps: found no surface kernels in surface-kernels.ts; did their signature change?');
   return [
     { path: rulesPath, text: rulesModule(rows) },
-    { path: stepsPath, text: stepsModule(rows, surfaceNames) },
+    { path: stepsPath, text: stepsModule(rows, kernelNames) },
   ];
 }
 

@@ -23,7 +23,9 @@ async function main() {
     for (const size of ICON_SIZES) {
       await page.setViewportSize({ width: size, height: size });
       // A transparent page with the SVG drawn at exactly this size: Chromium rasterises the vector, no scaling.
-      await page.setContent(`<style>html,body{margin:0;background:transparent}img{display:block}</style><img width="${size}" height="${size}" src="${source}">`);
+      await page.setContent(
+        `<style>html,body{margin:0;background:transparent}img{display:block}</style><img width="${size}" height="${size}" src="${source}">`,
+      );
       await page.locator('img').evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
       const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
       await writeFile(path.join(buildDir, 'icons', `${size}x${size}.png`), png);

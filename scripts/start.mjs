@@ -37,9 +37,7 @@ function runPackageBin(pkg, bin, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: projectDir, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${pkg} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`)),
-    );
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${pkg} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`))));
   });
 }
 
@@ -71,9 +69,13 @@ function findElectron() {
   });
   const binary = installedElectron();
   if (binary) return { binary };
-  if (/** @type {NodeJS.ErrnoException | undefined} */ (result.error)?.code === 'ETIMEDOUT') return { reason: `download timed out after ${DOWNLOAD_TIMEOUT_MS / 1000} s` };
+  if (/** @type {NodeJS.ErrnoException | undefined} */ (result.error)?.code === 'ETIMEDOUT')
+    return { reason: `download timed out after ${DOWNLOAD_TIMEOUT_MS / 1000} s` };
   if (result.error) return { reason: result.error.message };
-  const firstLine = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trim()).find(Boolean);
+  const firstLine = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find(Boolean);
   return { reason: firstLine ? firstLine.slice(0, 160) : `installer exit code ${result.status}` };
 }
 
@@ -108,9 +110,11 @@ function openInBrowser(url) {
   }
   if (!hasDisplay) return Promise.resolve(false);
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]]
-    : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] // '' is start's window title
-    : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]] // '' is start's window title
+        : ['xdg-open', [url]];
   return launchDetached(command, args, 'exit');
 }
 
@@ -142,9 +146,7 @@ async function main() {
   if (!options.web) {
     const electron = findElectron();
     if (electron.binary) return launchElectron(electron.binary);
-    console.error(
-      `Electron's runtime could not be downloaded here (${electron.reason}); opening the same lab in your browser instead.`,
-    );
+    console.error(`Electron's runtime could not be downloaded here (${electron.reason}); opening the same lab in your browser instead.`);
   }
   await serveInBrowser(options);
 }

@@ -99,6 +99,9 @@ export async function serveStatic(root, { host = '127.0.0.1', port = 0, base: ba
         'content-length': info.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        // Cross-origin isolation: only then may the page's workers share memory (SharedArrayBuffer) and step on every core.
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
       });
       if (request.method === 'HEAD') return response.end();
       createReadStream(real)

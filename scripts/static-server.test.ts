@@ -33,6 +33,14 @@ describe('serveStatic', () => {
     expect(await response.text()).toContain('<title>t</title>');
   });
 
+  it('makes the page cross-origin isolated (COOP and COEP), so that its trainer may share memory between threads', async () => {
+    for (const file of ['', 'app.js']) {
+      const response = await fetch(new URL(file, server.url));
+      expect(response.headers.get('cross-origin-opener-policy'), file).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy'), file).toBe('require-corp');
+    }
+  });
+
   it('serves a script as JavaScript', async () => {
     const response = await fetch(new URL('app.js', server.url));
     expect(response.status).toBe(200);
@@ -82,7 +90,10 @@ describe('serveStatic under a sub-path (--base)', () => {
   });
 
   it('redirects a folder named without its slash, keeping the query', async () => {
-    for (const [requestPath, location] of [['/descent-lab?preset=bowl', '/descent-lab/?preset=bowl'], ['/descent-lab/docs', '/descent-lab/docs/']]) {
+    for (const [requestPath, location] of [
+      ['/descent-lab?preset=bowl', '/descent-lab/?preset=bowl'],
+      ['/descent-lab/docs', '/descent-lab/docs/'],
+    ]) {
       const response = await fetch(new URL(requestPath, server.url), { redirect: 'manual' });
       expect(response.status, requestPath).toBe(301);
       expect(response.headers.get('location'), requestPath).toBe(location);
@@ -108,12 +119,15 @@ describe('serveStatic under a sub-path (--base)', () => {
     }
   });
 
-  it.each(['/', '/index.html', '/site/index.html', '/descent-lab/../package.json', '/descent-lab/%2e%2e/package.json'])('serves nothing outside the sub-path: %s', async (requestPath) => {
-    const { status, body } = await rawGet(server.url, requestPath);
-    expect([403, 404]).toContain(status);
-    expect(body).not.toContain('secret');
-    expect(body).not.toContain('<title>');
-  });
+  it.each(['/', '/index.html', '/site/index.html', '/descent-lab/../package.json', '/descent-lab/%2e%2e/package.json'])(
+    'serves nothing outside the sub-path: %s',
+    async (requestPath) => {
+      const { status, body } = await rawGet(server.url, requestPath);
+      expect([403, 404]).toContain(status);
+      expect(body).not.toContain('secret');
+      expect(body).not.toContain('<title>');
+    },
+  );
 });
 
 /** Sends a GET with the path exactly as given (no URL normalisation). */

@@ -38,7 +38,9 @@ describe('check-asar', () => {
   it('names what else an archive holds, and fails', async () => {
     const dist = await archiveOf('with-modules', { ...builtApp, 'node_modules/zod/index.js': '', 'src/main/index.ts': '' });
     const [archive] = findArchives(dist);
-    expect(unexpectedEntries(archive).map((entry: string) => entry.split(path.sep).join('/'))).toEqual(expect.arrayContaining(['/node_modules', '/node_modules/zod/index.js', '/src/main/index.ts']));
+    expect(unexpectedEntries(archive).map((entry: string) => entry.split(path.sep).join('/'))).toEqual(
+      expect.arrayContaining(['/node_modules', '/node_modules/zod/index.js', '/src/main/index.ts']),
+    );
     const run = spawnSync(process.execPath, [script, dist], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/entries besides the built app, such as .*node_modules/);

@@ -18,7 +18,9 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher.js');
 const packageJson = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8'));
 
-let config: any; // electron-builder's configuration, loaded as data
+// electron-builder's configuration, loaded as data: the assertions below are its type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typing it would only add a `!` to each optional field read below
+let config: any;
 const silentDebug = { isEnabled: false, add() {} };
 
 beforeAll(async () => {
@@ -64,8 +66,12 @@ describe('electron-builder configuration', () => {
     expect(association.ext).toBe('descent');
     expect(association.mimeType).toMatch(/^application\/[\w.+-]+\+json$/);
     // How a packaged app is started for a double-clicked file on Linux and Windows: the path after the binary.
-    expect(scenarioPathFromArgv(['/opt/Descent Lab/descent-lab', `/home/u/bowl.${association.ext}`], true, () => true, '/')).toBe(`/home/u/bowl.${association.ext}`);
-    expect(scenarioPathFromArgv(['C:\\Program Files\\Descent Lab\\Descent Lab.exe', `C:\\Users\\u\\bowl.${association.ext}`], true, () => true, 'C:\\')).toMatch(new RegExp(`bowl\\.${association.ext}$`));
+    expect(scenarioPathFromArgv(['/opt/Descent Lab/descent-lab', `/home/u/bowl.${association.ext}`], true, () => true, '/')).toBe(
+      `/home/u/bowl.${association.ext}`,
+    );
+    expect(
+      scenarioPathFromArgv(['C:\\Program Files\\Descent Lab\\Descent Lab.exe', `C:\\Users\\u\\bowl.${association.ext}`], true, () => true, 'C:\\'),
+    ).toMatch(new RegExp(`bowl\\.${association.ext}$`));
   });
 
   it('declares on macOS the type of the associated extension, as JSON', () => {
@@ -75,16 +81,46 @@ describe('electron-builder configuration', () => {
   });
 
   it('packs only the built app and package.json, by electron-builder’s own file matcher', () => {
-    const platformPackager = { info: { projectDir, buildResourcesDir: config.directories.buildResources, config, isPrepackedAppAsar: false, debugLogger: silentDebug } };
-    const [matcher] = getMainFileMatchers(projectDir, '/app', (s: string) => s, config.linux, platformPackager, path.join(projectDir, config.directories.output), false);
+    const platformPackager = {
+      info: { projectDir, buildResourcesDir: config.directories.buildResources, config, isPrepackedAppAsar: false, debugLogger: silentDebug },
+    };
+    const [matcher] = getMainFileMatchers(
+      projectDir,
+      '/app',
+      (s: string) => s,
+      config.linux,
+      platformPackager,
+      path.join(projectDir, config.directories.output),
+      false,
+    );
     const included = matcher.createFilter();
     const file = { isDirectory: () => false };
     const packs = (relative: string): boolean => included(path.join(projectDir, relative), file);
-    for (const built of ['package.json', 'out/main/index.js', 'out/main/trainer.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index.js']) {
+    for (const built of [
+      'package.json',
+      'out/main/index.js',
+      'out/main/trainer.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index.js',
+    ]) {
       expect(packs(built), built).toBe(true);
     }
     // Sources, tests, the other builds (web, command line), source maps, icons' sources, CI, earlier installers.
-    for (const other of ['src/main/index.ts', 'e2e/lab.web.spec.ts', 'scripts/start.mjs', 'out/web/index.html', 'out/cli/lab.mjs', 'out/main/index.js.map', 'build/icon.svg', 'README.md', '.github/workflows/ci.yml', 'dist/Descent Lab-0.1.0.AppImage', 'electron-builder.config.mjs', 'package-lock.json']) {
+    for (const other of [
+      'src/main/index.ts',
+      'e2e/lab.web.spec.ts',
+      'scripts/start.mjs',
+      'out/web/index.html',
+      'out/cli/lab.mjs',
+      'out/main/index.js.map',
+      'build/icon.svg',
+      'README.md',
+      '.github/workflows/ci.yml',
+      'dist/Descent Lab-0.1.0.AppImage',
+      'electron-builder.config.mjs',
+      'package-lock.json',
+    ]) {
       expect(packs(other), other).toBe(false);
     }
   });
@@ -107,7 +143,8 @@ describe('electron-builder configuration', () => {
   });
 
   it('points every platform at icons that exist', () => {
-    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) expect(existsSync(path.join(projectDir, config.linux.icon, `${size}x${size}.png`)), `${size}`).toBe(true);
+    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024])
+      expect(existsSync(path.join(projectDir, config.linux.icon, `${size}x${size}.png`)), `${size}`).toBe(true);
     expect(existsSync(path.join(projectDir, config.mac.icon))).toBe(true);
     expect(existsSync(path.join(projectDir, config.win.icon))).toBe(true);
   });

@@ -116,7 +116,12 @@ describe('the afterPack hook', () => {
     if (inspectable) process.env[E2E_FLAVOUR_ENV] = '1';
     else delete process.env[E2E_FLAVOUR_ENV];
     try {
-      await afterPack({ appOutDir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'Descent Lab' }, executableName: 'descent-lab' } });
+      await afterPack({
+        appOutDir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { appInfo: { productFilename: 'Descent Lab' }, executableName: 'descent-lab' },
+      });
     } finally {
       if (previous === undefined) delete process.env[E2E_FLAVOUR_ENV];
       else process.env[E2E_FLAVOUR_ENV] = previous;

@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Independent reference for the TypeScript gradient-descent engine.
 
-Writes src/engine/fixtures/reference.json (relative to the repository root)
-so the engine's tests can compare against values computed by a separate
-implementation.  Plain Python 3, standard library only.  Floating-point
+Writes src/engine/fixtures/reference.json (relative to the repository root),
+or the path given as its one argument (scripts/reference/reference.test.ts
+compares that with the committed file), so the engine's tests can compare
+against values computed by a separate implementation.  Plain Python 3, standard library only.  Floating-point
 expressions are written in the same order as the specification so results
 agree to ~1e-12; do not "simplify" them.
 """
 import json
 import math
 import os
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from landscape import landscape_reference  # noqa: E402 (after the line above, on purpose)
 
 M64 = (1 << 64) - 1
 M32 = 0xFFFFFFFF
@@ -125,9 +130,17 @@ SURFACES = {f.__name__: f for f in
 
 # ------------------------------------------------------------- optimizer --
 
-DEFAULTS = {"gd": {}, "momentum": {"beta": 0.9}, "nesterov": {"beta": 0.9},
-            "adagrad": {"eps": 1e-10}, "rmsprop": {"rho": 0.99, "eps": 1e-8},
-            "adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}}
+# CONTRACTS sections 1 and 9: PyTorch's defaults (torch.optim), and Lion's (Chen et al. 2023).
+DEFAULTS = {"gd": {"weightDecay": 0},
+            "momentum": {"beta": 0.9, "weightDecay": 0, "dampening": 0},
+            "nesterov": {"beta": 0.9, "weightDecay": 0, "dampening": 0},
+            "adagrad": {"eps": 1e-10},
+            "rmsprop": {"rho": 0.99, "eps": 1e-8, "momentum": 0, "centered": False},
+            "adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weightDecay": 0, "amsgrad": False},
+            "adamw": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weightDecay": 0.01},
+            "nadam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentumDecay": 0.004},
+            "radam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+            "lion": {"beta1": 0.9, "beta2": 0.99, "weightDecay": 0}}
 
 def make_opt(kind, alpha, schedule=None, **settings):
     """Optimizer description with every default written out (fixture form)."""
@@ -172,7 +185,8 @@ class Particle:
         self.opt, self.clip, self.freeze, self.tol = opt, clip, set(freeze), tolerance
         self.stop = dict(DEFAULT_STOP, **(stop or {}))
         n = len(self.p)
-        self.a, self.b = [0.0] * n, [0.0] * n   # first / second state slots
+        self.a, self.b, self.c = [0.0] * n, [0.0] * n, [0.0] * n   # state slots
+        self.mu_product = 1.0                   # NAdam: the running product of mu_i
         self.t, self.prev, self.status = 0, INF, "running"
         self.best, self.wait = INF, 0           # patience: best loss so far, steps without improving on it
         self.reason, self.stop_step = None, None
@@ -193,6 +207,9 @@ class Particle:
         g = self._clip(g)
         self.t += 1
         lr = learning_rate(self.opt, self.t)
+        if self.opt["kind"] == "nadam":
+            o = self.opt
+            self.mu_product = self.mu_product * (o["beta1"] * (1 - 0.5 * 0.96 ** (self.t * o["momentumDecay"])))
         for i in range(len(self.p)):
             self.p[i] = self._update(i, g[i], lr)
         if not all(math.isfinite(v) for v in self.p):
@@ -241,12 +258,20 @@ class Particle:
         return [gi * scale for gi in g]
 
     def _update(self, i, g, lr):
+        """torch.optim's documented algorithms (the pseudo-code of each class's page), one component."""
         o, p, k, t = self.opt, self.p[i], self.opt["kind"], self.t
         if k == "gd":
+            if o["weightDecay"] != 0:
+                g = g + o["weightDecay"] * p
             return p - lr * g
         if k in ("momentum", "nesterov"):
             beta = o["beta"]
-            v = self.a[i] = beta * self.a[i] + g
+            if o["weightDecay"] != 0:
+                g = g + o["weightDecay"] * p
+            if t == 1:
+                v = self.a[i] = g                  # torch: the buffer starts as a copy of the gradient
+            else:
+                v = self.a[i] = beta * self.a[i] + (1 - o["dampening"]) * g
             return p - lr * v if k == "momentum" else p - lr * (g + beta * v)
         if k == "adagrad":
             s = self.b[i] = self.b[i] + g * g
@@ -254,15 +279,61 @@ class Particle:
         if k == "rmsprop":
             rho = o["rho"]
             s = self.b[i] = rho * self.b[i] + (1 - rho) * g * g
-            return p - lr * g / (math.sqrt(s) + o["eps"])
-        if k == "adam":
+            vt = s
+            if o["centered"]:
+                avg = self.a[i] = rho * self.a[i] + (1 - rho) * g
+                vt = vt - avg * avg
+            den = math.sqrt(vt) + o["eps"]
+            if o["momentum"] > 0:
+                buf = self.c[i] = o["momentum"] * self.c[i] + g / den
+                return p - lr * buf
+            return p - lr * g / den
+        if k in ("adam", "adamw"):
+            b1, b2, eps = o["beta1"], o["beta2"], o["eps"]
+            decayed = p
+            if k == "adamw":
+                decayed = p - lr * o["weightDecay"] * p
+            elif o["weightDecay"] != 0:
+                g = g + o["weightDecay"] * p
+            m = self.a[i] = b1 * self.a[i] + (1 - b1) * g
+            v = self.b[i] = b2 * self.b[i] + (1 - b2) * g * g
+            if k == "adam" and o["amsgrad"]:
+                v = self.c[i] = max(self.c[i], v)
+            mhat = m / (1 - b1 ** t)
+            vhat = v / (1 - b2 ** t)
+            return decayed - lr * mhat / (math.sqrt(vhat) + eps)
+        if k == "nadam":
+            b1, b2, psi = o["beta1"], o["beta2"], o["momentumDecay"]
+            mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
+            mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+            product_next = self.mu_product * mu_next
+            m = self.a[i] = b1 * self.a[i] + (1 - b1) * g
+            v = self.b[i] = b2 * self.b[i] + (1 - b2) * g * g
+            mhat = mu_next / (1 - product_next) * m + (1 - mu) / (1 - self.mu_product) * g
+            vhat = v / (1 - b2 ** t)
+            return p - lr * mhat / (math.sqrt(vhat) + o["eps"])
+        if k == "radam":
             b1, b2 = o["beta1"], o["beta2"]
             m = self.a[i] = b1 * self.a[i] + (1 - b1) * g
             v = self.b[i] = b2 * self.b[i] + (1 - b2) * g * g
             mhat = m / (1 - b1 ** t)
-            vhat = v / (1 - b2 ** t)
-            return p - lr * mhat / (math.sqrt(vhat) + o["eps"])
+            rho_inf = 2 / (1 - b2) - 1
+            rho_t = rho_inf - 2 * t * b2 ** t / (1 - b2 ** t)
+            if rho_t > 5:
+                l = math.sqrt(1 - b2 ** t) / (math.sqrt(v) + o["eps"])
+                r = math.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+                return p - lr * mhat * r * l
+            return p - lr * mhat
+        if k == "lion":
+            b1, b2 = o["beta1"], o["beta2"]
+            p = p * (1 - lr * o["weightDecay"])
+            c = b1 * self.a[i] + (1 - b1) * g
+            self.a[i] = b2 * self.a[i] + (1 - b2) * g
+            return p - lr * sign(c)
         raise ValueError(k)
+
+def sign(x):
+    return 1.0 if x > 0 else -1.0 if x < 0 else 0.0
 
 # ------------------------------------------------------- optimizer cases --
 
@@ -339,6 +410,26 @@ def optimizer_cases():
     cases.append(surface_case("bowl tolerance", "bowl", [0.0, 0.0], O("gd", 0.1), 1000,
                               tolerance=1e-12))
     cases.append(surface_case("nesterov booth", "booth", [0.0, 0.0], O("nesterov", 0.01), 100))
+    # CONTRACTS section 9: each rule and option issue 18 added, a few hundred steps on a test surface.
+    added = [("gd weight decay", "rosenbrock", O("gd", 1e-3, weightDecay=0.1)),
+             ("momentum dampening weight decay", "rosenbrock", O("momentum", 1e-4, dampening=0.3, weightDecay=0.05)),
+             ("nesterov dampening weight decay", "beale", O("nesterov", 1e-3, beta=0.8, dampening=0.2, weightDecay=0.01)),
+             ("rmsprop centered", "rosenbrock", O("rmsprop", 1e-3, centered=True)),
+             ("rmsprop momentum", "beale", O("rmsprop", 1e-3, momentum=0.9)),
+             ("rmsprop centered momentum", "himmelblau", O("rmsprop", 1e-3, rho=0.9, momentum=0.5, centered=True)),
+             ("adam weight decay", "rosenbrock", O("adam", 1e-2, weightDecay=0.1)),
+             ("adam amsgrad", "beale", O("adam", 0.05, amsgrad=True)),
+             ("adamw", "rosenbrock", O("adamw", 1e-2)),
+             ("adamw strong decay", "himmelblau", O("adamw", 0.05, weightDecay=0.5, beta2=0.99)),
+             ("nadam", "rosenbrock", O("nadam", 1e-2)),
+             ("nadam fast momentum decay", "beale", O("nadam", 0.02, momentumDecay=0.04)),
+             ("radam", "rosenbrock", O("radam", 1e-2)),
+             ("radam short memory", "himmelblau", O("radam", 0.05, beta2=0.9)),
+             ("lion", "rosenbrock", O("lion", 1e-3)),
+             ("lion weight decay", "beale", O("lion", 1e-3, weightDecay=0.5))]
+    starts = {"rosenbrock": [-1.5, 2.0], "beale": [1.0, 1.5], "himmelblau": [0.0, 0.0]}
+    for name, surface, o in added:
+        cases.append(surface_case(name + " " + surface, surface, starts[surface], o, 300))
     return cases
 
 # ------------------------------------------------------------ noisy line --
@@ -400,6 +491,129 @@ def noisy_line():
              line_case("mini-batch drop-last", xs, ys, 0.0001, 20, batch=30, drop_last=True)]
     return {"data": {"x": xs, "y": ys}, "cases": cases}
 
+# ------------------------------------------------------------- data sets --
+# The generators of src/engine/datasets/generators.ts, after TensorFlow Playground's src/dataset.ts, drawing
+# from the data stream (Rng(seed, 1)) in the same order, noise draws included when noise is 0; then the
+# held-out rows of src/engine/datasets/split.ts, shuffled on the same stream after the rows' draws.
+
+def js_round(v):
+    """JavaScript's Math.round for v >= 0 (halves up; Python's round() goes to even)."""
+    r = math.floor(v)
+    return r + 1 if v - r >= 0.5 else r
+
+def rand_uniform(r, a, b):
+    return r.uniform() * (b - a) + a
+
+def dist(x, y, cx, cy):
+    dx = x - cx
+    dy = y - cy
+    return math.sqrt(dx * dx + dy * dy)
+
+def two_classes(n, point):
+    """Class 1 first (n - n//2 rows), then class 0; targets one-hot [class 0, class 1]."""
+    pos = n - n // 2
+    rows = [point(1, i, pos) for i in range(pos)] + [point(0, i, n - pos) for i in range(n - pos)]
+    return [[a, b] for a, b, _ in rows], [[1.0, 0.0] if c == 0 else [0.0, 1.0] for _, _, c in rows]
+
+def gen_circle(n, noise, r):
+    radius = 5.0
+    def point(label, i, count):
+        rad = rand_uniform(r, 0.0, radius * 0.5) if label == 1 else rand_uniform(r, radius * 0.7, radius)
+        angle = rand_uniform(r, 0.0, 2 * math.pi)
+        x = rad * math.sin(angle)
+        y = rad * math.cos(angle)
+        nx = rand_uniform(r, -radius, radius) * noise
+        ny = rand_uniform(r, -radius, radius) * noise
+        return x, y, 1 if dist(x + nx, y + ny, 0.0, 0.0) < radius * 0.5 else 0
+    return two_classes(n, point)
+
+def gen_xor(n, noise, r):
+    xs, ys = [], []
+    for _ in range(n):
+        x = rand_uniform(r, -5.0, 5.0)
+        x += 0.3 if x > 0 else -0.3
+        y = rand_uniform(r, -5.0, 5.0)
+        y += 0.3 if y > 0 else -0.3
+        nx = rand_uniform(r, -5.0, 5.0) * noise
+        ny = rand_uniform(r, -5.0, 5.0) * noise
+        xs.append([x, y])
+        ys.append([0.0, 1.0] if (x + nx) * (y + ny) >= 0 else [1.0, 0.0])
+    return xs, ys
+
+def gen_gauss(n, noise, r):
+    sd = math.sqrt(0.5 + 7 * noise)
+    def point(label, i, count):
+        c = 2.0 if label == 1 else -2.0
+        x = c + sd * r.normal()
+        y = c + sd * r.normal()
+        return x, y, label
+    return two_classes(n, point)
+
+def gen_spiral(n, noise, r):
+    def point(label, i, count):
+        rad = i / count * 5
+        t = 1.75 * i / count * 2 * math.pi + (0.0 if label == 1 else math.pi)
+        x = rad * math.sin(t) + rand_uniform(r, -1.0, 1.0) * noise
+        y = rad * math.cos(t) + rand_uniform(r, -1.0, 1.0) * noise
+        return x, y, label
+    return two_classes(n, point)
+
+BUMPS = [(-4.0, 2.5, 1), (0.0, 2.5, -1), (4.0, 2.5, 1), (-4.0, -2.5, -1), (0.0, -2.5, 1), (4.0, -2.5, -1)]
+
+def bump_target(a, b):
+    target = 0.0
+    for cx, cy, sign in BUMPS:
+        value = sign * max(0.0, 1 - dist(a, b, cx, cy) / 2)
+        if abs(value) > abs(target):
+            target = value
+    return target
+
+def gen_regression(n, noise, r, target):
+    xs, ys = [], []
+    for _ in range(n):
+        x = rand_uniform(r, -6.0, 6.0)
+        y = rand_uniform(r, -6.0, 6.0)
+        nx = rand_uniform(r, -6.0, 6.0) * noise
+        ny = rand_uniform(r, -6.0, 6.0) * noise
+        xs.append([x, y])
+        ys.append([target(x + nx, y + ny)])
+    return xs, ys
+
+GENERATORS = {
+    "circle": gen_circle, "xor": gen_xor, "gauss": gen_gauss, "spiral": gen_spiral,
+    "plane": lambda n, noise, r: gen_regression(n, noise, r, lambda a, b: (a + b) / 10),
+    "gauss-mix": lambda n, noise, r: gen_regression(n, noise, r, bump_target),
+}
+
+def held_out(n, test, r):
+    """The held-out row indices, ascending: the first round(test*n) of a shuffle of 0..n-1."""
+    k = js_round(test * n)
+    if k == 0:
+        return []
+    order = list(range(n))
+    r.shuffle(order)
+    return sorted(order[:k])
+
+def dataset_cases():
+    cases = []
+    for generate, n, noise, test, seed in [("circle", 25, 0.0, 0.0, 0), ("circle", 24, 0.3, 0.25, 7),
+                                           ("xor", 25, 0.0, 0.0, 1), ("xor", 30, 0.5, 0.2, 2),
+                                           ("gauss", 25, 0.0, 0.0, 3), ("gauss", 20, 0.4, 0.3, -5),
+                                           ("spiral", 25, 0.0, 0.0, 4), ("spiral", 40, 0.2, 0.1, 5),
+                                           ("plane", 25, 0.0, 0.0, 6), ("plane", 20, 1.0, 0.5, 8),
+                                           ("gauss-mix", 25, 0.0, 0.0, 9), ("gauss-mix", 30, 0.25, 0.2, 10)]:
+        r = Rng(seed, 1)
+        xs, ys = GENERATORS[generate](n, noise, r)
+        held = held_out(n, test, r)
+        train = [i for i in range(n) if i not in held]
+        cases.append({"spec": {"generate": generate, "n": n, "noise": noise, "test": test}, "seed": seed,
+                      "x": [xs[i] for i in train], "y": [ys[i] for i in train],
+                      "testX": [xs[i] for i in held], "testY": [ys[i] for i in held]})
+    # Iris (150 rows) is shipped, not generated: only which rows are held out.
+    iris = [{"test": test, "seed": seed, "heldOut": held_out(150, test, Rng(seed, 1))}
+            for test, seed in [(0.2, 0), (0.3, 42)]]
+    return {"generated": cases, "iris": iris}
+
 # ------------------------------------------------------------------ main --
 
 def finite_or_null(v):
@@ -414,9 +628,10 @@ def finite_or_null(v):
 
 def main():
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-    out = os.path.join(root, "src", "engine", "fixtures", "reference.json")
-    data = {"rng": rng_fixtures(), "optimizers": optimizer_cases(), "noisyLine": noisy_line()}
-    os.makedirs(os.path.dirname(out), exist_ok=True)
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "src", "engine", "fixtures", "reference.json")
+    data = {"rng": rng_fixtures(), "optimizers": optimizer_cases(), "noisyLine": noisy_line(),
+            "datasets": dataset_cases(), "landscape": landscape_reference(Rng)}
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as fh:
         json.dump(finite_or_null(data), fh, allow_nan=False)
         fh.write("\n")
@@ -425,6 +640,8 @@ def main():
         print(f"{c['name']:<28} {c['status']:<9} {str(c['reason']):<10} at={str(c['stopStep']):<5} steps={c['stepsTaken']:<5} p={last}")
     for c in data["noisyLine"]["cases"]:
         print(f"{c['name']:<26} final={c['final']['params']} loss={c['final']['loss']:.6g}")
+    for c in data["datasets"]["generated"]:
+        print(f"{c['spec']['generate']:<10} n={c['spec']['n']:<3} train={len(c['x']):<3} test={len(c['testX']):<3} seed={c['seed']}")
     print("wrote", out)
 
 if __name__ == "__main__":

@@ -19,7 +19,12 @@ export function registerTask<I, O>(name: string, run: (input: I) => Promise<O> |
 /** Runs a registered task in a fresh child process and returns what it returned (structured-cloned). */
 export function inChild<O>(name: string, input: unknown, execArgv: string[] = []): Promise<O> {
   return new Promise<O>((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', execArgv, env: { ...process.env, [variable]: name }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      serialization: 'advanced',
+      execArgv,
+      env: { ...process.env, [variable]: name },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let settled = false;
     child.on('message', (message) => {
       const reply = message as unknown as { ok: boolean; value?: O; error?: string };

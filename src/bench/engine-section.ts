@@ -37,7 +37,14 @@ const alpha: Record<SurfaceKind, Record<OptimizerKind, number>> = { bowl: { gd: 
  */
 async function visitAll(kind: OptimizerKind): Promise<void> {
   for (const fn of surfaceNames) {
-    const d = await benchDescent({ version: 1, model: { kind: 'surface', fn }, init: { dist: 'gaussian', mean: [0.5, 0.5], std: 0.1, count: 10_000 }, optimizer: { kind, alpha: 1e-4 }, epochs: 1_000_000, seed: 1 });
+    const d = await benchDescent({
+      version: 1,
+      model: { kind: 'surface', fn },
+      init: { dist: 'gaussian', mean: [0.5, 0.5], std: 0.1, count: 10_000 },
+      optimizer: { kind, alpha: 1e-4 },
+      epochs: 1_000_000,
+      seed: 1,
+    });
     for (let k = 0; k < 50; k++) d.advance();
   }
 }

@@ -22,7 +22,8 @@ const repeats = 5;
 /** The float32 frames this format replaced: two coordinates, a loss, a status byte. */
 const previousBytesPerParticle = 13;
 
-const cloud = (n: number): ScenarioInput => ({
+/** A bowl cloud of n particles that plays for ever (./slow-page-section.ts uses it too). */
+export const cloud = (n: number): ScenarioInput => ({
   version: 1,
   name: 'bench-frames',
   model: { kind: 'surface', fn: 'bowl' },
@@ -34,7 +35,7 @@ const cloud = (n: number): ScenarioInput => ({
 });
 
 /** A forked trainer whose frames are handed to one waiting reader at a time. */
-function forkTrainer(entry: string) {
+export function forkTrainer(entry: string) {
   const child: ChildProcess = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let waiting: ((frame: FrameMessage) => void) | null = null;
   let failure: string | null = null;
@@ -73,17 +74,32 @@ export const framesSection: ModuleSection = {
         const bytes = serialize(frame).byteLength;
         const began = performance.now();
         let frames = 0;
-        while (performance.now() - began < windowSeconds * 1000) (frame = await trainer.frame()), frames++;
+        while (performance.now() - began < windowSeconds * 1000) {
+          frame = await trainer.frame();
+          frames++;
+        }
         const perSecond = frames / ((performance.now() - began) / 1000);
 
         // The same cloud in this process: one step, one frame's encoding, one frame's decoding.
         const d = await benchDescent(cloud(n));
         const positions = new Float64Array(2 * n);
         const losses = d.fullLoss(new Float64Array(n));
-        for (let i = 0; i < n; i++) (positions[2 * i] = d.params[i]), (positions[2 * i + 1] = d.params[n + i]);
+        for (let i = 0; i < n; i++) {
+          positions[2 * i] = d.params[i];
+          positions[2 * i + 1] = d.params[n + i];
+        }
         const decoder = new FrameDecoder();
         const [step, encode, decode] = fastest(repeats, [stepper(d, 1), () => encodeParticles(positions, losses, n), () => decoder.decode(frame)]);
-        rows.push([sizeLabel(n), bytes, bytes / n, Math.round((bytes / (previousBytesPerParticle * n)) * 100) / 100, perSecond, step * 1000, encode * 1000, decode * 1000]);
+        rows.push([
+          sizeLabel(n),
+          bytes,
+          bytes / n,
+          Math.round((bytes / (previousBytesPerParticle * n)) * 100) / 100,
+          perSecond,
+          step * 1000,
+          encode * 1000,
+          decode * 1000,
+        ]);
         log(`  ${sizeLabel(n)}: ${bytes} B/frame, ${perSecond.toFixed(1)} frames/s`);
       } finally {
         trainer.child.kill();

@@ -54,7 +54,13 @@ registerTask('linear-run', timeRun);
 async function timeGrid(rows: number): Promise<number> {
   const d = await benchDescent(scenario({ rows, batch: null, epochs: 1 }));
   const plane = axesPlane([d.params[0], d.params[d.n]], 0, 1);
-  const grid = { range: [[-5, 5], [-5, 5]] as const, resolution: [256, 256] as const };
+  const grid = {
+    range: [
+      [-5, 5],
+      [-5, 5],
+    ] as const,
+    resolution: [256, 256] as const,
+  };
   // Each timing covers 5 grids (some 10 ms: a single grid is near the clock's grain), the fastest of 5 after a first.
   let best = Infinity;
   for (let k = 0; k < 6; k++) {
@@ -82,7 +88,14 @@ export const linearSection: ModuleSection = {
       if (result.running !== particles) throw new Error(`${JSON.stringify(run)}: ${particles - result.running} particles stopped; the times would be skewed`);
       seconds.push(result.seconds);
       const what = run.batch === null ? `${run.epochs} epochs, full batch` : `${run.epochs} epoch, batches of ${run.batch.toLocaleString('en-US')}`;
-      rows.push([`${sizeLabel(particles)} particles, ${what}`, run.rows, result.steps, result.seconds * 1000, (particles * result.steps) / result.seconds, Math.round((result.seconds / seconds[0]) * 100) / 100]);
+      rows.push([
+        `${sizeLabel(particles)} particles, ${what}`,
+        run.rows,
+        result.steps,
+        result.seconds * 1000,
+        (particles * result.steps) / result.seconds,
+        Math.round((result.seconds / seconds[0]) * 100) / 100,
+      ]);
       log(`  ${rows.at(-1)!.map(formatCell).join('  ')}`);
     }
     const grids: number[] = [];

@@ -85,7 +85,11 @@ async function runScript(script: string, args: string[], root: string): Promise<
   const file = join(folder, 'result.json');
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, BENCH_RESULT: file } });
+      const child = spawn(process.execPath, [script, ...args], {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, BENCH_RESULT: file },
+      });
       child.on('error', reject);
       child.on('exit', (status, signal) => resolve(signal ? -1 : status));
     });

@@ -79,7 +79,7 @@ export const memorySection: ModuleSection = {
       const d = await benchDescent(cloud(kind, 10_000));
       d.advance(); // what a cloud holds once stepping (a fused surface step makes no gradient array)
       const perSnapshot = snapshotBytes(d.snapshot());
-      rows.push([`cloud, ${kind}`, d.bytes / d.n, perSnapshot / d.n, (d.bytes / d.n) * million / MB, '']);
+      rows.push([`cloud, ${kind}`, d.bytes / d.n, perSnapshot / d.n, ((d.bytes / d.n) * million) / MB, '']);
     }
 
     const entry = await nodeTrainer();

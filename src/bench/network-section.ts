@@ -46,7 +46,11 @@ type Case = 'two-layer-net' | 'neuron' | 'two-layer-net, after tanh and relu net
 async function tryOtherActivations(): Promise<void> {
   for (const hidden of ['tanh', 'relu'] as const) {
     const base = scenarioOf('two-layer-net');
-    const d = await benchDescent({ ...base, model: { ...(base.model as object), hidden } as ScenarioInput['model'], init: { ...(base.init as object), count: 1000 } as ScenarioInput['init'] });
+    const d = await benchDescent({
+      ...base,
+      model: { ...(base.model as object), hidden } as ScenarioInput['model'],
+      init: { ...(base.init as object), count: 1000 } as ScenarioInput['init'],
+    });
     for (let k = 0; k < 20; k++) d.advance();
   }
 }

@@ -80,7 +80,12 @@ try {
     await context.close();
     log(`  start-up ${run + 1}: ${startups.at(-1).toFixed(0)} ms to the first frame`);
   }
-  rows.push(['start-up: ms to first frame (?preset=bowl)', 'bowl', median(startups), `median of ${startupRuns}: ${startups.map((t) => t.toFixed(0)).join(', ')}`]);
+  rows.push([
+    'start-up: ms to first frame (?preset=bowl)',
+    'bowl',
+    median(startups),
+    `median of ${startupRuns}: ${startups.map((t) => t.toFixed(0)).join(', ')}`,
+  ]);
 
   // Frames per second by size, each in a fresh page.
   const rates = [];
@@ -115,7 +120,12 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     await context.close();
     rates.push(rate.frames);
-    rows.push([`frames/s shown (${label(n)} particles)`, label(n), rate.frames, `${rate.animation.toFixed(1)} animation frames/s, over ${rate.seconds.toFixed(1)} s`]);
+    rows.push([
+      `frames/s shown (${label(n)} particles)`,
+      label(n),
+      rate.frames,
+      `${rate.animation.toFixed(1)} animation frames/s, over ${rate.seconds.toFixed(1)} s`,
+    ]);
     log(`  ${label(n)}: ${rate.frames.toFixed(1)} frames/s shown, ${rate.animation.toFixed(1)} animation frames/s`);
   }
   rows.push(['ratio 1M : 10k frames/s', '', rates[2] / rates[0], 'the same run']);
@@ -147,12 +157,19 @@ try {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     await context.close();
     rows.push([`JS heap after GC, start of ${heapSeconds} s playing (MB)`, label(heapParticles), mb(samples[0]), '']);
-    rows.push([`JS heap after GC, end (MB)`, label(heapParticles), mb(samples.at(-1)), `every ${heapEvery} s: ${samples.map(mb).join(' → ')} MB; ${frames} frames`]);
+    rows.push([
+      `JS heap after GC, end (MB)`,
+      label(heapParticles),
+      mb(samples.at(-1)),
+      `every ${heapEvery} s: ${samples.map(mb).join(' → ')} MB; ${frames} frames`,
+    ]);
     rows.push(['heap end : start', label(heapParticles), samples.at(-1) / samples[0], 'flat is 1']);
     rows.push(['surface rebuilds while playing', label(heapParticles), rebuilt, 'the mesh is built when a new surface arrives, never per frame']);
   }
   notes.push('Headless Debian Chromium, software WebGL (SwiftShader), 1280×800: compare versions with these, not machines.');
-  notes.push(`Frames/s shown: steps advanced per second playing one step a frame, over ${windowMs / 1000} s (up to ${longestWindowMs / 1000} s until ${enoughFrames} frames) after ${warmupMs / 1000} s of warm-up; the page draws every frame it receives.`);
+  notes.push(
+    `Frames/s shown: steps advanced per second playing one step a frame, over ${windowMs / 1000} s (up to ${longestWindowMs / 1000} s until ${enoughFrames} frames) after ${warmupMs / 1000} s of warm-up; the page draws every frame it receives.`,
+  );
   notes.push(`Start-up: navigation to the performance mark "${firstFrameMark}" (first drawn frame with particles), fresh context each run.`);
 } finally {
   await browser.close();

@@ -19,10 +19,27 @@
  */
 import type { BenchSection } from './section';
 import { engineSection } from './engine-section';
+import { trainerThreadsSection } from './trainer-threads-section';
+import { threadsSection } from './threads-section';
+import { jobsSection } from './jobs-section';
 import { linearSection } from './linear-section';
 import { networkSection } from './network-section';
+import { landscapeSection } from './landscape-section';
 import { memorySection } from './memory-section';
 import { framesSection } from './frames-section';
+import { slowPageSection } from './slow-page-section';
 import { pageSection } from './page-section';
 
-export const sections: BenchSection[] = [engineSection, linearSection, networkSection, memorySection, framesSection, pageSection];
+export const sections: BenchSection[] = [
+  engineSection,
+  threadsSection,
+  trainerThreadsSection,
+  jobsSection,
+  linearSection,
+  networkSection,
+  landscapeSection,
+  memorySection,
+  framesSection,
+  slowPageSection,
+  pageSection,
+];

@@ -17,7 +17,10 @@ export function formatTable(result: SectionResult): string {
   const cells = [result.columns, ...result.rows.map((row) => row.map(formatCell))];
   const widths = result.columns.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
   const line = (row: string[], raw?: (string | number)[]) =>
-    row.map((cell, c) => (raw && numeric(raw[c]) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+    row
+      .map((cell, c) => (raw && numeric(raw[c]) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   const out = [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  ')];
   result.rows.forEach((raw, r) => out.push(line(cells[r + 1], raw)));
   for (const note of result.notes ?? []) out.push(`  ${note}`);

@@ -1,5 +1,14 @@
 /** What the command line needs from the outside world; tests pass their own. */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+/**
+ * The built command line (out/cli/lab.js, one bundle) is also what each worker thread runs (./index.ts). From
+ * the TypeScript sources (the tests, in-process) there is no script a thread could load: one thread then.
+ */
+function bundleEntry(): URL | null {
+  return import.meta.url.endsWith('.ts') ? null : new URL(import.meta.url);
+}
 
 export interface Io {
   stdout(text: string): void;
@@ -10,6 +19,8 @@ export interface Io {
   writeFile(path: string, text: string): void;
   now(): number;
   isTTY: boolean;
+  /** The cores to use by default, and the script a worker thread runs (null: this host runs everything on one thread). */
+  threads: { cores: number; entry: URL | null };
 }
 
 export function nodeIo(): Io {
@@ -28,6 +39,7 @@ export function nodeIo(): Io {
     writeFile: writeAtomically,
     now: () => performance.now(),
     isTTY: !!process.stderr.isTTY,
+    threads: { cores: availableParallelism(), entry: bundleEntry() },
   };
 }
 

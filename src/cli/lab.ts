@@ -1,98 +1,96 @@
 /**
- * The command line of CONTRACTS §2: `lab run | validate | presets | show`. Standard output carries only
- * the result; messages, progress and problems go to standard error. Exit status: 0 done, 1 an invalid
- * scenario (one line per problem, no stack trace), 2 a mistake in the command itself.
+ * The command line of CONTRACTS §2 and §10: `lab run | validate | presets | show | sweep | landscape | race-tune | help`, read against
+ * one table (commands.ts). Standard output carries only the result; messages, progress and problems go to
+ * standard error. Exit status: 0 done, 1 an invalid scenario (one `field: problem` line each, no stack
+ * trace), 2 a mistake in the command itself (a `lab:` line saying what to type instead).
  */
-import { parseArgs } from 'node:util';
-import { createRun, RaceError } from '../engine/experiments/race';
+import { createRun, RaceDescent, RaceError } from '../engine/experiments/race';
 import { ExpressionError } from '../engine/expression';
-import { presets } from '../shared/presets';
-import { runResult, toCsv, toJson } from './output';
-import { loadScenario } from './scenarios';
+import { findPreset, presets } from '../shared/presets';
+import { commands, findCommand, type CommandSpec } from './commands';
+import { commandHelp, labHelp, mistakeText } from './help';
 import { nodeIo, type Io } from './io';
-import { sweepCommand, sweepUsage } from './sweep';
+import { CommandMistake, didYouMean } from './mistake';
+import { runResult, toCsv, toJson } from './output';
+import { parseCommandLine, type Options } from './parse';
+import { presetsJson, presetsTable } from './presets-list';
+import { loadScenario } from './scenarios';
+import type { Setting } from './set-option';
+import { landscapeCommand } from './landscape';
+import { raceTuneCommand } from './race-tune';
+import { sweepCommand } from './sweep';
+import { threadCount } from '../engine/parallel/split';
+import { runOnThreads, runRaceOnThreads, ThreadFailure } from './threads/pool';
 
-const usage = `usage:
-  lab run <scenario.json | preset> [--epochs N] [--trace] [--particle I] [--summary-only] [--out FILE]
-  lab validate <scenario.json | preset>
-  lab presets
-  lab show <preset>            print a preset as a scenario file, to start your own from
-  ${sweepUsage}`;
+type Handler = (args: string[], options: Options, io: Io) => number | Promise<number>;
 
-class UsageError extends Error {}
+const handlers: Record<CommandSpec['name'], Handler> = {
+  run,
+  validate,
+  presets: listPresets,
+  show,
+  sweep: sweepCommand,
+  landscape: landscapeCommand,
+  'race-tune': raceTuneCommand,
+  help,
+};
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  let command: CommandSpec | null = null;
   try {
-    const [command, ...rest] = argv;
-    switch (command) {
-      case 'run':
-        return await run(rest, io);
-      case 'validate':
-        return await validate(rest, io);
-      case 'presets':
-        io.stdout(toJson(presets.map(({ name, group, title, source, lesson }) => ({ name, group, title, source: source ?? null, lesson }))));
-        return 0;
-      case 'show':
-        return show(rest, io);
-      case 'sweep':
-        return await sweepCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-        io.stderr(usage + '\n');
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+    const line = parseCommandLine(argv);
+    if (line.help) {
+      io.stdout(line.command ? commandHelp(line.command) : labHelp());
+      return 0;
     }
+    command = line.command;
+    return await handlers[command.name](line.args, line.options, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`lab: ${(error as Error).message}\n${usage}\n`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof CommandMistake)) throw error;
+    // A mistake found while running (a missing preset) is shown with the usage of the command it was found in.
+    io.stderr(mistakeText(error, error.command ?? command));
+    return 2;
   }
 }
 
-function onePositional(positionals: string[], what: string): string {
-  if (positionals.length !== 1) throw new UsageError(`expected one ${what}, got ${positionals.length}`);
-  return positionals[0];
-}
-
-function wholeNumber(text: string | undefined, flag: string, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not "${text}"`);
-  return value;
-}
-
-async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      epochs: { type: 'string' },
-      trace: { type: 'boolean', default: false },
-      particle: { type: 'string' },
-      'summary-only': { type: 'boolean', default: false },
-      out: { type: 'string' },
-    },
-  });
-  const loaded = loadScenario(onePositional(positionals, 'scenario file or preset name'), io);
+async function run(args: string[], options: Options, io: Io): Promise<number> {
+  const [source] = args;
+  const loaded = loadScenario(source, io, options.all<Setting>('set'));
   if (!loaded.ok) return reportProblems(loaded.problems, io);
-  const epochs = wholeNumber(values.epochs, '--epochs', 1) ?? loaded.scenario.epochs;
-  const particle = wholeNumber(values.particle, '--particle', 0) ?? 0;
+  const epochs = options.value<number>('epochs') ?? loaded.scenario.epochs;
+  const particle = options.value<number>('particle') ?? 0;
+  const trace = options.flag('trace');
 
-  const descent = await buildOrReport(loaded.scenario, io);
+  let descent = await buildOrReport(loaded.scenario, io);
   if (!descent) return 1;
-  if (particle >= descent.n) throw new UsageError(`--particle ${particle} is out of range: the scenario has ${descent.n} particles`);
-  if (values.trace) descent.traceParticle(particle);
-
+  if (particle >= descent.n) {
+    const count = descent.n === 1 ? '1 particle' : `${descent.n} particles`;
+    throw new CommandMistake(`--particle ${particle} is out of range: ${source} has ${count} (0 to ${descent.n - 1})`);
+  }
+  // Split when more than one thread is to be had; a race's groups are split one after another, so its share is a group's.
+  const shared = descent instanceof RaceDescent ? descent.perGroup : descent.n;
+  const threads = !io.threads.entry ? 1 : threadCount(shared, options.value<number>('threads'), io.threads.cores);
   const progress = progressLine(io, epochs);
-  descent.run(epochs, progress.update);
+  let losses: Float64Array | undefined;
+  if (threads > 1) {
+    try {
+      const entry = io.threads.entry!;
+      const onThreads = loaded.scenario.groups ? runRaceOnThreads : runOnThreads;
+      ({ descent, losses } = await onThreads(loaded.scenario, { threads, entry, epochs, trace: trace ? particle : null, onEpoch: progress.update }));
+    } catch (error) {
+      if (!(error instanceof ThreadFailure)) throw error;
+      progress.done();
+      io.stderr(`lab: the run failed: ${error.message}\n`);
+      return 70;
+    }
+  } else {
+    if (trace) descent.traceParticle(particle);
+    descent.run(epochs, progress.update);
+  }
   progress.done();
 
-  const result = runResult(descent, { summaryOnly: values['summary-only'], trace: values.trace ? particle : null });
-  const out = values.out;
+  const result = runResult(descent, { summaryOnly: options.flag('summary-only'), trace: trace ? particle : null, losses });
+  const out = options.value<string>('out');
   const text = out?.toLowerCase().endsWith('.csv') ? toCsv(result) : toJson(result);
   if (out) {
     io.writeFile(out, text);
@@ -101,21 +99,51 @@ async function run(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function validate(args: string[], io: Io): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const source = onePositional(positionals, 'scenario file');
-  const loaded = loadScenario(source, io);
+async function validate(args: string[], options: Options, io: Io): Promise<number> {
+  const [source] = args;
+  const settings = options.all<Setting>('set');
+  const loaded = loadScenario(source, io, settings);
   if (!loaded.ok) return reportProblems(loaded.problems, io);
   if (!(await buildOrReport(loaded.scenario, io))) return 1;
-  io.stderr(`lab: ${source} is a valid scenario\n`);
+  const changed = settings.length ? ` with ${settings.map((s) => s.path).join(', ')} set` : '';
+  io.stderr(`lab: ${source}${changed} is a valid scenario\n`);
   return 0;
 }
 
-function show(args: string[], io: Io): number {
-  const name = onePositional(parseArgs({ args, allowPositionals: true, options: {} }).positionals, 'preset name');
-  const preset = presets.find((p) => p.name === name);
-  if (!preset) throw new UsageError(`no preset named "${name}" (see: lab presets)`);
+function listPresets(_args: string[], options: Options, io: Io): number {
+  io.stdout(options.flag('json') ? presetsJson() : presetsTable());
+  return 0;
+}
+
+function show(args: string[], _options: Options, io: Io): number {
+  const [name] = args;
+  const preset = findPreset(name);
+  if (!preset)
+    throw new CommandMistake(
+      `no preset named "${name}"${didYouMean(
+        name,
+        presets.map((p) => p.name),
+      )} (lab presets lists them)`,
+    );
   io.stdout(JSON.stringify(preset.scenario, null, 2) + '\n');
+  return 0;
+}
+
+function help(args: string[], _options: Options, io: Io): number {
+  if (args.length === 0) {
+    io.stdout(labHelp());
+    return 0;
+  }
+  const [name] = args;
+  const about = findCommand(name);
+  if (!about)
+    throw new CommandMistake(
+      `no command named "${name}"${didYouMean(
+        name,
+        commands.map((c) => c.name),
+      )}`,
+    );
+  io.stdout(commandHelp(about));
   return 0;
 }
 

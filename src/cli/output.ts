@@ -8,6 +8,8 @@ import type { Descent, Summary, TraceEntry } from '../engine/descent';
 import { reasonNames, statusNames } from '../engine/descent';
 import { stopReasons, type StopReason } from '../shared/stopping';
 import { RaceDescent, type RaceGroupSummary } from '../engine/experiments/race';
+import { datasetOf } from '../engine/build';
+import { bestIndex, Metrics, type HeldOutMetrics } from '../engine/metrics';
 
 export interface RunResult {
   name: string;
@@ -23,7 +25,8 @@ export interface RunResult {
     epochs: number;
     steps: number;
   };
-  summary: Summary;
+  /** With the best particle's held-out loss and accuracies where the data have them (engine/metrics.ts). */
+  summary: Summary & HeldOutMetrics;
   /** A race's results table: one line per group, named. */
   groups?: (RaceGroupSummary & { name: string })[];
   trace?: TraceEntry[];
@@ -31,10 +34,13 @@ export interface RunResult {
   stopped?: { particle: number; step: number; reason: StopReason } | null;
 }
 
-/** `trace` is the traced particle's index, or null without --trace. */
-export function runResult(descent: Descent, options: { summaryOnly: boolean; trace: number | null }): RunResult {
-  const losses = descent.fullLoss();
-  const result: RunResult = { name: descent.scenario.name, paramNames: [...descent.model.paramNames], summary: descent.summary(losses) };
+/** `trace` is the traced particle's index, or null without --trace; `losses` the full-data losses when already made. */
+export function runResult(descent: Descent, options: { summaryOnly: boolean; trace: number | null; losses?: Float64Array }): RunResult {
+  // A run on threads brings its full-data losses, each computed by the thread that stepped the particle.
+  const losses = options.losses ?? descent.fullLoss();
+  const best = bestIndex(losses);
+  const metrics = Metrics.of(descent.scenario, datasetOf(descent.scenario))?.measure(best < 0 ? null : descent.particle(best));
+  const result: RunResult = { name: descent.scenario.name, paramNames: [...descent.model.paramNames], summary: { ...descent.summary(losses), ...metrics } };
   const race = descent instanceof RaceDescent ? descent : null;
   if (!options.summaryOnly) {
     result.final = {

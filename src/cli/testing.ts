@@ -14,6 +14,7 @@ export function fakeIo(files: Record<string, string> = {}, tick = 0) {
     writeFile: (p, t) => void (out.files[p] = t),
     now: () => (clock += tick),
     isTTY: false,
+    threads: { cores: 1, entry: null },
   };
   return { io, out };
 }

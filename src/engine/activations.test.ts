@@ -43,13 +43,16 @@ describe('activations', () => {
 
 describe('range forms (the batched MLP’s)', () => {
   const z = Float64Array.from([-800, -3, -0.5, 0, 0.25, 2, 40, 710]);
-  it.each(['sigmoid', 'tanh', 'relu', 'identity'] as const)('%s: activateRange and scaleByDerivative give the elementwise values, only within lo..hi', (name) => {
-    const f = activations[name];
-    const out = new Float64Array(z.length).fill(7);
-    activateRange(name, z, out, 2, 6);
-    expect([...out]).toEqual([7, 7, ...[...z.subarray(2, 6)].map((v) => f.value(v)), 7, 7]);
-    const d = Float64Array.from(z, (_, i) => i + 1);
-    scaleByDerivative(name, d, z, out, 2, 6);
-    expect([...d]).toEqual([1, 2, ...[2, 3, 4, 5].map((i) => (i + 1) * f.derivative(z[i], out[i])), 7, 8]);
-  });
+  it.each(['sigmoid', 'tanh', 'relu', 'identity'] as const)(
+    '%s: activateRange and scaleByDerivative give the elementwise values, only within lo..hi',
+    (name) => {
+      const f = activations[name];
+      const out = new Float64Array(z.length).fill(7);
+      activateRange(name, z, out, 2, 6);
+      expect([...out]).toEqual([7, 7, ...[...z.subarray(2, 6)].map((v) => f.value(v)), 7, 7]);
+      const d = Float64Array.from(z, (_, i) => i + 1);
+      scaleByDerivative(name, d, z, out, 2, 6);
+      expect([...d]).toEqual([1, 2, ...[2, 3, 4, 5].map((i) => (i + 1) * f.derivative(z[i], out[i])), 7, 8]);
+    },
+  );
 });

@@ -49,7 +49,10 @@ describe('Batcher', () => {
   });
 
   it('without shuffle the order is the data’s own', () => {
-    expect(epochRows(new Batcher(6, spec(4, false), 0))).toEqual([[0, 1, 2, 3], [4, 5]]);
+    expect(epochRows(new Batcher(6, spec(4, false), 0))).toEqual([
+      [0, 1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('a new batch size takes effect at the next epoch, never mid-epoch', () => {
@@ -59,6 +62,9 @@ describe('Batcher', () => {
     const rest = [];
     while (!b.epochDone) rest.push(b.advance().end - b.batch.start);
     expect(rest).toEqual([2, 2, 2]);
-    expect(epochRows(b)).toEqual([[0, 1, 2, 3], [4, 5, 6, 7]]);
+    expect(epochRows(b)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
   });
 });

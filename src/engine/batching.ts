@@ -27,7 +27,11 @@ export class Batcher {
   /** Whether `batch.order` is known to hold 0, 1, 2, … (false until first written, and after a restore). */
   private ordered = false;
 
-  constructor(private readonly rows: number, private spec: BatchSpec, seed: number) {
+  constructor(
+    private readonly rows: number,
+    private spec: BatchSpec,
+    seed: number,
+  ) {
     this.batch = { order: new Int32Array(rows), start: 0, end: rows };
     this.random = new Random(seed, Stream.shuffle);
   }

@@ -1,29 +1,33 @@
-/** Data sets as flat row-major typed arrays, built from a scenario's `data` (inline rows or a generator). */
+/**
+ * Data sets as flat row-major typed arrays, built from a scenario's `data`: inline rows, a generator or a
+ * data set shipped in ./datasets/. A held-out share (`data.test`) becomes the `test` part.
+ */
 import type { DataSpec } from '../shared/scenario';
 import type { InlineOrGenerated } from '../shared/spec';
 export { dataShape, type InlineOrGenerated } from '../shared/spec';
+import { generate } from './datasets/generators';
+import { digits } from './datasets/digits';
+import { iris } from './datasets/iris';
+import { holdOut } from './datasets/split';
 import { Random, Stream } from './random';
-
-export interface Dataset {
-  readonly rows: number;
-  /** Features per row. */
-  readonly inputs: number;
-  /** Targets per row. */
-  readonly outputs: number;
-  /** rows × inputs, row-major. */
-  readonly x: Float64Array;
-  /** rows × outputs, row-major. */
-  readonly y: Float64Array;
-}
-
+import type { Dataset } from './dataset';
+export type { Dataset } from './dataset';
 
 export function buildDataset(spec: InlineOrGenerated, seed: number): Dataset {
-  if ('generate' in spec) return generateLine(spec, seed);
+  if ('dataset' in spec) return holdOut(spec.dataset === 'digits' ? digits() : iris(), spec.test, new Random(seed, Stream.data));
+  if ('generate' in spec) {
+    if (spec.generate === 'line') return generateLine(spec, seed);
+    // One stream: the rows' draws first, then the shuffle that picks the held-out rows.
+    const random = new Random(seed, Stream.data);
+    const { rows, x, y, outputs, classes } = generate(spec.generate, spec.n, spec.noise, random);
+    return holdOut({ rows, inputs: 2, outputs, x, y, ...(classes && { classes }) }, spec.test, random);
+  }
   const rows = spec.x.length;
   const inputs = spec.x[0]?.length ?? 0;
   const yRows = spec.y.map((v) => (Array.isArray(v) ? v : [v]));
   const outputs = yRows[0]?.length ?? 0;
-  return { rows, inputs, outputs, x: Float64Array.from(spec.x.flat()), y: Float64Array.from(yRows.flat()) };
+  const names = spec.names ? { names: spec.names } : {};
+  return { rows, inputs, outputs, x: Float64Array.from(spec.x.flat()), y: Float64Array.from(yRows.flat()), ...names };
 }
 
 /** y = slope·x + intercept + noise·N(0,1): x evenly spaced from xmin to xmax inclusive (notebook 002). */
@@ -38,4 +42,3 @@ function generateLine(spec: Extract<DataSpec, { generate: 'line' }>, seed: numbe
   }
   return { rows: n, inputs: 1, outputs: 1, x, y };
 }
-

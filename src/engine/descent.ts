@@ -13,10 +13,13 @@ import { fullBatch, type Batch, type Model } from './model';
 import { Optimizer } from './optimizers';
 import { learningRate } from './schedules';
 import type { SurfaceBlock } from './surface-steps';
-import type { DescentSnapshot, HotSettings } from './descent-state';
+import { hotSettingsOf, type HotSettings } from '../shared/settings';
+import type { DescentSnapshot, LeadState, StoppedCounts } from './descent-state';
 import { comparesLosses, divergenceLimit, improves, lossStopReason } from './stopping';
+import { localMemory, type ArrayMemory } from './parallel/memory';
 
-export type { HotSettings };
+// Picked by the settings table's `descent` rows (../shared/settings.ts); exported here, where the trainer looks.
+export { hotSettingsOf, type HotSettings };
 
 export const Status = { running: 1, converged: 2, diverged: 3 } as const;
 export type StatusName = 'running' | 'converged' | 'diverged';
@@ -35,7 +38,6 @@ function allBelow(losses: Float64Array, lo: number, hi: number, limit: number): 
 export const statusOfReason = (reason: number) => (reason <= Reason.patience ? Status.converged : Status.diverged);
 /** Name of each reason code (index 0: still running). */
 export const reasonNames: readonly (StopReason | null)[] = [null, ...stopReasons];
-
 
 /** Particles taken through a whole step together: their arrays (up to ~100 KB with adam) stay in the L2 cache. */
 const blockSize = 1024;
@@ -64,10 +66,15 @@ export interface TraceEntry {
   grad: number[];
 }
 
-/** A scenario's hot settings: what `configure` takes when a hot field changes. */
-export function hotSettingsOf(scenario: HotSettings): HotSettings {
-  const { optimizer, clip, batch, freeze, tolerance, stop } = scenario;
-  return { optimizer, clip, batch, freeze, tolerance, stop };
+/**
+ * Where a descent keeps its arrays and which particles it steps: one thread of a parallel run
+ * (./parallel/split.ts) steps particles from ≤ i < to of a cloud held in shared memory.
+ */
+export interface Placement {
+  memory: ArrayMemory;
+  /** The whole cloud when left out. */
+  from?: number;
+  to?: number;
 }
 
 export class Descent {
@@ -104,8 +111,15 @@ export class Descent {
   private readonly batcher: Batcher;
   private settings: HotSettings;
   private traced = -1;
+  /** Status writes this descent made itself (LeadState.statusWrites), and the lead's count its last `follow` saw. */
+  private statusWrites = 0;
+  private followedWrites = -1;
   private wholeData: Batch | null = null;
-  readonly trace: TraceEntry[] = [];
+  private readonly traceEntries: TraceEntry[] = [];
+  /** The particles this descent steps, from ≤ i < to: the whole cloud, unless it is one thread's block. */
+  readonly from: number;
+  readonly to: number;
+  private readonly memory: ArrayMemory;
 
   /** The batcher as built, for `restart`. */
   private readonly startBatcher: BatcherSnapshot;
@@ -115,20 +129,48 @@ export class Descent {
    * (deterministic from the scenario's seed): the run can then go back to its start without a stored copy
    * of it (`restart`).
    */
-  constructor(readonly model: Model, readonly scenario: Scenario, initial: Float64Array, private readonly rebuildStart?: (into: Float64Array) => void) {
+  constructor(
+    readonly model: Model,
+    readonly scenario: Scenario,
+    initial: Float64Array,
+    private readonly rebuildStart?: (into: Float64Array) => void,
+    place?: Placement,
+  ) {
     this.paramCount = model.paramCount;
     this.n = initial.length / this.paramCount;
     this.params = initial;
-    this.loss = new Float64Array(this.n).fill(NaN);
-    this.previousLoss = new Float64Array(this.n).fill(Infinity);
-    this.status = new Uint8Array(this.n).fill(Status.running);
-    this.reason = new Uint8Array(this.n);
-    this.stoppedAt = new Uint32Array(this.n);
+    const memory = (this.memory = place?.memory ?? localMemory);
+    this.from = place?.from ?? 0;
+    this.to = place?.to ?? this.n;
+    this.loss = memory.float64('loss', this.n);
+    this.previousLoss = memory.float64('previousLoss', this.n);
+    this.status = memory.uint8('status', this.n);
+    this.reason = memory.uint8('reason', this.n);
+    this.stoppedAt = memory.uint32('stoppedAt', this.n);
+    // Arrays another thread made already hold their first values, and other blocks may be stepping.
+    if (memory.fresh) {
+      this.loss.fill(NaN);
+      this.previousLoss.fill(Infinity);
+      this.status.fill(Status.running);
+    }
     this.stoppedIn = new Uint32Array(Math.ceil(this.n / blockSize));
-    this.surfaceBlock = { p: initial, n: this.n, loss: this.loss, from: 0, to: 0, lr: 0, t: 0, spec: scenario.optimizer, s1: null, s2: null, limit: Infinity };
+    this.surfaceBlock = {
+      p: initial,
+      n: this.n,
+      loss: this.loss,
+      from: 0,
+      to: 0,
+      lr: 0,
+      t: 0,
+      spec: scenario.optimizer,
+      s1: null,
+      s2: null,
+      s3: null,
+      limit: Infinity,
+    };
     this.settings = hotSettingsOf(scenario);
     this.configurePatience(scenario.stop);
-    this.optimizer = new Optimizer(scenario.optimizer, initial.length);
+    this.optimizer = new Optimizer(scenario.optimizer, initial.length, (key, length) => memory.float64(key, length));
     this.batcher = new Batcher(model.rows, scenario.batch, scenario.seed);
     this.startBatcher = this.batcher.snapshot();
   }
@@ -153,6 +195,7 @@ export class Descent {
     this.loss.fill(NaN);
     this.previousLoss.fill(Infinity);
     this.status.fill(Status.running);
+    this.statusWrites++;
     this.reason.fill(0);
     this.stoppedAt.fill(0);
     this.stoppedBy.fill(0);
@@ -166,7 +209,7 @@ export class Descent {
   }
 
   get running(): number {
-    return this.n - this.converged - this.diverged;
+    return this.to - this.from - this.converged - this.diverged;
   }
 
   get batchesPerEpoch(): number {
@@ -176,6 +219,11 @@ export class Descent {
   /** Records every applied update of particle `index` from now on. */
   traceParticle(index: number): void {
     this.traced = index;
+  }
+
+  /** The traced particle's applied updates so far (see traceParticle). */
+  get trace(): TraceEntry[] {
+    return this.traceEntries;
   }
 
   /** Changes hot settings; the next step uses them (a new batch size at the next epoch). */
@@ -197,8 +245,9 @@ export class Descent {
   private configurePatience(stop: StopSpec): void {
     if (stop.patience === null) this.best = this.wait = null;
     else if (this.best === null) {
-      this.best = new Float64Array(this.n).fill(Infinity);
-      this.wait = new Uint32Array(this.n);
+      this.best = this.memory.float64('best', this.n);
+      this.wait = this.memory.uint32('wait', this.n);
+      if (this.memory.fresh) this.best.fill(Infinity);
     }
   }
 
@@ -233,20 +282,74 @@ export class Descent {
     if (snapshot.params.length !== this.params.length) throw new Error('restore: the snapshot is of another cloud');
     this.step = snapshot.step;
     this.epoch = snapshot.epoch;
-    this.converged = snapshot.converged;
-    this.diverged = snapshot.diverged;
     this.params.set(snapshot.params);
     this.loss.set(snapshot.loss);
     this.previousLoss.set(snapshot.previousLoss);
     this.status.set(snapshot.status);
+    this.statusWrites++;
     this.reason.set(snapshot.reason);
     this.stoppedAt.set(snapshot.stoppedAt);
-    this.best = snapshot.best?.slice() ?? null;
-    this.wait = snapshot.wait?.slice() ?? null;
+    // Into arrays of this descent's memory (shared, where threads step its blocks), not copies of its own.
+    this.best = snapshot.best ? this.kept(this.best, () => this.memory.float64('best', this.n), snapshot.best) : null;
+    this.wait = snapshot.wait ? this.kept(this.wait, () => this.memory.uint32('wait', this.n), snapshot.wait) : null;
     this.countStopped();
     this.settings = snapshot.settings;
     this.optimizer.restore(snapshot.optimizer);
     this.batcher.restore(snapshot.batcher);
+  }
+
+  /** `values` written into `into`, or into a new array of the memory when there is none of the size. */
+  private kept<T extends Float64Array | Uint32Array>(into: T | null, make: () => T, values: T): T {
+    const target = into && into.length === values.length ? into : make();
+    target.set(values);
+    return target;
+  }
+
+  /** What a descent stepping a block of this cloud must be told besides the shared arrays (./parallel/block-steps.ts). */
+  leadState(): LeadState {
+    return { step: this.step, epoch: this.epoch, settings: this.settings, batcher: this.batcher.snapshot(), statusWrites: this.statusWrites };
+  }
+
+  /**
+   * A block's descent taking the state of the descent that leads the cloud: its step, epoch, settings and
+   * batch order, and the arrays the lead may have made anew since (patience, optimizer state), taken again
+   * by name from the memory. Nothing shared is written: other blocks may be stepping.
+   */
+  follow(lead: LeadState): void {
+    this.settings = lead.settings;
+    this.best = this.wait = null;
+    this.configurePatience(lead.settings.stop);
+    this.optimizer.follow(lead.settings.optimizer);
+    this.standAt(lead);
+    // Unless the lead wrote statuses since this block's last order, only this block's own steps changed its
+    // particles, and its counts still hold.
+    if (lead.statusWrites !== this.followedWrites) this.countStopped();
+    this.followedWrites = lead.statusWrites;
+  }
+
+  /** This block's count of its stopped particles (./parallel/block-steps.ts). */
+  stoppedCounts(): StoppedCounts {
+    return { converged: this.converged, diverged: this.diverged, stoppedBy: [...this.stoppedBy], stoppedIn: this.stoppedIn.slice() };
+  }
+
+  /** The lead taking its blocks' ends and counts: the sums of the counts, instead of counting the whole cloud again. */
+  adoptCounted(end: { step: number; epoch: number; batcher?: BatcherSnapshot }, counts: readonly StoppedCounts[]): void {
+    this.standAt(end);
+    this.converged = this.diverged = 0;
+    this.stoppedBy.fill(0);
+    this.stoppedIn.fill(0);
+    for (const count of counts) {
+      this.converged += count.converged;
+      this.diverged += count.diverged;
+      count.stoppedBy.forEach((k, reason) => (this.stoppedBy[reason] += k));
+      for (let b = 0; b < this.stoppedIn.length; b++) this.stoppedIn[b] += count.stoppedIn[b];
+    }
+  }
+
+  /** Every per-particle array of the cloud by the name its memory made it under (what threads must share). */
+  get namedArrays(): Record<string, Float64Array | Uint8Array | Uint32Array> {
+    const { params, loss, previousLoss, status, reason, stoppedAt, best, wait } = this;
+    return { params, loss, previousLoss, status, reason, stoppedAt, ...(best && wait && { best, wait }), ...this.optimizer.arrays };
   }
 
   /**
@@ -275,8 +378,10 @@ export class Descent {
     fused.t = t;
     fused.limit = limit;
 
-    for (let from = 0, block = 0; from < n; from += blockSize, block++) {
-      const to = Math.min(n, from + blockSize);
+    // Blocks of `blockSize` particles counted from particle 0, cut to this descent's particles.
+    for (let from = this.from; from < this.to; from = (Math.floor(from / blockSize) + 1) * blockSize) {
+      const block = Math.floor(from / blockSize);
+      const to = Math.min(this.to, (block + 1) * blockSize);
       // null: every particle of the block runs, so the loops below need not test each one's status.
       const active = this.stoppedIn[block] === 0 ? null : status;
       if (steppers && active === null && (traced < from || traced >= to)) {
@@ -302,7 +407,7 @@ export class Descent {
         adjustGradients(grad, n, paramCount, moving, [], clip, from, to);
       } else adjustGradients(grad, n, paramCount, moving, freeze, clip, from, to);
       if (traced >= from && traced < to && status[traced] === Status.running) {
-        this.trace.push({ step: t, epoch, params: this.column(params, traced), loss: loss[traced], grad: this.column(grad, traced) });
+        this.traceEntries.push({ step: t, epoch, params: this.column(params, traced), loss: loss[traced], grad: this.column(grad, traced) });
       }
       // The optimizer sees every value it writes: only a block where one came out NaN or ±∞ is looked at.
       if (!optimizer.step(params, grad, n, moving, lr, t, from, to)) this.checkParams(from, to);
@@ -339,8 +444,10 @@ export class Descent {
       }
       if (tolerance !== null) previousLoss[i] = L;
       if (best !== null && wait !== null) {
-        if (improves(L, best[i], stop.minDelta)) (best[i] = L), (wait[i] = 0);
-        else wait[i]++;
+        if (improves(L, best[i], stop.minDelta)) {
+          best[i] = L;
+          wait[i] = 0;
+        } else wait[i]++;
       }
     }
   }
@@ -372,13 +479,18 @@ export class Descent {
   }
 
   /** Counts the stopped particles of each block, and by reason, afresh (after the statuses were set wholesale). */
+  /** Every count of stopped particles (by block, by reason, converged and diverged) read again from the statuses, in one pass. */
   private countStopped(): void {
     this.stoppedIn.fill(0);
     this.stoppedBy.fill(0);
-    for (let i = 0; i < this.n; i++) {
-      if (this.status[i] === Status.running) continue;
+    this.converged = this.diverged = 0;
+    for (let i = this.from; i < this.to; i++) {
+      const status = this.status[i];
+      if (status === Status.running) continue;
       this.stoppedIn[Math.floor(i / blockSize)]++;
       this.stoppedBy[this.reason[i]]++;
+      if (status === Status.converged) this.converged++;
+      else this.diverged++;
     }
   }
 
@@ -406,12 +518,28 @@ export class Descent {
   /** Loss of every particle on the full data at its current parameters (non-finite for the diverged). */
   fullLoss(out: Float64Array = new Float64Array(this.n)): Float64Array {
     this.wholeData ??= fullBatch(this.model.rows);
-    this.model.evaluate(this.params, this.n, this.wholeData, out, null, null);
+    this.model.evaluate(this.params, this.n, this.wholeData, out, null, null, this.from, this.to);
     // A particle diverged because its loss overflowed (or a parameter did) on some batch; the whole data's
     // loss at its last place can still come out finite (linear regression's statistics average before they
     // square, where a sum of squares overflows). It is reported as it diverged: +∞.
-    for (let i = 0; i < this.n; i++) if (this.status[i] === Status.diverged && out[i] - out[i] === 0) out[i] = Infinity;
+    for (let i = this.from; i < this.to; i++) if (this.status[i] === Status.diverged && out[i] - out[i] === 0) out[i] = Infinity;
     return out;
+  }
+
+  /**
+   * Takes the state that threads stepping this cloud's blocks left in its shared arrays (./parallel/): the
+   * step and epoch where the run ended (and its batch order there, when given), its counts read again from the statuses and reasons.
+   */
+  adopt(end: { step: number; epoch: number; batcher?: BatcherSnapshot }): void {
+    this.standAt(end);
+    this.countStopped();
+  }
+
+  /** At the step and epoch where a run ended, with its batch order there when given. */
+  private standAt(end: { step: number; epoch: number; batcher?: BatcherSnapshot }): void {
+    this.step = end.step;
+    this.epoch = end.epoch;
+    if (end.batcher) this.batcher.restore(end.batcher);
   }
 
   /** Counts, and best and mean finite loss over the full data. */
@@ -466,6 +594,7 @@ export class Descent {
   private stop(i: number, reason: number): void {
     const status = statusOfReason(reason);
     this.status[i] = status;
+    this.statusWrites++;
     this.reason[i] = reason;
     this.stoppedAt[i] = this.step;
     this.stoppedBy[reason]++;

@@ -10,15 +10,34 @@ type Fn = (x: number, y: number) => number;
 
 /** One-argument functions a formula may use (their derivatives use only these too). */
 const functions: Record<string, (v: number) => number> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, log: Math.log, log10: Math.log10,
-  sqrt: Math.sqrt, abs: Math.abs,
-  sec: (v) => 1 / Math.cos(v), csc: (v) => 1 / Math.sin(v), cot: (v) => 1 / Math.tan(v),
-  sech: (v) => 1 / Math.cosh(v), csch: (v) => 1 / Math.sinh(v), coth: (v) => 1 / Math.tanh(v),
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  exp: Math.exp,
+  log: Math.log,
+  log10: Math.log10,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  sec: (v) => 1 / Math.cos(v),
+  csc: (v) => 1 / Math.sin(v),
+  cot: (v) => 1 / Math.tan(v),
+  sech: (v) => 1 / Math.cosh(v),
+  csch: (v) => 1 / Math.sinh(v),
+  coth: (v) => 1 / Math.tanh(v),
 };
 const constants: Record<string, number> = { pi: Math.PI, e: Math.E };
 const binary: Record<string, (a: number, b: number) => number> = {
-  add: (a, b) => a + b, subtract: (a, b) => a - b, multiply: (a, b) => a * b, divide: (a, b) => a / b, pow: Math.pow,
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: Math.pow,
 };
 
 export interface CompiledExpression {
@@ -28,8 +47,15 @@ export interface CompiledExpression {
   dy: string;
 }
 
-/** A formula the lab refuses, with a message for the user. */
-export class ExpressionError extends Error {}
+/** A formula the lab refuses, with a message for the user and, for a parse error, where (mathjs's 1-based character). */
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly position: number | null = null,
+  ) {
+    super(message);
+  }
+}
 
 // Structural view of the few mathjs node types a formula may contain.
 interface Node {
@@ -48,7 +74,8 @@ export async function compileExpression(text: string): Promise<CompiledExpressio
   try {
     tree = parse(text);
   } catch (error) {
-    throw new ExpressionError(`cannot read the formula: ${(error as Error).message}`);
+    const position = (error as { char?: unknown }).char;
+    throw new ExpressionError(`cannot read the formula: ${(error as Error).message}`, typeof position === 'number' ? position : null);
   }
   const f = compile(tree as unknown as Node);
   let dxNode;

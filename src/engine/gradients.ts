@@ -5,7 +5,16 @@ import type { ClipSpec } from '../shared/scenario';
  * Zeroes the frozen parameters' gradients and clips the rest, for every running particle from ≤ i < to
  * (the whole cloud by default), in place. `status` null says every particle of the range runs.
  */
-export function adjustGradients(g: Float64Array, n: number, paramCount: number, status: Uint8Array | null, freeze: readonly number[], clip: ClipSpec, from = 0, to = n): void {
+export function adjustGradients(
+  g: Float64Array,
+  n: number,
+  paramCount: number,
+  status: Uint8Array | null,
+  freeze: readonly number[],
+  clip: ClipSpec,
+  from = 0,
+  to = n,
+): void {
   for (const j of freeze) g.fill(0, j * n + from, j * n + to);
   if (!clip) return;
   const c = clip.limit;

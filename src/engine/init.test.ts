@@ -4,7 +4,18 @@ import { gridSide, initialPositions } from './init';
 
 describe('initialPositions', () => {
   it('points are placed as written, parameter-major', () => {
-    expect([...initialPositions({ points: [[1, 2], [3, 4]] }, 2, 0)]).toEqual([1, 3, 2, 4]);
+    expect([
+      ...initialPositions(
+        {
+          points: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        2,
+        0,
+      ),
+    ]).toEqual([1, 3, 2, 4]);
   });
 
   it('a grid of 9 over [0, 2] × [10, 12] is the 3 × 3 lattice, the last parameter fastest', () => {

@@ -1,15 +1,20 @@
 /** Initial positions of the cloud from a scenario's `init`, parameter-major (value j of particle i at j·n + i). */
-import type { InitSpec } from '../shared/scenario';
+import type { InitSpec, ModelSpec } from '../shared/scenario';
 import { gridSide, particleCount } from '../shared/spec';
 export { gridSide, particleCount } from '../shared/spec';
 import { Random, Stream } from './random';
+import { fillNetworkInit, type NetworkShape } from './weight-init';
 
+/** The network a weight scheme (xavier-…, kaiming-…, torch-default) needs: an mlp model's widths and nonlinearities. */
+export function networkOf(model: ModelSpec): NetworkShape | null {
+  return model.kind === 'mlp' ? model : null;
+}
 
 /**
  * Fills `params` (n × paramCount) from the spec, into `into` when given (it must have that length). Random draws go particle by particle, parameter by
- * parameter, from the init stream of the seed, so the same seed always gives the same cloud.
+ * parameter, from the init stream of the seed, so the same seed always gives the same cloud. A weight scheme needs `network` (./weight-init.ts).
  */
-export function initialPositions(spec: InitSpec, paramCount: number, seed: number, into?: Float64Array): Float64Array {
+export function initialPositions(spec: InitSpec, paramCount: number, seed: number, into?: Float64Array, network?: NetworkShape | null): Float64Array {
   const n = particleCount(spec);
   // `into` (a cloud's own array, when it restarts) saves allocating a second cloud-sized array.
   const params = into ?? new Float64Array(n * paramCount);
@@ -42,6 +47,10 @@ export function initialPositions(spec: InitSpec, paramCount: number, seed: numbe
       }
       break;
     }
+    default:
+      // Validation refuses a weight scheme without an mlp model (shared/validate.ts); this guards a direct call.
+      if (!network) throw new Error(`init.dist: ${spec.dist} sets a network's weights; it needs an mlp model`);
+      fillNetworkInit(spec, network, n, random, params);
   }
   return params;
 }

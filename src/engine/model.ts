@@ -36,7 +36,16 @@ export interface Model {
    * A model may return true to say that every loss it wrote is finite (found on the way, for less than a
    * second pass costs); anything else leaves the caller to check them.
    */
-  evaluate(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from?: number, to?: number): boolean | void;
+  evaluate(
+    params: Float64Array,
+    n: number,
+    batch: Batch,
+    loss: Float64Array,
+    grad: Float64Array | null,
+    active: Uint8Array | null,
+    from?: number,
+    to?: number,
+  ): boolean | void;
   /**
    * Optional, for models so cheap that separate passes would cost more than the maths (the surfaces): for
    * each optimizer, a step that evaluates and updates each particle of a block in one pass, leaving `grad`

@@ -38,7 +38,12 @@ describe('notebook 000: the linear neuron', () => {
   it('three inputs: the first six errors of the printed log', async () => {
     const d = await runOf('neuron-three-inputs', { epochs: 6, trace: true });
     const printed = [0.01959999999999997, 0.0013135188062500048, 8.802712522307997e-5, 5.899249206154892e-6, 3.953456517877471e-7, 2.6494589213863218e-8];
-    expectClose(d.trace.map((e) => e.loss), printed, 1e-12, 'errors');
+    expectClose(
+      d.trace.map((e) => e.loss),
+      printed,
+      1e-12,
+      'errors',
+    );
   });
 
   it('one weight frozen at 0: prediction 0.01, error 0.9801, weights [0, 0.219305, −0.06436] (cell 84)', async () => {
@@ -64,7 +69,12 @@ describe('notebook 000: the linear neuron', () => {
     const P = W.map((w) => w * x);
     const error = P.reduce((s, p, k) => s + (p - GT[k]) ** 2, 0);
     expectClose([d.trace[0].loss], [error], 1e-12, 'error');
-    expectClose(d.trace[1].params, W.map((w, k) => w - 0.03 * (P[k] - GT[k]) * x), 1e-12, 'weights');
+    expectClose(
+      d.trace[1].params,
+      W.map((w, k) => w - 0.03 * (P[k] - GT[k]) * x),
+      1e-12,
+      'weights',
+    );
   });
 
   it('several outputs: one step from the weights the log prints reproduces the next printed prediction', async () => {

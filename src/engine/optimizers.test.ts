@@ -45,7 +45,7 @@ describe('optimizer trajectories match the reference script', () => {
 
   it('covers every optimizer kind, both clip modes, freezing, every schedule and every stop rule', () => {
     const kinds = new Set(reference.optimizers.map((c) => c.optimizer.kind));
-    expect([...kinds].sort()).toEqual(['adagrad', 'adam', 'gd', 'momentum', 'nesterov', 'rmsprop']);
+    expect([...kinds].sort()).toEqual(['adagrad', 'adam', 'adamw', 'gd', 'lion', 'momentum', 'nadam', 'nesterov', 'radam', 'rmsprop']);
     const schedules = reference.optimizers.map((c) => (c.optimizer as { schedule?: { kind: string } }).schedule?.kind).filter(Boolean);
     expect(new Set(schedules)).toEqual(new Set(['step', 'exponential', 'cosine', 'constant']));
     expect(new Set(reference.optimizers.map((c) => c.clip?.mode ?? 'none'))).toEqual(new Set(['none', 'value', 'norm']));
@@ -59,10 +59,28 @@ describe('diverged particles', () => {
   it('a loss that overflows marks the particle diverged and the run carries on with the others', async () => {
     // α = 1.5 on the bowl multiplies the distance by |1 − 2α| = 2 each step (closed form): it must diverge;
     // α = 0.1 multiplies it by 0.8 and must not.
-    const d = await descentOf({ version: 1, model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 1.5 }, epochs: 5000 });
+    const d = await descentOf({
+      version: 1,
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'gd', alpha: 1.5 },
+      epochs: 5000,
+    });
     d.run(5000);
     expect(d.status[0]).toBe(Status.diverged);
-    const mixed = await descentOf({ version: 1, model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0], [1e200, 0], [3, 3]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 50 });
+    const mixed = await descentOf({
+      version: 1,
+      model: { kind: 'surface', fn: 'bowl' },
+      init: {
+        points: [
+          [0, 0],
+          [1e200, 0],
+          [3, 3],
+        ],
+      },
+      optimizer: { kind: 'gd', alpha: 0.1 },
+      epochs: 50,
+    });
     mixed.run(50);
     expect([...mixed.status]).toEqual([Status.running, Status.diverged, Status.running]);
     expect(mixed.summary()).toMatchObject({ count: 3, diverged: 1, running: 2 });
@@ -70,7 +88,13 @@ describe('diverged particles', () => {
   });
 
   it('NaN and Infinity starting points are diverged at once, without throwing', async () => {
-    const d = await descentOf({ version: 1, model: { kind: 'surface', fn: 'rosenbrock' }, init: { points: [[0, 0]] }, optimizer: { kind: 'adam', alpha: 0.1 }, epochs: 3 });
+    const d = await descentOf({
+      version: 1,
+      model: { kind: 'surface', fn: 'rosenbrock' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'adam', alpha: 0.1 },
+      epochs: 3,
+    });
     d.params[0] = NaN;
     d.run(3);
     expect(d.status[0]).toBe(Status.diverged);

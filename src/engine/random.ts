@@ -27,11 +27,9 @@ export class Random {
 
   /** A generator for one stream of a seed (any integer, negative ones taken modulo 2⁶⁴). */
   constructor(seed: number, stream = 0) {
-    let state = (BigInt.asUintN(64, BigInt(seed)) ^ ((BigInt(stream) * GOLDEN64) & MASK64)) & MASK64;
-    let a: bigint;
-    let b: bigint;
-    [a, state] = splitMix64(state);
-    [b, state] = splitMix64(state);
+    const state = (BigInt.asUintN(64, BigInt(seed)) ^ ((BigInt(stream) * GOLDEN64) & MASK64)) & MASK64;
+    const [a, next] = splitMix64(state);
+    const [b] = splitMix64(next);
     this.s0 = Number(a & 0xffffffffn);
     this.s1 = Number(a >> 32n);
     this.s2 = Number(b & 0xffffffffn);

@@ -1,10 +1,10 @@
 /**
  * Scenario files round-trip: a generated valid scenario, once validated (defaults filled in), survives
  * JSON text and validation again unchanged, numbers bit for bit. The scenarios come from
- * ./scenario-generator.ts (seeded), so a failure names a reproducible index.
+ * ./scenario-generator.testing.ts (seeded), so a failure names a reproducible index.
  */
 import { describe, expect, test } from 'vitest';
-import { generateScenarios } from './scenario-generator';
+import { generateScenarios } from './scenario-generator.testing';
 import { parseScenarioText, validateScenario } from '../shared/validate';
 
 const count = 1000;
@@ -36,11 +36,32 @@ describe('generated scenarios', () => {
       if (v.scenario.tolerance !== null) seen.add('tolerance');
     }
     const expected = [
-      'model:surface:fn', 'model:surface:expr', 'model:linear', 'model:neuron', 'model:mlp',
-      'init:points', 'init:gaussian', 'init:uniform', 'init:grid',
-      'optimizer:gd', 'optimizer:momentum', 'optimizer:nesterov', 'optimizer:adagrad', 'optimizer:rmsprop', 'optimizer:adam',
-      'schedule:constant', 'schedule:step', 'schedule:exponential', 'schedule:cosine',
-      'data:generate', 'data:inline', 'clip:value', 'clip:norm', 'batch:size', 'freeze', 'tolerance',
+      'model:surface:fn',
+      'model:surface:expr',
+      'model:linear',
+      'model:neuron',
+      'model:mlp',
+      'init:points',
+      'init:gaussian',
+      'init:uniform',
+      'init:grid',
+      'optimizer:gd',
+      'optimizer:momentum',
+      'optimizer:nesterov',
+      'optimizer:adagrad',
+      'optimizer:rmsprop',
+      'optimizer:adam',
+      'schedule:constant',
+      'schedule:step',
+      'schedule:exponential',
+      'schedule:cosine',
+      'data:generate',
+      'data:inline',
+      'clip:value',
+      'clip:norm',
+      'batch:size',
+      'freeze',
+      'tolerance',
     ];
     expect([...seen].sort()).toEqual(expect.arrayContaining(expected));
   });

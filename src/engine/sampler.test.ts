@@ -10,16 +10,40 @@ import { axesPlane, projectParticles, randomPlane, sampleLoss } from './sampler'
 describe('sampleLoss', () => {
   it('a 3 × 2 grid of the bowl over the parameter axes holds f at each grid point, a varying fastest', () => {
     const model = new SurfaceModel(surfaces.bowl.evaluate);
-    const values = sampleLoss(model, axesPlane([0, 0], 0, 1), { range: [[0, 2], [2, 4]], resolution: [3, 2] });
+    const values = sampleLoss(model, axesPlane([0, 0], 0, 1), {
+      range: [
+        [0, 2],
+        [2, 4],
+      ],
+      resolution: [3, 2],
+    });
     // (x−1)² + (y−2)² at x ∈ {0, 1, 2}, y ∈ {2, 4}.
     expect([...values]).toEqual([1, 0, 1, 5, 4, 5]);
   });
 
   it('slices a model of many parameters along two of them, the rest held at the centre', () => {
-    const data = buildDataset({ x: [[0.5, -1], [2, 1]], y: [[1, 0], [0, 1]] }, 0);
+    const data = buildDataset(
+      {
+        x: [
+          [0.5, -1],
+          [2, 1],
+        ],
+        y: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+      0,
+    );
     const model = new MlpModel(data, { layers: [2, 3, 2], hidden: 'tanh', output: 'softmax' });
     const center = Float64Array.from({ length: model.paramCount }, (_, q) => Math.sin(q));
-    const values = sampleLoss(model, axesPlane(center, 2, 7), { range: [[-1, 1], [-2, 2]], resolution: [5, 4] });
+    const values = sampleLoss(model, axesPlane(center, 2, 7), {
+      range: [
+        [-1, 1],
+        [-2, 2],
+      ],
+      resolution: [5, 4],
+    });
     // Spot check one grid point against a direct evaluation: a = −0.5 (ia = 1), b = 2/3 (ib = 2).
     const theta = Float64Array.from(center);
     theta[2] = -0.5;
@@ -32,7 +56,13 @@ describe('sampleLoss', () => {
 
   it('grids larger than one evaluation chunk are filled completely', () => {
     const model = new SurfaceModel(surfaces.valley.evaluate);
-    const values = sampleLoss(model, axesPlane([0, 0], 0, 1), { range: [[-1, 1], [-1, 1]], resolution: [100, 100] });
+    const values = sampleLoss(model, axesPlane([0, 0], 0, 1), {
+      range: [
+        [-1, 1],
+        [-1, 1],
+      ],
+      resolution: [100, 100],
+    });
     expect(values.every(Number.isFinite)).toBe(true);
     expect(values[0]).toBeCloseTo(2.1, 14); // 0.1·1 + 2·1 at (−1, −1)
     expect(values[9999]).toBeCloseTo(2.1, 14);
@@ -62,7 +92,11 @@ describe('random planes (Li et al. 2018)', () => {
 
   it('particles in the plane project to their own coordinates', () => {
     const plane = randomPlane(model, center, 7);
-    const coords = [[0.5, -0.25], [-1, 2], [0, 0]];
+    const coords = [
+      [0.5, -0.25],
+      [-1, 2],
+      [0, 0],
+    ];
     const n = coords.length;
     const P = model.paramCount;
     const params = new Float64Array(n * P);

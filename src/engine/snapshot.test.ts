@@ -119,6 +119,55 @@ describe('history', () => {
   });
 });
 
+describe('a replay in pieces', () => {
+  /** A history of 60 steps with α changed at 20 and at 45 (tags: the α in force), and each step's parameters. */
+  async function recordedRun() {
+    const d = await descentOf(shuffledCloud);
+    // No room for a snapshot: every replay runs from step 0, rebuilt from the scenario, through both changes.
+    const history = new History<number>(snapshotBytes(d.snapshot()) - 1);
+    history.begin(d, 0.05);
+    const setAlpha = (alpha: number) => d.configure({ optimizer: { ...d.hotSettings.optimizer, alpha } });
+    const recorded: Float64Array[] = [d.params.slice()];
+    for (let k = 1; k <= 60; k++) {
+      d.advance();
+      history.stepped(d, d.hotSettings.optimizer.alpha);
+      recorded.push(d.params.slice());
+      if (k === 20 || k === 45) {
+        const alpha = k === 20 ? 0.01 : 0.2;
+        setAlpha(alpha);
+        history.changed(k, alpha);
+      }
+    }
+    // A snapshot holds the settings in force: `restored` has nothing to do; a logged change is made again.
+    const hooks = { restored: () => {}, changed: setAlpha };
+    return { d, history, recorded, hooks };
+  }
+
+  it('stopped part way, the descent is at a recorded step exactly, with the changes up to it made again', async () => {
+    const { d, history, recorded, hooks } = await recordedRun();
+    const replay = history.replay(d, 55, hooks);
+    expect(replay.target).toBe(55);
+    expect([d.step, replay.count]).toEqual([0, 55]);
+    while (d.step < 30) expect(replay.step()).toBe(true);
+    expect(bytesOf(d.params).equals(bytesOf(recorded[30]))).toBe(true);
+    expect(d.hotSettings.optimizer.alpha).toBe(0.01); // the change at 20, and not yet the one at 45
+  });
+
+  it('taken step by step to the end, it reaches the same place as a seek, and then refuses another step', async () => {
+    const { d, history, recorded, hooks } = await recordedRun();
+    const replay = history.replay(d, 1000, hooks); // clamped to the furthest step, 60
+    expect(replay.target).toBe(60);
+    let taken = 0;
+    while (replay.step()) taken++;
+    expect(taken).toBe(replay.count);
+    expect(d.step).toBe(60);
+    expect(bytesOf(d.params).equals(bytesOf(recorded[60]))).toBe(true);
+    expect(d.hotSettings.optimizer.alpha).toBe(0.2);
+    expect(replay.step()).toBe(false);
+    expect(d.step).toBe(60);
+  });
+});
+
 describe('step 0 rebuilt from the scenario', () => {
   it.each([
     ['a shuffled mini-batch linear cloud with momentum', shuffledCloud],
@@ -157,6 +206,33 @@ describe('step 0 rebuilt from the scenario', () => {
     }
   });
 
+  it('says the step after which it keeps its next snapshot: the same steps taken in one go keep what step by step keeps', async () => {
+    // Steps taken in one go by threads (the trainer, issue 17) stop at `nextKeep`, then call `stepped` once.
+    const d = await descentOf(adamRosenbrock);
+    const byStep = new History(snapshotBytesOf(d) * 4); // room for four snapshots: the spacing grows past them
+    byStep.begin(d, 0);
+    for (let k = 0; k < 40; k++) {
+      const next = byStep.nextKeep(d);
+      const before = byStep.snapshotCount;
+      d.advance();
+      byStep.stepped(d, 0);
+      // Every step short of `next` keeps nothing; the step at `next` keeps one (a dropped one makes room).
+      if (d.step < next) expect(byStep.snapshotCount).toBe(before);
+    }
+    const inGoes = await descentOf(adamRosenbrock);
+    const history = new History(snapshotBytesOf(inGoes) * 4);
+    history.begin(inGoes, 0);
+    while (inGoes.step < 40) {
+      steps(inGoes, Math.min(history.nextKeep(inGoes), 40) - inGoes.step);
+      history.stepped(inGoes, 0);
+    }
+    expect(history.spacing).toBeGreaterThan(1);
+    expect(history.spacing).toBe(byStep.spacing);
+    expect(history.snapshotCount).toBe(byStep.snapshotCount);
+    expect(history.heldBytes).toBe(byStep.heldBytes);
+    expect(new History(1).nextKeep(inGoes)).toBe(inGoes.step); // nothing kept yet: a snapshot now
+  });
+
   it('takes no snapshot bigger than its budget, and replays from step 0 instead', async () => {
     const d = await descentOf(adamRosenbrock);
     const history = new History<null>(snapshotBytes(d.snapshot()) - 1);
@@ -187,7 +263,7 @@ describe('step 0 rebuilt from the scenario', () => {
   it('gives a million Adam particles no room for a snapshot beside the trainer’s arrays, and a small cloud the whole 64 MiB', async () => {
     const million = await descentOf({ ...adamRosenbrock, init: { dist: 'gaussian', mean: [-1, 1], std: 0.5, count: 1_000_000 } });
     // The cloud: 1M × (2 params + 2 + 2 Adam moments) × 8 + 2 losses × 8 + 1 status + 1 reason + 4 (stopping
-    // step) = 70 MB (no gradient until a step takes the separate passes).
+    // step) = 70 MB (no gradient until a step takes the separate passes; no third array without AMSGrad).
     expect(million.bytes).toBe(70_000_000);
     const budget = historyBudgetFor(million.bytes + 48 * million.n); // as the trainer asks (src/trainer/trainer.ts)
     expect(budget).toBeLessThan(snapshotBytesOf(million));

@@ -6,6 +6,7 @@
  */
 import type { Descent } from './descent';
 import type { DescentSnapshot } from './descent-state';
+import { stateArraysOf } from './optimizers';
 
 export type { DescentSnapshot };
 
@@ -15,7 +16,7 @@ export type { DescentSnapshot };
  */
 export function snapshotBytes(snapshot: DescentSnapshot): number {
   const { params, loss, previousLoss, status, reason, stoppedAt, best, wait, optimizer, batcher } = snapshot;
-  const arrays = [params, loss, previousLoss, status, reason, stoppedAt, best, wait, optimizer.s1, optimizer.s2, batcher.order];
+  const arrays = [params, loss, previousLoss, status, reason, stoppedAt, best, wait, optimizer.s1, optimizer.s2, optimizer.s3, batcher.order];
   const own = arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
   const parts = (snapshot as { groups?: readonly DescentSnapshot[] }).groups ?? [];
   return parts.reduce((sum, part) => sum + snapshotBytes(part), own);
@@ -53,6 +54,16 @@ export interface ReplayHooks<T> {
   restored(tag: T): void;
   /** A hot change logged at the descent's current step: apply it before stepping on. */
   changed(tag: T): void;
+}
+
+/** A replay under way (`History.replay`): the descent set back to a snapshot, to be stepped on to `target`. */
+export interface Replay {
+  /** The step the replay reaches (the one asked for, clamped to the history). */
+  readonly target: number;
+  /** Steps from the snapshot to the target: what `step` takes at most. */
+  readonly count: number;
+  /** One step, with the hot changes logged at the step it reaches; false once at the target (or the cloud stopped). */
+  step(): boolean;
 }
 
 /**
@@ -105,6 +116,17 @@ export class History<T> {
     if (!last || descent.step - last.step >= this.spacing) this.keep(descent, tag, false);
   }
 
+  /**
+   * The next step after which `stepped` would keep a snapshot (+∞: none would fit the budget). Steps taken
+   * in one go (threads stepping blocks) stop there, so that the history keeps what a step at a time would.
+   */
+  nextKeep(descent: Descent): number {
+    const last = this.marks.at(-1);
+    if (!last) return descent.step;
+    if (snapshotBytesOf(descent) > this.budget) return Infinity;
+    return last.step + this.spacing;
+  }
+
   /** A hot change made at the descent's current step, to be made again by any replay through it. */
   changed(step: number, tag: T): void {
     this.changes.push({ step, tag });
@@ -120,25 +142,46 @@ export class History<T> {
   }
 
   /**
-   * Sets the descent to step `target` (clamped to 0…furthest) exactly as it was: back to the latest
-   * snapshot at or before it, then stepped on, making each logged hot change again at its step.
+   * Sets the descent to step `target` (clamped to 0…furthest) exactly as it was, in one go (see `replay`).
    */
   seek(descent: Descent, target: number, hooks: ReplayHooks<T>): number {
+    const replay = this.replay(descent, target, hooks);
+    while (replay.step());
+    return descent.step;
+  }
+
+  /**
+   * Begins a replay to step `target` (clamped to 0…furthest): sets the descent back to the latest snapshot
+   * at or before it and makes the hot changes logged at that step; the caller then steps it on with
+   * `Replay.step`, as few steps at a time as it likes (the trainer runs them in slices), and may stop
+   * anywhere: each step reached is exactly the recorded one, with the changes up to it made again.
+   */
+  replay(descent: Descent, target: number, hooks: ReplayHooks<T>): Replay {
     const step = Math.max(0, Math.min(target, this.furthest));
     let mark = this.marks[0];
     for (const m of this.marks) if (m.step <= step) mark = m;
-    if (!mark) return descent.step;
+    if (!mark) return { target: descent.step, count: 0, step: () => false };
     if (mark.snapshot) descent.restore(mark.snapshot);
     else descent.restart();
     hooks.restored(mark.tag);
     const due = this.changes.filter((c) => c.step >= mark.step && c.step <= step);
     let k = 0;
-    for (;;) {
-      while (k < due.length && due[k].step <= descent.step) hooks.changed(due[k++].tag);
-      if (descent.step >= step || !descent.advance()) break;
-    }
-    while (k < due.length) hooks.changed(due[k++].tag); // the cloud stopped early: the changes still stand
-    return descent.step;
+    const makeDue = (upTo: number) => {
+      while (k < due.length && due[k].step <= upTo) hooks.changed(due[k++].tag);
+    };
+    makeDue(descent.step);
+    return {
+      target: step,
+      count: step - descent.step,
+      step: () => {
+        if (descent.step >= step || !descent.advance()) {
+          makeDue(step); // the cloud stopped early: the changes up to the target still stand
+          return false;
+        }
+        makeDue(descent.step);
+        return true;
+      },
+    };
   }
 
   /** Takes a snapshot, unless it alone would pass the budget (the first one of a history is always taken). */
@@ -170,11 +213,11 @@ export class History<T> {
 export function snapshotBytesOf(descent: Descent): number {
   const n = descent.n;
   const values = n * descent.paramCount;
-  const stateArrays = ({ gd: 0, momentum: 1, nesterov: 1, adagrad: 1, rmsprop: 1, adam: 2 } as const)[descent.hotSettings.optimizer.kind];
+  const arrays = stateArraysOf(descent.hotSettings.optimizer);
   // Per particle: loss and previous loss (8 + 8), status and reason (1 + 1), the stopping step (4), and
   // with the patience rule on, its best loss and steps waited (8 + 4).
   const patience = descent.hotSettings.stop.patience === null ? 0 : 8 + 4;
-  const own = values * 8 * (1 + stateArrays) + n * (8 + 8 + 1 + 1 + 4 + patience) + descent.model.rows * 4;
+  const own = values * 8 * (1 + arrays) + n * (8 + 8 + 1 + 1 + 4 + patience) + descent.model.rows * 4;
   const parts = (descent as { groups?: readonly Descent[] }).groups ?? [];
   return parts.reduce((sum, part) => sum + snapshotBytesOf(part), own);
 }

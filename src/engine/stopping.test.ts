@@ -106,7 +106,11 @@ describe('stop rules on a cloud', () => {
   it('the reasons add up to converged + diverged, and each particle’s reason matches its status', async () => {
     // Rastrigin at α = 0.005 from a wide cloud: some particles settle in a pit (gradNorm), those that start
     // with a loss past 200 are named diverged at once, and the rest still bounce at the end.
-    const d = await descentOf({ ...cloud({ gradNorm: 1e-2, patience: 10, divergence: 200 }), init: { dist: 'gaussian', mean: [0, 0], std: 5, count: 500 }, optimizer: { kind: 'gd', alpha: 0.005 } });
+    const d = await descentOf({
+      ...cloud({ gradNorm: 1e-2, patience: 10, divergence: 200 }),
+      init: { dist: 'gaussian', mean: [0, 0], std: 5, count: 500 },
+      optimizer: { kind: 'gd', alpha: 0.005 },
+    });
     d.run(300);
     const s = d.summary();
     expect(stopReasons.reduce((sum, r) => sum + s.reasons[r], 0)).toBe(s.converged + s.diverged);
@@ -132,11 +136,13 @@ describe('stop rules on a cloud', () => {
   });
 
   it('is deterministic: the same scenario gives the same reasons and steps', async () => {
-    const runs = await Promise.all([0, 1].map(async () => {
-      const d = await descentOf(cloud({ patience: 8 }));
-      d.run(150);
-      return [d.reason.slice(), d.stoppedAt.slice()];
-    }));
+    const runs = await Promise.all(
+      [0, 1].map(async () => {
+        const d = await descentOf(cloud({ patience: 8 }));
+        d.run(150);
+        return [d.reason.slice(), d.stoppedAt.slice()];
+      }),
+    );
     expect(runs[0]).toEqual(runs[1]);
   });
 });
@@ -161,7 +167,15 @@ describe('one rule in every experiment: the bowl at α = 5 blows up within 100 s
   });
 
   it('a race counts the blown-up group diverged, by divergence', async () => {
-    const race = await createRun(scenarioOf({ ...fast, groups: [{ name: 'slow', optimizer: { kind: 'gd', alpha: 0.1 } }, { name: 'fast', optimizer: { kind: 'gd', alpha: 5 } }] }));
+    const race = await createRun(
+      scenarioOf({
+        ...fast,
+        groups: [
+          { name: 'slow', optimizer: { kind: 'gd', alpha: 0.1 } },
+          { name: 'fast', optimizer: { kind: 'gd', alpha: 5 } },
+        ],
+      }),
+    );
     race.run(100);
     const [slow, blown] = (race as RaceDescent).groupSummaries();
     expect(slow).toMatchObject({ diverged: 0, running: 1 });
@@ -169,10 +183,18 @@ describe('one rule in every experiment: the bowl at α = 5 blows up within 100 s
   });
 });
 
-/** Every preset, its cloud cut to at most 2 000 particles (each particle's rules are its own). */
+/**
+ * Every preset, its cloud cut to at most 2 000 particles, and a cloud of networks to 10 (each particle's rules
+ * are its own, so fewer particles check the same thing: a classifier preset's 100 networks took 2.5 minutes here).
+ */
 function smaller(input: ScenarioInput): ScenarioInput {
   const init = input.init as { count?: number };
-  return init.count !== undefined && init.count > 2000 ? { ...input, init: { ...input.init, count: 2000 } as ScenarioInput['init'] } : input;
+  const mlp = input.model.kind === 'mlp';
+  const most = mlp ? 10 : 2000;
+  const fewer = init.count !== undefined && init.count > most ? { ...input, init: { ...input.init, count: most } as ScenarioInput['init'] } : input;
+  // A network's run is the same prefix whatever its length: the classifiers' first 100 epochs (the spiral's
+  // 300 epochs of batches of 32 took 12 s of the suite on a busy machine, for a loss that never blows up).
+  return mlp && fewer.epochs !== undefined && fewer.epochs > 100 ? { ...fewer, epochs: 100 } : fewer;
 }
 
 async function finished(input: ScenarioInput): Promise<Descent> {
@@ -194,7 +216,11 @@ describe('the default divergence threshold and the presets', () => {
           expect(reasonNames[only.reason[i]], `${preset.name} particle ${i}`).toBe('nonFinite');
           continue;
         }
-        expect([defaults.status[i], defaults.reason[i], defaults.stoppedAt[i]], `${preset.name} particle ${i}`).toEqual([only.status[i], only.reason[i], only.stoppedAt[i]]);
+        expect([defaults.status[i], defaults.reason[i], defaults.stoppedAt[i]], `${preset.name} particle ${i}`).toEqual([
+          only.status[i],
+          only.reason[i],
+          only.stoppedAt[i],
+        ]);
         expect(defaults.particle(i), `${preset.name} particle ${i}`).toEqual(only.particle(i));
       }
     });

@@ -12,9 +12,10 @@ export interface SurfaceBlock {
   /** The optimizer's t: steps taken, this one included. */
   t: number;
   spec: OptimizerSpec;
-  /** The optimizer's state arrays (Optimizer.s1, s2), null where its kind keeps none. */
+  /** The optimizer's state arrays (Optimizer.s1, s2, s3), null where its kind keeps none. */
   s1: Float64Array | null;
   s2: Float64Array | null;
+  s3: Float64Array | null;
   /** A loss at or past this stops the particle as diverged, unmoved (+∞: only a non-finite loss does). */
   limit: number;
 }

@@ -3,8 +3,9 @@
 // per named surface, calling its kernel by name.
 import type { OptimizerSpec } from '../shared/scenario';
 import type { SurfaceBlock, SurfaceSteppers } from './surface-block';
-import { beale, booth, bowl, himmelblau, partials, rastrigin, rosenbrock, saddle, valley, type SurfaceKernel, type SurfaceName } from './surfaces';
-import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from './update-rules.generated';
+import { Steps } from './update-steps';
+import { ackley, beale, bohachevsky1, booth, bowl, bukin6, crossInTray, easom, eggholder, goldsteinPrice, griewank, himmelblau, holderTable, levi13, matyas, mccormick, monkeySaddle, partials, rastrigin, rosenbrock, saddle, schaffer2, sixHumpCamel, styblinskiTang, threeHumpCamel, valley, type SurfaceKernel, type SurfaceName } from './surfaces';
+import { adagradRule, adamRule, adamwRule, gdRule, lionRule, momentumRule, nadamRule, nesterovRule, radamRule, rmspropRule } from './update-rules.generated';
 
 export function lossSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to } = b;
@@ -29,11 +30,12 @@ export function lossAndGradientSurfaceStep(f: SurfaceKernel, b: SurfaceBlock, gr
   return finite;
 }
 
-/** Plain gradient descent, no state. p ← p − α·g. */
+/** Gradient descent (torch.optim.SGD without momentum), no state. d = g + λ·p; p ← p − α·d. */
 export function gdSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -44,20 +46,21 @@ export function gdSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
 }
 
-/** Momentum, velocity in s1. v ← β·v + g; p ← p − α·v. */
+/** Momentum (torch.optim.SGD), velocity in s1. d = g + λ·p; v ← β·v + (1−τ)·d (v ← d at t = 1); p ← p − α·v. */
 export function momentumSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -68,20 +71,21 @@ export function momentumSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
 }
 
-/** Nesterov momentum, velocity in s1. v ← β·v + g; p ← p − α·(g + β·v). */
+/** Nesterov momentum (torch.optim.SGD, nesterov), velocity in s1. d = g + λ·p; v ← β·v + (1−τ)·d (v ← d at t = 1); p ← p − α·(d + β·v). */
 export function nesterovSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -92,8 +96,8 @@ export function nesterovSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean 
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -123,14 +127,17 @@ export function adagradSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   return finite;
 }
 
-/** RMSprop, averages of squares in s1. s ← ρ·s + (1−ρ)·g²; p ← p − α·g/(√s + ε). */
+/** RMSprop (torch.optim.RMSprop), averages of squares in s1, of gradients in s2 (centred), momentum buffer in s3. s ← ρ·s + (1−ρ)·g²; centred: a ← ρ·a + (1−ρ)·g, s̃ = s − a²; b ← μ·b + g/(√s̃ + ε), p ← p − α·b (μ = 0: p ← p − α·g/(√s̃ + ε)). */
 export function rmspropSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -141,21 +148,22 @@ export function rmspropSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
 }
 
-/** Adam, moments in s1 and s2. m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; p ← p − α·m̂/(√v̂ + ε), m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). */
+/** Adam (torch.optim.Adam), moments in s1 and s2, the denominator’s v (its running maximum with AMSGrad) in s3. d = g + λ·p; m ← β₁·m + (1−β₁)·d; v ← β₂·v + (1−β₂)·d²; AMSGrad: w ← max(w, v), else w = v; p ← p − α·m̂/(√ŵ + ε), m̂ = m/(1−β₁ᵗ), ŵ = w/(1−β₂ᵗ). */
 export function adamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -170,8 +178,132 @@ export function adamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+/** AdamW (torch.optim.AdamW: decoupled weight decay), moments in s1 and s2. p ← p − α·λ·p; m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; p ← p − α·m̂/(√v̂ + ε). */
+export function adamwSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = f(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+/** NAdam (torch.optim.NAdam), moments in s1 and s2. μₜ = β₁(1 − ½·0.96^(tψ)); m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; p ← p − α·(μₜ₊₁·m/(1 − Πᵢ≤ₜ₊₁ μᵢ) + (1−μₜ)·g/(1 − Πᵢ≤ₜ μᵢ))/(√v̂ + ε). */
+export function nadamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = f(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+/** RAdam (torch.optim.RAdam), moments in s1 and s2. m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; ρₜ = ρ∞ − 2tβ₂ᵗ/(1−β₂ᵗ); ρₜ > 5: p ← p − α·m̂·rₜ·√(1−β₂ᵗ)/(√v + ε), else p ← p − α·m̂. */
+export function radamSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = f(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+/** Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms"), momentum in s1. p ← p·(1 − α·λ); p ← p − α·sign(β₁·m + (1−β₁)·g); m ← β₂·m + (1−β₂)·g. */
+export function lionSurfaceStep(f: SurfaceKernel, b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = f(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -188,6 +320,10 @@ export function formulaSteppers(f: SurfaceKernel): SurfaceSteppers {
     adagrad: (b) => adagradSurfaceStep(f, b),
     rmsprop: (b) => rmspropSurfaceStep(f, b),
     adam: (b) => adamSurfaceStep(f, b),
+    adamw: (b) => adamwSurfaceStep(f, b),
+    nadam: (b) => nadamSurfaceStep(f, b),
+    radam: (b) => radamSurfaceStep(f, b),
+    lion: (b) => lionSurfaceStep(f, b),
   };
 }
 
@@ -218,6 +354,7 @@ function bowlGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -228,8 +365,8 @@ function bowlGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -240,7 +377,8 @@ function bowlMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -251,8 +389,8 @@ function bowlMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -263,7 +401,8 @@ function bowlNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -274,8 +413,8 @@ function bowlNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -309,8 +448,11 @@ function bowlRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -321,8 +463,8 @@ function bowlRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -334,7 +476,8 @@ function bowlAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -349,8 +492,128 @@ function bowlAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bowlAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bowl(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bowlNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bowl(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bowlRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bowl(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bowlLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bowl(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -383,6 +646,7 @@ function rosenbrockGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -393,8 +657,8 @@ function rosenbrockGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -405,7 +669,8 @@ function rosenbrockMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -416,8 +681,8 @@ function rosenbrockMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -428,7 +693,8 @@ function rosenbrockNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -439,8 +705,8 @@ function rosenbrockNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -474,8 +740,11 @@ function rosenbrockRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -486,8 +755,8 @@ function rosenbrockRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -499,7 +768,8 @@ function rosenbrockAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -514,8 +784,128 @@ function rosenbrockAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rosenbrockAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rosenbrock(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rosenbrockNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rosenbrock(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rosenbrockRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rosenbrock(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rosenbrockLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rosenbrock(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -548,6 +938,7 @@ function bealeGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -558,8 +949,8 @@ function bealeGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -570,7 +961,8 @@ function bealeMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -581,8 +973,8 @@ function bealeMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -593,7 +985,8 @@ function bealeNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -604,8 +997,8 @@ function bealeNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -639,8 +1032,11 @@ function bealeRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -651,8 +1047,8 @@ function bealeRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -664,7 +1060,8 @@ function bealeAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -679,8 +1076,128 @@ function bealeAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bealeAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = beale(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bealeNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = beale(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bealeRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = beale(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bealeLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = beale(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -713,6 +1230,7 @@ function himmelblauGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -723,8 +1241,8 @@ function himmelblauGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -735,7 +1253,8 @@ function himmelblauMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -746,8 +1265,8 @@ function himmelblauMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -758,7 +1277,8 @@ function himmelblauNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -769,8 +1289,8 @@ function himmelblauNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -804,8 +1324,11 @@ function himmelblauRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -816,8 +1339,8 @@ function himmelblauRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -829,7 +1352,8 @@ function himmelblauAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -844,8 +1368,128 @@ function himmelblauAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function himmelblauAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = himmelblau(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function himmelblauNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = himmelblau(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function himmelblauRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = himmelblau(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function himmelblauLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = himmelblau(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -878,6 +1522,7 @@ function saddleGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -888,8 +1533,8 @@ function saddleGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -900,7 +1545,8 @@ function saddleMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -911,8 +1557,8 @@ function saddleMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -923,7 +1569,8 @@ function saddleNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -934,8 +1581,8 @@ function saddleNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -969,8 +1616,11 @@ function saddleRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -981,8 +1631,8 @@ function saddleRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -994,7 +1644,8 @@ function saddleAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -1009,8 +1660,128 @@ function saddleAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function saddleAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = saddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function saddleNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = saddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function saddleRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = saddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function saddleLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = saddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1043,6 +1814,7 @@ function rastriginGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1053,8 +1825,8 @@ function rastriginGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1065,7 +1837,8 @@ function rastriginMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1076,8 +1849,8 @@ function rastriginMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1088,7 +1861,8 @@ function rastriginNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1099,8 +1873,8 @@ function rastriginNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1134,8 +1908,11 @@ function rastriginRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1146,8 +1923,8 @@ function rastriginRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1159,7 +1936,8 @@ function rastriginAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -1174,8 +1952,128 @@ function rastriginAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rastriginAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rastrigin(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rastriginNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rastrigin(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rastriginRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rastrigin(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function rastriginLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = rastrigin(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1208,6 +2106,7 @@ function valleyGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1218,8 +2117,8 @@ function valleyGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1230,7 +2129,8 @@ function valleyMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1241,8 +2141,8 @@ function valleyMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1253,7 +2153,8 @@ function valleyNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1264,8 +2165,8 @@ function valleyNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1299,8 +2200,11 @@ function valleyRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1311,8 +2215,8 @@ function valleyRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1324,7 +2228,8 @@ function valleyAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -1339,8 +2244,128 @@ function valleyAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function valleyAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = valley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function valleyNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = valley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function valleyRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = valley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function valleyLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = valley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1373,6 +2398,7 @@ function boothGd(b: SurfaceBlock): boolean {
   const { p, n, loss, from, to, limit } = b;
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1383,8 +2409,8 @@ function boothGd(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = gdRule(x, g.dx, rate));
-    const ny = (p[n + i] = gdRule(y, g.dy, rate));
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1395,7 +2421,8 @@ function boothMomentum(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1406,8 +2433,8 @@ function boothMomentum(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1418,7 +2445,8 @@ function boothNesterov(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const v = b.s1!;
-  const { beta } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1429,8 +2457,8 @@ function boothNesterov(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta));
-    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta));
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1464,8 +2492,11 @@ function boothRmsprop(b: SurfaceBlock): boolean {
   // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
   const rate = b.lr * 1;
   const s = b.s1!;
-  const { rho, eps } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
   const keep = 1 - rho;
+  const center = centered ? 1 : 0;
   let finite = true;
   for (let i = from; i < to; i++) {
     const x = p[i];
@@ -1476,8 +2507,8 @@ function boothRmsprop(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = rmspropRule(s, i, x, g.dx, rate, rho, eps, keep));
-    const ny = (p[n + i] = rmspropRule(s, n + i, y, g.dy, rate, rho, eps, keep));
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1489,7 +2520,8 @@ function boothAdam(b: SurfaceBlock): boolean {
   const rate = b.lr * 1;
   const m = b.s1!;
   const v = b.s2!;
-  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
   const correction1 = 1 - Math.pow(beta1, b.t);
   const correction2 = 1 - Math.pow(beta2, b.t);
   const keep1 = 1 - beta1;
@@ -1504,8 +2536,5092 @@ function boothAdam(b: SurfaceBlock): boolean {
       finite = false; // the caller marks it diverged; it does not move
       continue;
     }
-    const nx = (p[i] = adamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
-    const ny = (p[n + i] = adamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, correction2, keep1, keep2));
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function boothAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = booth(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function boothNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = booth(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function boothRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = booth(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function boothLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = booth(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = ackley(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = ackley(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function ackleyGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function ackleyLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = ackley(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Loss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = bukin6(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6LossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = bukin6(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function bukin6Gd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Momentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Nesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Adagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Rmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Adam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Adamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Nadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Radam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bukin6Lion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bukin6(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = easom(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = easom(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function easomGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function easomLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = easom(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = goldsteinPrice(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function goldsteinPriceGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function goldsteinPriceLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = goldsteinPrice(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Loss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = levi13(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13LossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = levi13(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function levi13Gd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Momentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Nesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Adagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Rmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Adam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Adamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Nadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Radam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function levi13Lion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = levi13(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = matyas(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = matyas(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function matyasGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function matyasLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = matyas(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = mccormick(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = mccormick(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function mccormickGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function mccormickLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = mccormick(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Loss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = schaffer2(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2LossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = schaffer2(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function schaffer2Gd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Momentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Nesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Adagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Rmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Adam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Adamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Nadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Radam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function schaffer2Lion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = schaffer2(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = sixHumpCamel(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function sixHumpCamelGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function sixHumpCamelLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = sixHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = styblinskiTang(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function styblinskiTangGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function styblinskiTangLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = styblinskiTang(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = threeHumpCamel(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function threeHumpCamelGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function threeHumpCamelLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = threeHumpCamel(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = crossInTray(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = crossInTray(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function crossInTrayGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function crossInTrayLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = crossInTray(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = eggholder(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = eggholder(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function eggholderGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function eggholderLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = eggholder(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = holderTable(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = holderTable(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function holderTableGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function holderTableLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = holderTable(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = monkeySaddle(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function monkeySaddleGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function monkeySaddleLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = monkeySaddle(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankLoss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = griewank(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankLossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = griewank(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function griewankGd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankMomentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankNesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankAdagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankRmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankAdam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankAdamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankNadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankRadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function griewankLion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = griewank(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Loss(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const L = (loss[i] = bohachevsky1(p[i], p[n + i], partials()));
+    if (L - L !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1LossAndGradient(b: SurfaceBlock, grad: Float64Array): boolean {
+  const { p, n, loss, from, to } = b;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(p[i], p[n + i], g));
+    if (L - L !== 0) finite = false;
+    grad[i] = g.dx;
+    grad[n + i] = g.dy;
+  }
+  return finite;
+}
+
+function bohachevsky1Gd(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const { weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'gd' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = gdRule(x, g.dx, rate, weightDecay));
+    const ny = (p[n + i] = gdRule(y, g.dy, rate, weightDecay));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Momentum(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'momentum' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = momentumRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = momentumRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Nesterov(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const v = b.s1!;
+  const { beta, weightDecay, dampening } = b.spec as Extract<OptimizerSpec, { kind: 'nesterov' }>;
+  const damp = b.t === 1 ? 1 : 1 - dampening;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nesterovRule(v, i, x, g.dx, rate, beta, weightDecay, damp));
+    const ny = (p[n + i] = nesterovRule(v, n + i, y, g.dy, rate, beta, weightDecay, damp));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Adagrad(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const { eps } = b.spec as Extract<OptimizerSpec, { kind: 'adagrad' }>;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adagradRule(s, i, x, g.dx, rate, eps));
+    const ny = (p[n + i] = adagradRule(s, n + i, y, g.dy, rate, eps));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Rmsprop(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const s = b.s1!;
+  const avg = b.s2!;
+  const buf = b.s3!;
+  const { rho, eps, momentum, centered } = b.spec as Extract<OptimizerSpec, { kind: 'rmsprop' }>;
+  const keep = 1 - rho;
+  const center = centered ? 1 : 0;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = rmspropRule(s, avg, buf, i, x, g.dx, rate, rho, eps, momentum, keep, center));
+    const ny = (p[n + i] = rmspropRule(s, avg, buf, n + i, y, g.dy, rate, rho, eps, momentum, keep, center));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Adam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const w = b.s3!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamRule(m, v, w, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamRule(m, v, w, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Adamw(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'adamw' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = adamwRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    const ny = (p[n + i] = adamwRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, weightDecay, correction1, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Nadam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps, momentumDecay } = b.spec as Extract<OptimizerSpec, { kind: 'nadam' }>;
+  const mu = beta1 * (1 - 0.5 * Math.pow(0.96, b.t * momentumDecay));
+  const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (b.t + 1) * momentumDecay));
+  const product = Steps.nadamMuProduct(beta1, momentumDecay, b.t);
+  const productNext = product * muNext;
+  const momentumScale = muNext / (1 - productNext);
+  const gradientScale = (1 - mu) / (1 - product);
+  const correction2 = 1 - Math.pow(beta2, b.t);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = nadamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    const ny = (p[n + i] = nadamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, momentumScale, gradientScale, correction2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Radam(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const v = b.s2!;
+  const { beta1, beta2, eps } = b.spec as Extract<OptimizerSpec, { kind: 'radam' }>;
+  const correction1 = 1 - Math.pow(beta1, b.t);
+  const power2 = Math.pow(beta2, b.t);
+  const correction2 = 1 - power2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * b.t * power2) / correction2;
+  const rectified = rhoT > 5 ? 1 : 0;
+  const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
+  const root2 = Math.sqrt(correction2);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = radamRule(m, v, i, x, g.dx, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    const ny = (p[n + i] = radamRule(m, v, n + i, y, g.dy, rate, beta1, beta2, eps, correction1, rectified, rect, root2, keep1, keep2));
+    if (nx - nx !== 0 || ny - ny !== 0) finite = false;
+  }
+  return finite;
+}
+
+function bohachevsky1Lion(b: SurfaceBlock): boolean {
+  const { p, n, loss, from, to, limit } = b;
+  // A double made before the loop: V8 then unboxes the rate once, not at every particle that moves.
+  const rate = b.lr * 1;
+  const m = b.s1!;
+  const { beta1, beta2, weightDecay } = b.spec as Extract<OptimizerSpec, { kind: 'lion' }>;
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
+  let finite = true;
+  for (let i = from; i < to; i++) {
+    const x = p[i];
+    const y = p[n + i];
+    const g = partials();
+    const L = (loss[i] = bohachevsky1(x, y, g));
+    if (L - L !== 0 || L >= limit) {
+      finite = false; // the caller marks it diverged; it does not move
+      continue;
+    }
+    const nx = (p[i] = lionRule(m, i, x, g.dx, rate, beta1, beta2, weightDecay, keep1, keep2));
+    const ny = (p[n + i] = lionRule(m, n + i, y, g.dy, rate, beta1, beta2, weightDecay, keep1, keep2));
     if (nx - nx !== 0 || ny - ny !== 0) finite = false;
   }
   return finite;
@@ -1513,12 +7629,29 @@ function boothAdam(b: SurfaceBlock): boolean {
 
 /** Each named surface's own fused steps, one per optimizer. */
 export const namedSteppers: Readonly<Record<SurfaceName, SurfaceSteppers>> = {
-  bowl: { loss: bowlLoss, lossAndGradient: bowlLossAndGradient, gd: bowlGd, momentum: bowlMomentum, nesterov: bowlNesterov, adagrad: bowlAdagrad, rmsprop: bowlRmsprop, adam: bowlAdam },
-  rosenbrock: { loss: rosenbrockLoss, lossAndGradient: rosenbrockLossAndGradient, gd: rosenbrockGd, momentum: rosenbrockMomentum, nesterov: rosenbrockNesterov, adagrad: rosenbrockAdagrad, rmsprop: rosenbrockRmsprop, adam: rosenbrockAdam },
-  beale: { loss: bealeLoss, lossAndGradient: bealeLossAndGradient, gd: bealeGd, momentum: bealeMomentum, nesterov: bealeNesterov, adagrad: bealeAdagrad, rmsprop: bealeRmsprop, adam: bealeAdam },
-  himmelblau: { loss: himmelblauLoss, lossAndGradient: himmelblauLossAndGradient, gd: himmelblauGd, momentum: himmelblauMomentum, nesterov: himmelblauNesterov, adagrad: himmelblauAdagrad, rmsprop: himmelblauRmsprop, adam: himmelblauAdam },
-  saddle: { loss: saddleLoss, lossAndGradient: saddleLossAndGradient, gd: saddleGd, momentum: saddleMomentum, nesterov: saddleNesterov, adagrad: saddleAdagrad, rmsprop: saddleRmsprop, adam: saddleAdam },
-  rastrigin: { loss: rastriginLoss, lossAndGradient: rastriginLossAndGradient, gd: rastriginGd, momentum: rastriginMomentum, nesterov: rastriginNesterov, adagrad: rastriginAdagrad, rmsprop: rastriginRmsprop, adam: rastriginAdam },
-  valley: { loss: valleyLoss, lossAndGradient: valleyLossAndGradient, gd: valleyGd, momentum: valleyMomentum, nesterov: valleyNesterov, adagrad: valleyAdagrad, rmsprop: valleyRmsprop, adam: valleyAdam },
-  booth: { loss: boothLoss, lossAndGradient: boothLossAndGradient, gd: boothGd, momentum: boothMomentum, nesterov: boothNesterov, adagrad: boothAdagrad, rmsprop: boothRmsprop, adam: boothAdam },
+  bowl: { loss: bowlLoss, lossAndGradient: bowlLossAndGradient, gd: bowlGd, momentum: bowlMomentum, nesterov: bowlNesterov, adagrad: bowlAdagrad, rmsprop: bowlRmsprop, adam: bowlAdam, adamw: bowlAdamw, nadam: bowlNadam, radam: bowlRadam, lion: bowlLion },
+  rosenbrock: { loss: rosenbrockLoss, lossAndGradient: rosenbrockLossAndGradient, gd: rosenbrockGd, momentum: rosenbrockMomentum, nesterov: rosenbrockNesterov, adagrad: rosenbrockAdagrad, rmsprop: rosenbrockRmsprop, adam: rosenbrockAdam, adamw: rosenbrockAdamw, nadam: rosenbrockNadam, radam: rosenbrockRadam, lion: rosenbrockLion },
+  beale: { loss: bealeLoss, lossAndGradient: bealeLossAndGradient, gd: bealeGd, momentum: bealeMomentum, nesterov: bealeNesterov, adagrad: bealeAdagrad, rmsprop: bealeRmsprop, adam: bealeAdam, adamw: bealeAdamw, nadam: bealeNadam, radam: bealeRadam, lion: bealeLion },
+  himmelblau: { loss: himmelblauLoss, lossAndGradient: himmelblauLossAndGradient, gd: himmelblauGd, momentum: himmelblauMomentum, nesterov: himmelblauNesterov, adagrad: himmelblauAdagrad, rmsprop: himmelblauRmsprop, adam: himmelblauAdam, adamw: himmelblauAdamw, nadam: himmelblauNadam, radam: himmelblauRadam, lion: himmelblauLion },
+  saddle: { loss: saddleLoss, lossAndGradient: saddleLossAndGradient, gd: saddleGd, momentum: saddleMomentum, nesterov: saddleNesterov, adagrad: saddleAdagrad, rmsprop: saddleRmsprop, adam: saddleAdam, adamw: saddleAdamw, nadam: saddleNadam, radam: saddleRadam, lion: saddleLion },
+  rastrigin: { loss: rastriginLoss, lossAndGradient: rastriginLossAndGradient, gd: rastriginGd, momentum: rastriginMomentum, nesterov: rastriginNesterov, adagrad: rastriginAdagrad, rmsprop: rastriginRmsprop, adam: rastriginAdam, adamw: rastriginAdamw, nadam: rastriginNadam, radam: rastriginRadam, lion: rastriginLion },
+  valley: { loss: valleyLoss, lossAndGradient: valleyLossAndGradient, gd: valleyGd, momentum: valleyMomentum, nesterov: valleyNesterov, adagrad: valleyAdagrad, rmsprop: valleyRmsprop, adam: valleyAdam, adamw: valleyAdamw, nadam: valleyNadam, radam: valleyRadam, lion: valleyLion },
+  booth: { loss: boothLoss, lossAndGradient: boothLossAndGradient, gd: boothGd, momentum: boothMomentum, nesterov: boothNesterov, adagrad: boothAdagrad, rmsprop: boothRmsprop, adam: boothAdam, adamw: boothAdamw, nadam: boothNadam, radam: boothRadam, lion: boothLion },
+  ackley: { loss: ackleyLoss, lossAndGradient: ackleyLossAndGradient, gd: ackleyGd, momentum: ackleyMomentum, nesterov: ackleyNesterov, adagrad: ackleyAdagrad, rmsprop: ackleyRmsprop, adam: ackleyAdam, adamw: ackleyAdamw, nadam: ackleyNadam, radam: ackleyRadam, lion: ackleyLion },
+  bukin6: { loss: bukin6Loss, lossAndGradient: bukin6LossAndGradient, gd: bukin6Gd, momentum: bukin6Momentum, nesterov: bukin6Nesterov, adagrad: bukin6Adagrad, rmsprop: bukin6Rmsprop, adam: bukin6Adam, adamw: bukin6Adamw, nadam: bukin6Nadam, radam: bukin6Radam, lion: bukin6Lion },
+  easom: { loss: easomLoss, lossAndGradient: easomLossAndGradient, gd: easomGd, momentum: easomMomentum, nesterov: easomNesterov, adagrad: easomAdagrad, rmsprop: easomRmsprop, adam: easomAdam, adamw: easomAdamw, nadam: easomNadam, radam: easomRadam, lion: easomLion },
+  'goldstein-price': { loss: goldsteinPriceLoss, lossAndGradient: goldsteinPriceLossAndGradient, gd: goldsteinPriceGd, momentum: goldsteinPriceMomentum, nesterov: goldsteinPriceNesterov, adagrad: goldsteinPriceAdagrad, rmsprop: goldsteinPriceRmsprop, adam: goldsteinPriceAdam, adamw: goldsteinPriceAdamw, nadam: goldsteinPriceNadam, radam: goldsteinPriceRadam, lion: goldsteinPriceLion },
+  levi13: { loss: levi13Loss, lossAndGradient: levi13LossAndGradient, gd: levi13Gd, momentum: levi13Momentum, nesterov: levi13Nesterov, adagrad: levi13Adagrad, rmsprop: levi13Rmsprop, adam: levi13Adam, adamw: levi13Adamw, nadam: levi13Nadam, radam: levi13Radam, lion: levi13Lion },
+  matyas: { loss: matyasLoss, lossAndGradient: matyasLossAndGradient, gd: matyasGd, momentum: matyasMomentum, nesterov: matyasNesterov, adagrad: matyasAdagrad, rmsprop: matyasRmsprop, adam: matyasAdam, adamw: matyasAdamw, nadam: matyasNadam, radam: matyasRadam, lion: matyasLion },
+  mccormick: { loss: mccormickLoss, lossAndGradient: mccormickLossAndGradient, gd: mccormickGd, momentum: mccormickMomentum, nesterov: mccormickNesterov, adagrad: mccormickAdagrad, rmsprop: mccormickRmsprop, adam: mccormickAdam, adamw: mccormickAdamw, nadam: mccormickNadam, radam: mccormickRadam, lion: mccormickLion },
+  schaffer2: { loss: schaffer2Loss, lossAndGradient: schaffer2LossAndGradient, gd: schaffer2Gd, momentum: schaffer2Momentum, nesterov: schaffer2Nesterov, adagrad: schaffer2Adagrad, rmsprop: schaffer2Rmsprop, adam: schaffer2Adam, adamw: schaffer2Adamw, nadam: schaffer2Nadam, radam: schaffer2Radam, lion: schaffer2Lion },
+  'six-hump-camel': { loss: sixHumpCamelLoss, lossAndGradient: sixHumpCamelLossAndGradient, gd: sixHumpCamelGd, momentum: sixHumpCamelMomentum, nesterov: sixHumpCamelNesterov, adagrad: sixHumpCamelAdagrad, rmsprop: sixHumpCamelRmsprop, adam: sixHumpCamelAdam, adamw: sixHumpCamelAdamw, nadam: sixHumpCamelNadam, radam: sixHumpCamelRadam, lion: sixHumpCamelLion },
+  'styblinski-tang': { loss: styblinskiTangLoss, lossAndGradient: styblinskiTangLossAndGradient, gd: styblinskiTangGd, momentum: styblinskiTangMomentum, nesterov: styblinskiTangNesterov, adagrad: styblinskiTangAdagrad, rmsprop: styblinskiTangRmsprop, adam: styblinskiTangAdam, adamw: styblinskiTangAdamw, nadam: styblinskiTangNadam, radam: styblinskiTangRadam, lion: styblinskiTangLion },
+  'three-hump-camel': { loss: threeHumpCamelLoss, lossAndGradient: threeHumpCamelLossAndGradient, gd: threeHumpCamelGd, momentum: threeHumpCamelMomentum, nesterov: threeHumpCamelNesterov, adagrad: threeHumpCamelAdagrad, rmsprop: threeHumpCamelRmsprop, adam: threeHumpCamelAdam, adamw: threeHumpCamelAdamw, nadam: threeHumpCamelNadam, radam: threeHumpCamelRadam, lion: threeHumpCamelLion },
+  'cross-in-tray': { loss: crossInTrayLoss, lossAndGradient: crossInTrayLossAndGradient, gd: crossInTrayGd, momentum: crossInTrayMomentum, nesterov: crossInTrayNesterov, adagrad: crossInTrayAdagrad, rmsprop: crossInTrayRmsprop, adam: crossInTrayAdam, adamw: crossInTrayAdamw, nadam: crossInTrayNadam, radam: crossInTrayRadam, lion: crossInTrayLion },
+  eggholder: { loss: eggholderLoss, lossAndGradient: eggholderLossAndGradient, gd: eggholderGd, momentum: eggholderMomentum, nesterov: eggholderNesterov, adagrad: eggholderAdagrad, rmsprop: eggholderRmsprop, adam: eggholderAdam, adamw: eggholderAdamw, nadam: eggholderNadam, radam: eggholderRadam, lion: eggholderLion },
+  'holder-table': { loss: holderTableLoss, lossAndGradient: holderTableLossAndGradient, gd: holderTableGd, momentum: holderTableMomentum, nesterov: holderTableNesterov, adagrad: holderTableAdagrad, rmsprop: holderTableRmsprop, adam: holderTableAdam, adamw: holderTableAdamw, nadam: holderTableNadam, radam: holderTableRadam, lion: holderTableLion },
+  'monkey-saddle': { loss: monkeySaddleLoss, lossAndGradient: monkeySaddleLossAndGradient, gd: monkeySaddleGd, momentum: monkeySaddleMomentum, nesterov: monkeySaddleNesterov, adagrad: monkeySaddleAdagrad, rmsprop: monkeySaddleRmsprop, adam: monkeySaddleAdam, adamw: monkeySaddleAdamw, nadam: monkeySaddleNadam, radam: monkeySaddleRadam, lion: monkeySaddleLion },
+  griewank: { loss: griewankLoss, lossAndGradient: griewankLossAndGradient, gd: griewankGd, momentum: griewankMomentum, nesterov: griewankNesterov, adagrad: griewankAdagrad, rmsprop: griewankRmsprop, adam: griewankAdam, adamw: griewankAdamw, nadam: griewankNadam, radam: griewankRadam, lion: griewankLion },
+  bohachevsky1: { loss: bohachevsky1Loss, lossAndGradient: bohachevsky1LossAndGradient, gd: bohachevsky1Gd, momentum: bohachevsky1Momentum, nesterov: bohachevsky1Nesterov, adagrad: bohachevsky1Adagrad, rmsprop: bohachevsky1Rmsprop, adam: bohachevsky1Adam, adamw: bohachevsky1Adamw, nadam: bohachevsky1Nadam, radam: bohachevsky1Radam, lion: bohachevsky1Lion },
 };

@@ -14,6 +14,18 @@ export function scenarioOf(input: ScenarioInput | string) {
   return result.scenario;
 }
 
+/** A preset's scenario with `edit` applied to a copy of it, validated (defaults filled in) as scenarioOf does. */
+export function presetEdited(name: string, edit: (copy: Record<string, unknown>) => void = () => {}) {
+  const copy = structuredClone(findPreset(name)?.scenario) as unknown as Record<string, unknown> | undefined;
+  if (!copy) throw new Error(`no preset named ${name}`);
+  edit(copy);
+  return scenarioOf(copy as unknown as ScenarioInput);
+}
+
+/** A typed array's bytes as base64: two arrays are the same bits exactly when these are equal (and a mismatch prints short). */
+export const base64Of = (a: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) =>
+  Buffer.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).toString('base64');
+
 /** Builds a descent; with `trace`, particle 0's steps are recorded. */
 export async function descentOf(input: ScenarioInput | string, trace = false): Promise<Descent> {
   const descent = await createDescent(scenarioOf(input));

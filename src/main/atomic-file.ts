@@ -39,7 +39,7 @@ export class AtomicFile {
   /** Writes `bytes` at `position` (a muxer goes back to fill in sizes), or after the furthest byte written. */
   async write(bytes: Uint8Array, position: number = this.end): Promise<void> {
     const handle = this.open();
-    for (let done = 0; done < bytes.byteLength; ) {
+    for (let done = 0; done < bytes.byteLength;) {
       const { bytesWritten } = await handle.write(bytes, done, bytes.byteLength - done, position + done);
       done += bytesWritten;
     }

@@ -14,7 +14,7 @@ export function writeFileAtomic(path: string, text: string): void {
   try {
     fd = openSync(temp, 'wx', 0o600);
     const data = Buffer.from(text, 'utf8');
-    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+    for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
     fsyncSync(fd); // the data reaches the disk before the name points at it
     closeSync(fd);
     fd = null;

@@ -51,7 +51,11 @@ describe('FileSaves', () => {
     expect(begun).toMatchObject({ ok: true, name: 'trajectories.csv' });
     if (!begun.ok) return;
     // Not awaited one by one: the page's muxer fires writes without waiting, and main keeps their order.
-    const writes = [s.write({ id: begun.id, bytes: bytes('a,b\n') }), s.write({ id: begun.id, bytes: bytes('1,2\n') }), s.write({ id: begun.id, bytes: bytes('A'), position: 0 })];
+    const writes = [
+      s.write({ id: begun.id, bytes: bytes('a,b\n') }),
+      s.write({ id: begun.id, bytes: bytes('1,2\n') }),
+      s.write({ id: begun.id, bytes: bytes('A'), position: 0 }),
+    ];
     expect(await Promise.all(writes)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
     expect(existsSync(join(folder, 'trajectories.csv'))).toBe(false);
     expect(await s.finish(begun.id)).toEqual({ ok: true });
@@ -80,14 +84,17 @@ describe('FileSaves', () => {
   });
 
   it('refuses every write after a failed one, and finish then discards the file', async () => {
-    const { saves: s, folder } = saves((start) => start, async (path) => {
-      const file = await AtomicFile.create(path);
-      let calls = 0;
-      const write = file.write.bind(file);
-      // The second write fails as a full disk would.
-      file.write = async (data, position) => (++calls === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : write(data, position));
-      return file;
-    });
+    const { saves: s, folder } = saves(
+      (start) => start,
+      async (path) => {
+        const file = await AtomicFile.create(path);
+        let calls = 0;
+        const write = file.write.bind(file);
+        // The second write fails as a full disk would.
+        file.write = async (data, position) => (++calls === 2 ? Promise.reject(new Error('ENOSPC: no space left on device')) : write(data, position));
+        return file;
+      },
+    );
     const begun = await s.begin({ name: 'big.json', kind: 'json' });
     if (!begun.ok) throw new Error('expected a save');
     expect(await s.write({ id: begun.id, bytes: bytes('[') })).toEqual({ ok: true });

@@ -48,7 +48,8 @@ export class FileSaves {
 
   /** Asks where to save; on a name, starts the file (as a temporary file: nothing is at that name yet). */
   async begin({ name, kind }: BeginSave): Promise<BeginSaveResult> {
-    if (this.open.size >= saveLimits.maxOpenFiles) return { ok: false, cancelled: false, reason: `At most ${saveLimits.maxOpenFiles} files can be saved at once.` };
+    if (this.open.size >= saveLimits.maxOpenFiles)
+      return { ok: false, cancelled: false, reason: `At most ${saveLimits.maxOpenFiles} files can be saved at once.` };
     const start = join(this.folder ?? this.options.defaultFolder(), basename(name));
     const chosen = await this.options.chooseSavePath(start, kind);
     if (!chosen) return { ok: false, cancelled: true };

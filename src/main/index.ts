@@ -12,7 +12,8 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { addRecent, existingRecent, removeRecent } from './recent';
 import { FileRequests } from './file-requests';
 import { FileSaves } from './file-saves';
-import { electronSaveDialog, registerSaveIpc } from './save-ipc';
+import { FrameFolders } from './frame-folders';
+import { electronFolderDialog, electronSaveDialog, registerSaveIpc } from './save-ipc';
 import { electronDialogs, ScenarioFiles, scenarioPathFromArgv } from './scenario-files';
 import { loadSettings, SettingsStore, visibleBounds } from './settings';
 import { claimSingleInstance } from './single-instance';
@@ -115,7 +116,9 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
   );
   // Exports, recordings and screenshots: main's dialog, then an atomic file (file-saves.ts says why).
   const saves = new FileSaves({ chooseSavePath: electronSaveDialog(() => mainWindow), defaultFolder: () => app.getPath('downloads') });
-  const stopSaveIpc = registerSaveIpc(win, saves, { devOrigin });
+  // PNG sequences: main's folder dialog, then a temporary folder renamed at the end (frame-folders.ts).
+  const folders = new FrameFolders({ chooseFolder: electronFolderDialog(() => mainWindow), defaultFolder: () => app.getPath('downloads') });
+  const stopSaveIpc = registerSaveIpc(win, saves, folders, { devOrigin });
   // A reload or a navigation: the next page connects afresh and gets its experiment back; its half-written
   // files are abandoned (the new page cannot finish them).
   win.webContents.on('did-start-navigation', (details) => {
@@ -123,6 +126,7 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
       pageConnected = false;
       scenarioFiles.pageGone();
       void saves.abortAll();
+      void folders.abortAll();
     }
   });
   if (notice) {
@@ -133,6 +137,7 @@ function openWindow(settings: SettingsStore, scenarioFiles: ScenarioFiles, notic
     stopIpc();
     stopSaveIpc();
     void saves.abortAll();
+    void folders.abortAll();
     disposeTrainer();
     scenarioFiles.pageGone();
     if (mainWindow === win) mainWindow = undefined;
@@ -160,37 +165,41 @@ function restoreBounds(win: BrowserWindow, settings: SettingsStore): void {
   });
 }
 
-if (isPrimary) app.whenReady().then(() => {
-  const { settings, notice } = loadSettings(app.getPath('userData'));
-  const settingsStore = new SettingsStore(app.getPath('userData'), { ...settings, recent: existingRecent(settings.recent) });
-  store = settingsStore;
-  const scenarioFiles = new ScenarioFiles({
-    dialogs: electronDialogs(() => mainWindow),
-    send: (file) => (mainWindow ? sendOpenScenario(mainWindow, file) : false),
-    remember: (file) => {
-      app.addRecentDocument(file);
-      settingsStore.update({ lastFile: file });
-      setRecent(addRecent(settingsStore.settings.recent, file));
-    },
-    forget: (file) => setRecent(removeRecent(settingsStore.settings.recent, file)),
-    lastFile: settings.lastFile,
-  });
-  files = scenarioFiles;
+if (isPrimary)
+  app.whenReady().then(
+    () => {
+      const { settings, notice } = loadSettings(app.getPath('userData'));
+      const settingsStore = new SettingsStore(app.getPath('userData'), { ...settings, recent: existingRecent(settings.recent) });
+      store = settingsStore;
+      const scenarioFiles = new ScenarioFiles({
+        dialogs: electronDialogs(() => mainWindow),
+        send: (file) => (mainWindow ? sendOpenScenario(mainWindow, file) : false),
+        remember: (file) => {
+          app.addRecentDocument(file);
+          settingsStore.update({ lastFile: file });
+          setRecent(addRecent(settingsStore.settings.recent, file));
+        },
+        forget: (file) => setRecent(removeRecent(settingsStore.settings.recent, file)),
+        lastFile: settings.lastFile,
+      });
+      files = scenarioFiles;
 
-  handleAppProtocol(path.join(outDir, 'renderer'));
-  rebuildMenu();
-  openWindow(settingsStore, scenarioFiles, notice);
-  // Opened once the page connects: a file double-clicked in the Finder, or named on the command line.
-  const initial = fileRequests.ready(scenarioFiles) ?? scenarioPathFromArgv(process.argv, app.isPackaged);
-  if (initial) void scenarioFiles.open(initial);
-  // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(settingsStore, scenarioFiles, null);
-  });
-}, (error: unknown) => {
-  console.error('Descent Lab could not start:', error);
-  app.exit(1);
-});
+      handleAppProtocol(path.join(outDir, 'renderer'));
+      rebuildMenu();
+      openWindow(settingsStore, scenarioFiles, notice);
+      // Opened once the page connects: a file double-clicked in the Finder, or named on the command line.
+      const initial = fileRequests.ready(scenarioFiles) ?? scenarioPathFromArgv(process.argv, app.isPackaged);
+      if (initial) void scenarioFiles.open(initial);
+      // macOS keeps apps alive without windows; clicking the dock icon should bring one back.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow(settingsStore, scenarioFiles, null);
+      });
+    },
+    (error: unknown) => {
+      console.error('Descent Lab could not start:', error);
+      app.exit(1);
+    },
+  );
 
 // Settings changed in the last moment before quitting are written now, not lost with the debounce.
 app.on('will-quit', () => store?.flush());

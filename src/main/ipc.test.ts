@@ -16,14 +16,18 @@ const electron = vi.hoisted(() => {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
     }),
     removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
-      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((l) => l !== listener),
+      );
     }),
   };
   return { ipcMain, listeners, handlers };
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 
-const { isEmptyPayload, isSaveRequest, isTrustedSender, registerIpc, sendOpenScenario, sendSaveRequest, sendTrainerLost, sendTrainerPort } = await import('./ipc');
+const { isEmptyPayload, isSaveRequest, isTrustedSender, registerIpc, sendOpenScenario, sendSaveRequest, sendTrainerLost, sendTrainerPort } =
+  await import('./ipc');
 const { limits } = await import('../shared/limits');
 const { defaultPreferences } = await import('../shared/preferences');
 
@@ -88,7 +92,11 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(eventFrom(ours.webContents, null), ours.asWindow)).toBe(false);
     expect(isTrustedSender(eventFrom(ours.webContents, undefined), ours.asWindow)).toBe(false);
     const disposed = eventFrom(ours.webContents, null);
-    Object.defineProperty(disposed, 'senderFrame', { get: () => { throw new Error('Render frame was disposed'); } });
+    Object.defineProperty(disposed, 'senderFrame', {
+      get: () => {
+        throw new Error('Render frame was disposed');
+      },
+    });
     expect(isTrustedSender(disposed, ours.asWindow)).toBe(false);
     ours.window.destroy();
     expect(isTrustedSender(eventFrom(ours.webContents, ours.mainFrame), ours.asWindow)).toBe(false);
@@ -104,9 +112,28 @@ describe('isEmptyPayload', () => {
 
   it('refuses anything else', () => {
     const malformed: unknown[] = [
-      null, 0, 1, Number.NaN, '', 'connect', true, false, 10n, Symbol('x'), () => undefined,
-      [], [1], { a: 1 }, { notice: null }, { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true}}'),
-      { [Symbol('hidden')]: 1 }, Object.defineProperty({}, 'hidden', { value: 1, enumerable: false }), new Date(0), new Map(), new Uint8Array(1),
+      null,
+      0,
+      1,
+      Number.NaN,
+      '',
+      'connect',
+      true,
+      false,
+      10n,
+      Symbol('x'),
+      () => undefined,
+      [],
+      [1],
+      { a: 1 },
+      { notice: null },
+      { __proto__: { polluted: true } },
+      JSON.parse('{"__proto__":{"polluted":true}}'),
+      { [Symbol('hidden')]: 1 },
+      Object.defineProperty({}, 'hidden', { value: 1, enumerable: false }),
+      new Date(0),
+      new Map(),
+      new Uint8Array(1),
     ];
     for (const payload of malformed) expect(isEmptyPayload(payload), String(payload)).toBe(false);
   });
@@ -205,10 +232,26 @@ describe('the file channels', () => {
   // Under the cap in characters, over it in UTF-8 bytes.
   const overInBytes = 'é'.repeat(limits.maxScenarioBytes / 2 + 1);
   const malformedRequests: unknown[] = [
-    undefined, null, 42, 'text', [], {}, { text: '{}' }, { as: true }, { text: 42, as: false }, { text: '{}', as: 'yes' },
-    { text: '{}', as: false, extra: 1 }, { text: over, as: false }, { text: overInBytes, as: true },
-    JSON.parse('{"text":"{}","as":false,"__proto__":{"polluted":true}}'), Object.assign(Object.create({ inherited: 1 }), { text: '{}', as: false }),
-    { text: '{}', as: false, [Symbol('hidden')]: 1 }, new Map<string, unknown>([['text', '{}'], ['as', false]]),
+    undefined,
+    null,
+    42,
+    'text',
+    [],
+    {},
+    { text: '{}' },
+    { as: true },
+    { text: 42, as: false },
+    { text: '{}', as: 'yes' },
+    { text: '{}', as: false, extra: 1 },
+    { text: over, as: false },
+    { text: overInBytes, as: true },
+    JSON.parse('{"text":"{}","as":false,"__proto__":{"polluted":true}}'),
+    Object.assign(Object.create({ inherited: 1 }), { text: '{}', as: false }),
+    { text: '{}', as: false, [Symbol('hidden')]: 1 },
+    new Map<string, unknown>([
+      ['text', '{}'],
+      ['as', false],
+    ]),
   ];
 
   beforeEach(() => {
@@ -232,7 +275,10 @@ describe('the file channels', () => {
   it(`${ipcChannels.saveScenario}: passes a checked copy of the trusted page's request and returns the result`, async () => {
     const ours = fakeWindow();
     registerIpc(ours.asWindow, { connectTrainer, saveScenario, rememberExperiment }, { warn });
-    await expect(invoke(ipcChannels.saveScenario, eventFrom(ours.webContents, ours.mainFrame), { text: '{"a":1}', as: true })).resolves.toEqual({ ok: true, name: 'a.descent.json' });
+    await expect(invoke(ipcChannels.saveScenario, eventFrom(ours.webContents, ours.mainFrame), { text: '{"a":1}', as: true })).resolves.toEqual({
+      ok: true,
+      name: 'a.descent.json',
+    });
     expect(saveScenario).toHaveBeenCalledWith({ text: '{"a":1}', as: true });
     expect(warn).not.toHaveBeenCalled();
   });
@@ -241,8 +287,15 @@ describe('the file channels', () => {
     const ours = fakeWindow();
     const other = fakeWindow();
     registerIpc(ours.asWindow, { connectTrainer, saveScenario }, { warn });
-    for (const event of [eventFrom(other.webContents, other.mainFrame), eventFrom(ours.webContents, { processId: 4, routingId: 7, url: 'app://lab/' }), eventFrom(ours.webContents, { processId: 4, routingId: 1, url: 'https://evil.com/' })]) {
-      await expect(invoke(ipcChannels.saveScenario, event, { text: '{}', as: false })).resolves.toEqual({ ok: false, reason: expect.stringMatching(/^Refused: /) });
+    for (const event of [
+      eventFrom(other.webContents, other.mainFrame),
+      eventFrom(ours.webContents, { processId: 4, routingId: 7, url: 'app://lab/' }),
+      eventFrom(ours.webContents, { processId: 4, routingId: 1, url: 'https://evil.com/' }),
+    ]) {
+      await expect(invoke(ipcChannels.saveScenario, event, { text: '{}', as: false })).resolves.toEqual({
+        ok: false,
+        reason: expect.stringMatching(/^Refused: /),
+      });
     }
     expect(saveScenario).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
@@ -253,7 +306,10 @@ describe('the file channels', () => {
     registerIpc(ours.asWindow, { connectTrainer, saveScenario }, { warn });
     const event = eventFrom(ours.webContents, ours.mainFrame);
     for (const payload of malformedRequests) {
-      await expect(invoke(ipcChannels.saveScenario, event, payload), String(payload)).resolves.toEqual({ ok: false, reason: expect.stringMatching(/^Refused: a save request must be/) });
+      await expect(invoke(ipcChannels.saveScenario, event, payload), String(payload)).resolves.toEqual({
+        ok: false,
+        reason: expect.stringMatching(/^Refused: a save request must be/),
+      });
     }
     await expect(invoke(ipcChannels.saveScenario, event, { text: '{}', as: false }, 'second')).resolves.toMatchObject({ ok: false });
     await expect(invoke(ipcChannels.saveScenario, event)).resolves.toMatchObject({ ok: false });
@@ -345,7 +401,17 @@ describe('the preference channels', () => {
     expect(rememberPreferences).toHaveBeenCalledWith(valid);
     expect(rememberPreferences.mock.calls[0][0]).not.toBe(valid);
     send(ipcChannels.rememberPreferences, eventFrom(other.webContents, other.mainFrame), valid);
-    const malformed: unknown[] = [undefined, null, 'prefs', [], {}, { panel: kept.panel }, { ...kept, extra: 1 }, { ...kept, recording: { ...kept.recording, fps: 1000 } }, { ...kept, panel: { hidden: true, closedFolders: ['x'.repeat(101)] } }];
+    const malformed: unknown[] = [
+      undefined,
+      null,
+      'prefs',
+      [],
+      {},
+      { panel: kept.panel },
+      { ...kept, extra: 1 },
+      { ...kept, recording: { ...kept.recording, fps: 1000 } },
+      { ...kept, panel: { hidden: true, closedFolders: ['x'.repeat(101)] } },
+    ];
     for (const payload of malformed) expect(() => send(ipcChannels.rememberPreferences, event, payload)).not.toThrow();
     send(ipcChannels.rememberPreferences, event, valid, 'second');
     expect(rememberPreferences).toHaveBeenCalledTimes(1);

@@ -22,7 +22,12 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
 }
 const byRole = (template: MenuItemConstructorOptions[], role: string) => items(template).filter((item) => item.role === role);
-const roles = (template: MenuItemConstructorOptions[]) => new Set(items(template).map((item) => item.role).filter(Boolean));
+const roles = (template: MenuItemConstructorOptions[]) =>
+  new Set(
+    items(template)
+      .map((item) => item.role)
+      .filter(Boolean),
+  );
 const topLabels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label?.replace('&', ''));
 
 describe('menuTemplate', () => {
@@ -41,7 +46,10 @@ describe('menuTemplate', () => {
       paste: 'CmdOrCtrl+V',
     };
     for (const [role, accelerator] of Object.entries(expected)) {
-      expect(byRole(template, role).map((item) => item.accelerator), role).toEqual([accelerator]);
+      expect(
+        byRole(template, role).map((item) => item.accelerator),
+        role,
+      ).toEqual([accelerator]);
     }
   });
 
@@ -105,14 +113,19 @@ describe('menuTemplate', () => {
 
 describe('the File menu', () => {
   const fileMenu = (platform: NodeJS.Platform, recent: string[] = []) =>
-    (menuTemplate(platform, handlers, false, recent).find((item) => item.label === '&File')?.submenu as MenuItemConstructorOptions[]);
+    menuTemplate(platform, handlers, false, recent).find((item) => item.label === '&File')?.submenu as MenuItemConstructorOptions[];
   const labelled = (submenu: MenuItemConstructorOptions[], label: string) => submenu.find((item) => item.label === label);
 
   it.each(['darwin', 'win32', 'linux'] as const)('%s: Open, Open Recent, Save and Save As with their shortcuts', (platform) => {
     const submenu = fileMenu(platform);
-    expect(submenu.map((item) => item.label ?? item.role ?? item.type)).toEqual(
-      ['&Open…', 'Open &Recent', 'separator', '&Save', 'Save &As…', ...(platform === 'darwin' ? [] : ['separator', 'quit'])],
-    );
+    expect(submenu.map((item) => item.label ?? item.role ?? item.type)).toEqual([
+      '&Open…',
+      'Open &Recent',
+      'separator',
+      '&Save',
+      'Save &As…',
+      ...(platform === 'darwin' ? [] : ['separator', 'quit']),
+    ]);
     expect(labelled(submenu, '&Open…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(labelled(submenu, '&Save')?.accelerator).toBe('CmdOrCtrl+S');
     expect(labelled(submenu, 'Save &As…')?.accelerator).toBe('CmdOrCtrl+Shift+S');
@@ -141,7 +154,11 @@ describe('the File menu', () => {
 
   it('Open Recent says when there is nothing to open', () => {
     const recent = labelled(fileMenu('darwin'), 'Open &Recent')?.submenu as MenuItemConstructorOptions[];
-    expect(recent.map((item) => [item.label ?? item.type, item.enabled])).toEqual([['No recent files', false], ['separator', undefined], ['Clear Recent', false]]);
+    expect(recent.map((item) => [item.label ?? item.type, item.enabled])).toEqual([
+      ['No recent files', false],
+      ['separator', undefined],
+      ['Clear Recent', false],
+    ]);
   });
 
   it('escapes & in paths so it is not taken for a mnemonic', () => {
@@ -188,7 +205,10 @@ describe('the About box', () => {
     installedItem('About Descent Lab')();
     await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
     expect(window.webContents.send).not.toHaveBeenCalled();
-    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Descent Lab', detail: expect.stringContaining('Version 0.1.0') }));
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ message: 'Descent Lab', detail: expect.stringContaining('Version 0.1.0') }),
+    );
   });
 
   it('falls back to the native box without a window', async () => {

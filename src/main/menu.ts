@@ -106,11 +106,7 @@ export function menuTemplate(platform: NodeJS.Platform, handlers: MenuHandlers, 
 
   template.push({
     label: '&Window',
-    submenu: [
-      { role: 'minimize', accelerator: 'CmdOrCtrl+M' },
-      ...(mac ? [{ role: 'zoom' } as const] : []),
-      { role: 'close', accelerator: 'CmdOrCtrl+W' },
-    ],
+    submenu: [{ role: 'minimize', accelerator: 'CmdOrCtrl+M' }, ...(mac ? [{ role: 'zoom' } as const] : []), { role: 'close', accelerator: 'CmdOrCtrl+W' }],
   });
 
   const helpItem: MenuItemConstructorOptions = { label: `${APP_NAME} &Help`, accelerator: 'F1', click: () => handlers.showHelp() };
@@ -134,7 +130,13 @@ export function aboutDetail(version: string, versions: NodeJS.ProcessVersions): 
  */
 export function installMenu(isDev: boolean, getWindow: () => BrowserWindow | undefined, files: FileMenuHandlers, recent: readonly string[] = []): void {
   const nativeAbout = (): void => {
-    const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail: aboutDetail(app.getVersion(), process.versions), buttons: ['OK'] };
+    const options = {
+      type: 'info' as const,
+      title: `About ${APP_NAME}`,
+      message: APP_NAME,
+      detail: aboutDetail(app.getVersion(), process.versions),
+      buttons: ['OK'],
+    };
     const window = getWindow();
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
   };

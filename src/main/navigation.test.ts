@@ -88,11 +88,7 @@ const hostile: readonly string[] = [
 ];
 
 // Reachable only in development, and only when that exact origin is the dev server's.
-const devLookAlikes: readonly string[] = [
-  'http://localhost:5173',
-  'http://localhost:5173/',
-  'http://localhost:5173/index.html',
-];
+const devLookAlikes: readonly string[] = ['http://localhost:5173', 'http://localhost:5173/', 'http://localhost:5173/index.html'];
 
 describe('isAppUrl', () => {
   it(`refuses ${hostile.length} hostile URLs in production`, () => {
@@ -145,7 +141,17 @@ describe('devServerOrigin', () => {
   });
 
   it('ignores anything else', () => {
-    for (const url of [undefined, '', 'https://evil.com', 'http://evil.com:5173', 'http://localhost.evil.com:5173', 'http://user@localhost:5173', 'file:///tmp/index.html', 'app://lab/', 'javascript:alert(1)']) {
+    for (const url of [
+      undefined,
+      '',
+      'https://evil.com',
+      'http://evil.com:5173',
+      'http://localhost.evil.com:5173',
+      'http://user@localhost:5173',
+      'file:///tmp/index.html',
+      'app://lab/',
+      'javascript:alert(1)',
+    ]) {
       expect(devServerOrigin(url), String(url)).toBeUndefined();
     }
   });

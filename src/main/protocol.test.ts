@@ -105,6 +105,12 @@ describe('serveAppRequest', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('makes the page cross-origin isolated (COOP and COEP), so that its trainer may share memory between threads', async () => {
+    const response = await get('app://lab/index.html');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
   it.each([
     ['app://lab/assets/main.js', 'text/javascript; charset=utf-8'],
     ['app://lab/assets/style.css', 'text/css; charset=utf-8'],

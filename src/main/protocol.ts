@@ -26,9 +26,7 @@ export const contentTypes: Readonly<Record<string, string>> = Object.freeze({
  * the app is ready, so index.ts calls it at module top level. corsEnabled stays off: no other origin may read us.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /**
@@ -68,6 +66,9 @@ function respond(status: number, body: Uint8Array | string, contentType: string)
       'Content-Type': contentType,
       'Content-Security-Policy': appCspHeader,
       'X-Content-Type-Options': 'nosniff',
+      // Cross-origin isolation: only then may the page's workers share memory (SharedArrayBuffer) and step on every core.
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
     },
   });
 }

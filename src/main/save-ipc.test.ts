@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { ipcChannels } from '../shared/desktop';
 import { findPreset } from '../shared/presets';
+import { frameFolderLimits, pngSignature } from '../shared/frame-folders';
 import { saveLimits } from '../shared/saving';
 
 // Electron as recorders: ipcMain's handlers, the save dialog's answer, the clipboard.
@@ -25,8 +26,9 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain, dialog: electron.dialog, clipboard: electron.clipboard }));
 
-const { electronSaveDialog, registerSaveIpc } = await import('./save-ipc');
+const { electronFolderDialog, electronSaveDialog, registerSaveIpc } = await import('./save-ipc');
 const { FileSaves } = await import('./file-saves');
+const { FrameFolders } = await import('./frame-folders');
 
 const folders: string[] = [];
 function tempFolder(): string {
@@ -56,10 +58,12 @@ let warn: ReturnType<typeof vi.fn<(message: string) => void>>;
 beforeEach(() => {
   folder = tempFolder();
   electron.dialog.showSaveDialog.mockReset();
+  electron.dialog.showOpenDialog.mockReset();
   electron.clipboard.writeText.mockReset();
   warn = vi.fn<(message: string) => void>();
   const saves = new FileSaves({ chooseSavePath: electronSaveDialog(() => ours.window), defaultFolder: () => folder });
-  stop = registerSaveIpc(ours.window, saves, { warn });
+  const frames = new FrameFolders({ chooseFolder: electronFolderDialog(() => ours.window), defaultFolder: () => folder });
+  stop = registerSaveIpc(ours.window, saves, frames, { warn });
 });
 afterEach(() => {
   stop();
@@ -67,8 +71,20 @@ afterEach(() => {
 });
 
 describe('saving through main', () => {
-  it('answers exactly the four save channels and Copy scenario, and stops answering when told', () => {
-    expect([...electron.handlers.keys()].sort()).toEqual([ipcChannels.abortSave, ipcChannels.beginSave, ipcChannels.copyScenario, ipcChannels.finishSave, ipcChannels.writeSave].sort());
+  it('answers exactly the four save channels, the four PNG-sequence channels and Copy scenario, and stops answering when told', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      [
+        ipcChannels.abortSave,
+        ipcChannels.beginSave,
+        ipcChannels.copyScenario,
+        ipcChannels.finishSave,
+        ipcChannels.writeSave,
+        ipcChannels.beginFrames,
+        ipcChannels.writeFrame,
+        ipcChannels.finishFrames,
+        ipcChannels.abortFrames,
+      ].sort(),
+    );
     stop();
     expect(electron.handlers.size).toBe(0);
     stop = () => {};
@@ -80,11 +96,14 @@ describe('saving through main', () => {
     const begun = (await invoke(ipcChannels.beginSave, fromPage, { name: 'bowl-trajectories.csv', kind: 'csv' })) as { ok: boolean; id: number; name: string };
     expect(begun).toEqual({ ok: true, id: expect.any(Number), name: 'bowl-trajectories.csv' });
     // The dialog is the window's own, filtered to CSV, and asks before replacing a file.
-    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(ours.window, expect.objectContaining({
-      defaultPath: join(folder, 'bowl-trajectories.csv'),
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-      properties: expect.arrayContaining(['showOverwriteConfirmation']),
-    }));
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      ours.window,
+      expect.objectContaining({
+        defaultPath: join(folder, 'bowl-trajectories.csv'),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        properties: expect.arrayContaining(['showOverwriteConfirmation']),
+      }),
+    );
     expect(await invoke(ipcChannels.writeSave, fromPage, { id: begun.id, bytes: new TextEncoder().encode('step,x\n0,1\n') })).toEqual({ ok: true });
     expect(readdirSync(folder)).not.toContain('bowl-trajectories.csv');
     expect(await invoke(ipcChannels.finishSave, fromPage, { id: begun.id })).toEqual({ ok: true });
@@ -128,6 +147,62 @@ describe('saving through main', () => {
     expect(await invoke(channel, fromPage, ...args)).toMatchObject({ ok: false });
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('a PNG sequence through main', () => {
+  const png = (mark: number) => Uint8Array.from([...pngSignature, mark]);
+
+  it("writes numbered frames into the folder chosen in Electron's folder dialog, which has them only once finished", async () => {
+    const chosen = join(folder, 'frames');
+    mkdirSync(chosen);
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [chosen] });
+    const begun = (await invoke(ipcChannels.beginFrames, fromPage, { name: 'bowl-frames' })) as { ok: boolean; id: number; name: string };
+    expect(begun).toEqual({ ok: true, id: expect.any(Number), name: 'frames' });
+    // The window's own dialog, for a folder, with New Folder.
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
+      ours.window,
+      expect.objectContaining({ defaultPath: folder, properties: ['openDirectory', 'createDirectory'] }),
+    );
+    for (const index of [1, 2]) expect(await invoke(ipcChannels.writeFrame, fromPage, { id: begun.id, index, bytes: png(index) })).toEqual({ ok: true });
+    expect(readdirSync(chosen)).toEqual([]);
+    expect(await invoke(ipcChannels.finishFrames, fromPage, { id: begun.id })).toEqual({ ok: true });
+    expect(readdirSync(chosen).sort()).toEqual(['frame-00001.png', 'frame-00002.png']);
+    expect(readdirSync(folder)).toEqual(['frames']);
+  });
+
+  it('removes the frames written so far when the page aborts, and creates nothing when the dialog is cancelled', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await invoke(ipcChannels.beginFrames, fromPage, { name: 'run' })).toEqual({ ok: false, cancelled: true });
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [folder] });
+    const begun = (await invoke(ipcChannels.beginFrames, fromPage, { name: 'run' })) as { id: number };
+    await invoke(ipcChannels.writeFrame, fromPage, { id: begun.id, index: 1, bytes: png(1) });
+    expect(await invoke(ipcChannels.abortFrames, fromPage, { id: begun.id })).toEqual({ ok: true });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('refuses a foreign sender before showing any dialog', async () => {
+    expect(await invoke(ipcChannels.beginFrames, foreign, { name: 'run' })).toMatchObject({ ok: false, cancelled: false });
+    expect(await invoke(ipcChannels.writeFrame, foreign, { id: 1, index: 1, bytes: png(1) })).toMatchObject({ ok: false });
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('foreign sender'));
+  });
+
+  it.each([
+    ['a path instead of a name', ipcChannels.beginFrames, [{ name: '../outside' }]],
+    ['a path chosen by the page', ipcChannels.beginFrames, [{ name: 'run', folder: '/tmp' }]],
+    ['a file name instead of a frame number', ipcChannels.writeFrame, [{ id: 1, index: '../../x.png', bytes: png(1) }]],
+    ['frame 0 (numbers start at 1)', ipcChannels.writeFrame, [{ id: 1, index: 0, bytes: png(1) }]],
+    ['a frame past the last', ipcChannels.writeFrame, [{ id: 1, index: frameFolderLimits.maxFrame + 1, bytes: png(1) }]],
+    ['bytes that are not a PNG', ipcChannels.writeFrame, [{ id: 1, index: 1, bytes: new TextEncoder().encode('#!/bin/sh\nrm -rf ~\n') }]],
+    ['a frame larger than the limit', ipcChannels.writeFrame, [{ id: 1, index: 1, bytes: new Uint8Array(frameFolderLimits.maxFrameBytes + 1) }]],
+    ['an extra field', ipcChannels.finishFrames, [{ id: 1, name: 'x' }]],
+    ['no id', ipcChannels.abortFrames, [{}]],
+  ])('refuses %s, without a dialog or a file', async (_what, channel, args) => {
+    expect(await invoke(channel, fromPage, ...args)).toMatchObject({ ok: false });
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(readdirSync(folder)).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed'));
   });
 });
 

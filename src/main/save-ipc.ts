@@ -6,8 +6,10 @@
 import { BrowserWindow, clipboard, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { ipcChannels } from '../shared/desktop';
+import { beginFramesSchema, endFramesSchema, writeFrameSchema, type BeginFramesResult } from '../shared/frame-folders';
 import { beginSaveSchema, endSaveSchema, saveKinds, writeSaveSchema, type BeginSaveResult, type SaveKind, type SaveStepResult } from '../shared/saving';
 import type { ChooseSavePath, FileSaves } from './file-saves';
+import type { ChooseFolder, FrameFolders } from './frame-folders';
 import { isScenarioText, isTrustedSender, type IpcOptions } from './ipc';
 import { refusal } from './scenario-files';
 
@@ -27,11 +29,27 @@ export function electronSaveDialog(getWindow: () => BrowserWindow | undefined): 
   };
 }
 
+/** Electron's folder dialog for a PNG sequence, attached to `window`, with New Folder; null when cancelled. */
+export function electronFolderDialog(getWindow: () => BrowserWindow | undefined): ChooseFolder {
+  return async (defaultPath: string) => {
+    const options = {
+      title: 'Choose a folder for the frames',
+      buttonLabel: 'Save frames here',
+      defaultPath,
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const window = getWindow();
+    const result = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
+    return result.canceled || result.filePaths.length !== 1 ? null : result.filePaths[0];
+  };
+}
+
 /**
- * Answers the save channels and Copy scenario for `window`, with `saves` as that window's files. Returns the
- * function that stops answering (call it when the window closes, after `saves.abortAll()`).
+ * Answers the save channels, the PNG-sequence channels and Copy scenario for `window`, with `saves` and
+ * `folders` as that window's files. Returns the function that stops answering (call it when the window
+ * closes, after `saves.abortAll()` and `folders.abortAll()`).
  */
-export function registerSaveIpc(window: BrowserWindow, saves: FileSaves, options: IpcOptions = {}): () => void {
+export function registerSaveIpc(window: BrowserWindow, saves: FileSaves, folders: FrameFolders, options: IpcOptions = {}): () => void {
   const warn = options.warn ?? ((text: string) => console.warn(text));
   const reported = new Set<string>();
   const refuse = (reason: string): void => {
@@ -59,10 +77,24 @@ export function registerSaveIpc(window: BrowserWindow, saves: FileSaves, options
   }
 
   const stepRefused = (reason: string): SaveStepResult => ({ ok: false, reason });
-  handle(ipcChannels.beginSave, beginSaveSchema, (reason): BeginSaveResult => ({ ok: false, cancelled: false, reason }), (request) => saves.begin(request));
+  handle(
+    ipcChannels.beginSave,
+    beginSaveSchema,
+    (reason): BeginSaveResult => ({ ok: false, cancelled: false, reason }),
+    (request) => saves.begin(request),
+  );
   handle(ipcChannels.writeSave, writeSaveSchema, stepRefused, (request) => saves.write(request));
   handle(ipcChannels.finishSave, endSaveSchema, stepRefused, ({ id }) => saves.finish(id));
   handle(ipcChannels.abortSave, endSaveSchema, stepRefused, ({ id }) => saves.abort(id));
+  handle(
+    ipcChannels.beginFrames,
+    beginFramesSchema,
+    (reason): BeginFramesResult => ({ ok: false, cancelled: false, reason }),
+    (request) => folders.begin(request),
+  );
+  handle(ipcChannels.writeFrame, writeFrameSchema, stepRefused, (request) => folders.write(request));
+  handle(ipcChannels.finishFrames, endFramesSchema, stepRefused, ({ id }) => folders.finish(id));
+  handle(ipcChannels.abortFrames, endFramesSchema, stepRefused, ({ id }) => folders.abort(id));
   // Only a valid scenario goes on the clipboard: the page cannot use this to write arbitrary text.
   ipcMain.handle(ipcChannels.copyScenario, async (event, ...args: unknown[]): Promise<boolean> => {
     if (!isTrustedSender(event, window, options.devOrigin)) {

@@ -7,7 +7,8 @@ import { parseScenarioText } from '../shared/validate';
 
 vi.mock('electron', () => ({ dialog: {} }));
 
-const { readScenarioFile, refusal, ScenarioFiles, scenarioFilters, scenarioPathFromArgv, withScenarioExtension, writeScenarioFile } = await import('./scenario-files');
+const { readScenarioFile, refusal, ScenarioFiles, scenarioFilters, scenarioPathFromArgv, withScenarioExtension, writeScenarioFile } =
+  await import('./scenario-files');
 
 const folder = mkdtempSync(join(tmpdir(), 'descent-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -40,7 +41,15 @@ describe('readScenarioFile', () => {
 
   // A linear fit whose data is a CSV file beside the scenario (docs/scenario.md, "Data"), as the command line reads it.
   const csvScenario = (csv: string) =>
-    JSON.stringify({ version: 1, name: 'houses', model: { kind: 'linear', bias: true }, data: { csv, x: ['size'], y: ['price'] }, init: { dist: 'gaussian', mean: [0, 0], std: 1, count: 4 }, optimizer: { kind: 'gd', alpha: 0.01 }, epochs: 10 });
+    JSON.stringify({
+      version: 1,
+      name: 'houses',
+      model: { kind: 'linear', bias: true },
+      data: { csv, x: ['size'], y: ['price'] },
+      init: { dist: 'gaussian', mean: [0, 0], std: 1, count: 4 },
+      optimizer: { kind: 'gd', alpha: 0.01 },
+      epochs: 10,
+    });
 
   it('reads the CSV file a scenario names beside it and hands the page its rows inline', async () => {
     file('houses.csv', '"size",price,rooms\r\n1,2,9\r\n\r\n3,"4"\r\n');
@@ -49,7 +58,7 @@ describe('readScenarioFile', () => {
     if (!result.ok) return;
     expect(result.file.name).toBe('houses.descent');
     const sent = JSON.parse(result.file.text) as { name: string; data: unknown; optimizer: unknown };
-    expect(sent.data).toEqual({ x: [[1], [3]], y: [[2], [4]] });
+    expect(sent.data).toEqual({ x: [[1], [3]], y: [[2], [4]], names: { x: ['size'], y: ['price'] } }); // the header's names go along (issue 22)
     expect(sent).toMatchObject({ name: 'houses', optimizer: { kind: 'gd', alpha: 0.01 } });
     expect(parseScenarioText(result.file.text).ok).toBe(true);
   });
@@ -122,7 +131,11 @@ describe('file names and the command line', () => {
 });
 
 describe('ScenarioFiles', () => {
-  const dialogs = { chooseOpen: vi.fn(async (): Promise<string | null> => null), chooseSave: vi.fn(async (): Promise<string | null> => null), showError: vi.fn() };
+  const dialogs = {
+    chooseOpen: vi.fn(async (): Promise<string | null> => null),
+    chooseSave: vi.fn(async (): Promise<string | null> => null),
+    showError: vi.fn(),
+  };
   const send = vi.fn(() => true);
   const remember = vi.fn();
   const forget = vi.fn();

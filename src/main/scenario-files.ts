@@ -84,7 +84,8 @@ async function withCsvBeside(path: string, file: OpenedFile): Promise<ReadResult
   }
   // The file's own fields as written (defaults are the page's to fill in), with the rows in place of the CSV source.
   const text = JSON.stringify({ ...(JSON.parse(file.text) as object), data: read.scenario.data });
-  if (Buffer.byteLength(text) > limits.maxScenarioBytes) return refuse(`with its CSV rows in place the scenario is over ${mib(limits.maxScenarioBytes)}, the limit for a scenario`);
+  if (Buffer.byteLength(text) > limits.maxScenarioBytes)
+    return refuse(`with its CSV rows in place the scenario is over ${mib(limits.maxScenarioBytes)}, the limit for a scenario`);
   return { ok: true, file: { name: file.name, text } };
 }
 
@@ -118,7 +119,12 @@ export function withScenarioExtension(path: string): string {
  * The scenario file named on the command line, if any: after the executable (and, unpackaged, the app's own
  * folder), the last argument that is not a switch, ends in .descent or .json and is a file.
  */
-export function scenarioPathFromArgv(argv: readonly string[], isPackaged: boolean, isFile: (path: string) => boolean = fileExists, cwd = process.cwd()): string | null {
+export function scenarioPathFromArgv(
+  argv: readonly string[],
+  isPackaged: boolean,
+  isFile: (path: string) => boolean = fileExists,
+  cwd = process.cwd(),
+): string | null {
   const args = argv.slice(isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('-') && isScenarioPath(arg));
   for (let k = args.length - 1; k >= 0; k--) {
     const path = resolve(cwd, args[k]!);
@@ -239,7 +245,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | undefined): Fil
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseSave(defaultPath) {
-      const options = { title: 'Save scenario', defaultPath, filters: scenarioFilters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const options = {
+        title: 'Save scenario',
+        defaultPath,
+        filters: scenarioFilters,
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const window = getWindow();
       const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
       return result.canceled || !result.filePath ? null : result.filePath;

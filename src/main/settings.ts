@@ -54,7 +54,8 @@ export function loadSettings(folder: string, now: Date = new Date()): LoadedSett
   try {
     // Sized before it is read: a settings file grown huge by accident must not fill memory at every start.
     const bytes = statSync(file).size;
-    if (bytes > MAX_SETTINGS_BYTES) return { settings: defaultSettings(), notice: moveAside(folder, file, now, `is ${bytes} bytes, more than settings can take`) };
+    if (bytes > MAX_SETTINGS_BYTES)
+      return { settings: defaultSettings(), notice: moveAside(folder, file, now, `is ${bytes} bytes, more than settings can take`) };
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: defaultSettings(), notice: null };

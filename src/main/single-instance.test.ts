@@ -22,7 +22,14 @@ const isFile = (path: string) => files.has(path);
 describe('claimSingleInstance', () => {
   it('runs when it gets the lock, and passes its own file along with the request', () => {
     const { app } = fakeApp(true);
-    const claimed = claimSingleInstance(app, { isPackaged: true, argv: ['/opt/lab', 'runs/bowl.descent.json'], cwd: '/home/ada', focus: vi.fn(), open: vi.fn(), isFile });
+    const claimed = claimSingleInstance(app, {
+      isPackaged: true,
+      argv: ['/opt/lab', 'runs/bowl.descent.json'],
+      cwd: '/home/ada',
+      focus: vi.fn(),
+      open: vi.fn(),
+      isFile,
+    });
     expect(claimed).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
     expect(app.requestSingleInstanceLock).toHaveBeenCalledWith({ file: '/home/ada/runs/bowl.descent.json' });

@@ -41,7 +41,12 @@ export function claimSingleInstance(app: SingleInstanceApp, options: SingleInsta
     // The file the other launch resolved itself; its command line (relative to its own folder) as a fallback,
     // since Chromium may rewrite the command line it passes on.
     const handed = fileFrom(additionalData);
-    const file = handed && isFile(handed) ? handed : Array.isArray(argv) ? scenarioPathFromArgv(argv.map(String), options.isPackaged, isFile, String(workingDirectory)) : null;
+    const file =
+      handed && isFile(handed)
+        ? handed
+        : Array.isArray(argv)
+          ? scenarioPathFromArgv(argv.map(String), options.isPackaged, isFile, String(workingDirectory))
+          : null;
     if (file) options.open(file);
   });
   return true;

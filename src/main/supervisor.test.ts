@@ -144,7 +144,10 @@ describe('restarting after a crash', () => {
     h.clock.advance(2000, () => h.latest().answerPings());
     h.clock.advance(6000); // no pong for more than 5 s
     expect(h.processes).toHaveLength(2);
-    expect(h.processes[1].posted).toEqual([{ type: 'load', scenario }, { type: 'speed', stepsPerFrame: 10_000 }]);
+    expect(h.processes[1].posted).toEqual([
+      { type: 'load', scenario },
+      { type: 'speed', stepsPerFrame: 10_000 },
+    ]);
     expect(h.started[1].notice).toBe('The trainer stopped answering (no answer for 5 s) and was restarted with your scenario, paused.');
     // A crash of the new one (not a hang) replays the checkpoint as the run last reported it: still playing.
     h.latest().exit('exit code 3');
@@ -157,7 +160,10 @@ describe('restarting after a crash', () => {
     expect(h.processes[1].posted).toEqual([]);
     h.latest().emit(checkpoint(false));
     h.processes[1].exit('oom');
-    expect(h.processes[2].posted).toEqual([{ type: 'load', scenario }, { type: 'speed', stepsPerFrame: 4 }]);
+    expect(h.processes[2].posted).toEqual([
+      { type: 'load', scenario },
+      { type: 'speed', stepsPerFrame: 4 },
+    ]);
   });
 
   it('ignores a malformed checkpoint and keeps the last good one', () => {
@@ -227,7 +233,9 @@ describe('a process that cannot be started', () => {
       clock: new FakeClock(),
     });
     supervisor.start();
-    expect(gaveUp).toEqual(['The trainer crashed 3 times in 5 minutes (last: it could not start: ENOENT trainer.js); it will not be restarted. Save your work and reopen the lab.']);
+    expect(gaveUp).toEqual([
+      'The trainer crashed 3 times in 5 minutes (last: it could not start: ENOENT trainer.js); it will not be restarted. Save your work and reopen the lab.',
+    ]);
   });
 });
 

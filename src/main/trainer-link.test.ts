@@ -13,7 +13,13 @@ const fake = vi.hoisted(() => ({ spawned: [] as { kill: () => void; exit: (reaso
 vi.mock('./utility-process', () => ({
   spawnUtilityTrainer: () => {
     const exits: ((reason: string) => void)[] = [];
-    const process = { post: () => {}, onMessage: () => {}, onExit: (l: (r: string) => void) => exits.push(l), kill: vi.fn(), exit: (r: string) => exits.forEach((l) => l(r)) };
+    const process = {
+      post: () => {},
+      onMessage: () => {},
+      onExit: (l: (r: string) => void) => exits.push(l),
+      kill: vi.fn(),
+      exit: (r: string) => exits.forEach((l) => l(r)),
+    };
     fake.spawned.push(process);
     return process;
   },

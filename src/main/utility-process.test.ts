@@ -27,7 +27,9 @@ vi.mock('electron', async () => {
   electron.app = new EventEmitter();
   return {
     app: electron.app,
-    utilityProcess: { fork: (_path: string, _args: string[], options: { serviceName: string }) => (electron.children.push(new FakeChild(options)), electron.children.at(-1)) },
+    utilityProcess: {
+      fork: (_path: string, _args: string[], options: { serviceName: string }) => (electron.children.push(new FakeChild(options)), electron.children.at(-1)),
+    },
   };
 });
 

@@ -143,7 +143,19 @@ describe('createMainWindow', () => {
     const check = setPermissionCheckHandler.mock.calls[0]?.[0] as (wc: unknown, permission: string) => boolean;
     const device = setDevicePermissionHandler.mock.calls[0]?.[0] as (details: unknown) => boolean;
     // fileSystem and clipboard-sanitized-write too: the page saves and copies through main (file-saves.ts).
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'fileSystem', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fileSystem',
+      'fullscreen',
+      'openExternal',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       const callback = vi.fn();
       request({}, permission, callback);
       expect(callback, permission).toHaveBeenCalledWith(false);

@@ -42,9 +42,29 @@ function deliver(channel: string, payload: unknown, ports: unknown[] = []): void
 }
 
 describe('the bridge', () => {
-  it('exposes exactly platform, versions, connectTrainer, the file calls, the four save calls, Copy scenario, the two preference calls and the menu', () => {
+  it('exposes exactly platform, versions, connectTrainer, the file calls, the four save calls, the four PNG-sequence calls, Copy scenario, the two preference calls and the menu', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(exposed).sort()).toEqual(['abortSave', 'beginSave', 'connectTrainer', 'copyScenario', 'finishSave', 'loadPreferences', 'onMenuCommand', 'onOpenScenario', 'onSaveRequest', 'platform', 'rememberExperiment', 'rememberPreferences', 'saveScenario', 'versions', 'writeSave']);
+    expect(Object.keys(exposed).sort()).toEqual([
+      'abortFrames',
+      'abortSave',
+      'beginFrames',
+      'beginSave',
+      'connectTrainer',
+      'copyScenario',
+      'finishFrames',
+      'finishSave',
+      'loadPreferences',
+      'onMenuCommand',
+      'onOpenScenario',
+      'onSaveRequest',
+      'platform',
+      'rememberExperiment',
+      'rememberPreferences',
+      'saveScenario',
+      'versions',
+      'writeFrame',
+      'writeSave',
+    ]);
     expect(exposed.platform).toBe(process.platform);
     expect(exposed.versions).toEqual({ electron: process.versions.electron });
     expect(typeof exposed.connectTrainer).toBe('function');
@@ -63,7 +83,9 @@ describe('the bridge', () => {
   });
 
   it('listens only on the trainer, file and menu channels', () => {
-    expect([...electron.listeners.keys()].sort()).toEqual([ipcChannels.trainerLost, ipcChannels.trainerPort, ipcChannels.openScenario, ipcChannels.saveRequest, ipcChannels.menuCommand].sort());
+    expect([...electron.listeners.keys()].sort()).toEqual(
+      [ipcChannels.trainerLost, ipcChannels.trainerPort, ipcChannels.openScenario, ipcChannels.saveRequest, ipcChannels.menuCommand].sort(),
+    );
   });
 });
 
@@ -179,7 +201,8 @@ describe('saving', () => {
   it('hands the page only the known menu commands', () => {
     const heard: unknown[] = [];
     (exposed.onMenuCommand as (listener: (command: unknown) => void) => void)((command) => heard.push(command));
-    for (const payload of [{ command: 'help' }, { command: 'about' }, { command: 'alert(1)' }, { command: 7 }, 'help', null, {}]) deliver(ipcChannels.menuCommand, payload);
+    for (const payload of [{ command: 'help' }, { command: 'about' }, { command: 'alert(1)' }, { command: 7 }, 'help', null, {}])
+      deliver(ipcChannels.menuCommand, payload);
     expect(heard).toEqual(['help', 'about']);
   });
 });
@@ -206,6 +229,22 @@ describe('saving a file the page made', () => {
     expect(await (exposed.writeSave as (...a: unknown[]) => Promise<unknown>)(7, 'text')).toMatchObject({ ok: false });
     expect(await (exposed.copyScenario as (t: unknown) => Promise<unknown>)({ text: 'x' })).toBe(false);
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('sends only the expected fields on the PNG-sequence channels, and answers a malformed call itself', async () => {
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    await (exposed.beginFrames as (r: unknown) => Promise<unknown>)({ name: 'run-frames', path: '/etc' });
+    await (exposed.writeFrame as (...a: unknown[]) => Promise<unknown>)(3, 1, bytes, 'extra');
+    await (exposed.finishFrames as (id: unknown) => Promise<unknown>)(3);
+    await (exposed.abortFrames as (id: unknown) => Promise<unknown>)(4);
+    expect(await (exposed.beginFrames as (r: unknown) => Promise<unknown>)('run-frames')).toMatchObject({ ok: false, cancelled: false });
+    expect(await (exposed.writeFrame as (...a: unknown[]) => Promise<unknown>)(3, '1', bytes)).toMatchObject({ ok: false });
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      [ipcChannels.beginFrames, { name: 'run-frames' }],
+      [ipcChannels.writeFrame, { id: 3, index: 1, bytes }],
+      [ipcChannels.finishFrames, { id: 3 }],
+      [ipcChannels.abortFrames, { id: 4 }],
+    ]);
   });
 
   it('hands Copy scenario its text on the clipboard channel', async () => {

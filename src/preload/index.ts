@@ -18,6 +18,7 @@ import {
   type TrainerPortMessage,
 } from '../shared/desktop';
 import type { Preferences } from '../shared/preferences';
+import type { BeginFrames, BeginFramesResult } from '../shared/frame-folders';
 import type { BeginSave, BeginSaveResult, SaveStepResult } from '../shared/saving';
 
 // The node tsconfig has no DOM library; these are the only page globals the preload touches.
@@ -85,6 +86,21 @@ const bridge: DesktopBridge = Object.freeze({
   },
   finishSave: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.finishSave, { id }) as Promise<SaveStepResult>,
   abortSave: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.abortSave, { id }) as Promise<SaveStepResult>,
+  // PNG sequences: the same care; main names each frame from its number.
+  beginFrames: (request: BeginFrames): Promise<BeginFramesResult> => {
+    if (!isRecord(request) || typeof request.name !== 'string') {
+      return Promise.resolve({ ok: false, cancelled: false, reason: 'A PNG sequence needs { name: string }.' });
+    }
+    return ipcRenderer.invoke(ipcChannels.beginFrames, { name: request.name }) as Promise<BeginFramesResult>;
+  },
+  writeFrame: (id: number, index: number, bytes: Uint8Array): Promise<SaveStepResult> => {
+    if (typeof id !== 'number' || typeof index !== 'number' || !(bytes instanceof Uint8Array)) {
+      return Promise.resolve({ ok: false, reason: 'A frame needs an id, a frame number and a Uint8Array.' });
+    }
+    return ipcRenderer.invoke(ipcChannels.writeFrame, { id, index, bytes }) as Promise<SaveStepResult>;
+  },
+  finishFrames: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.finishFrames, { id }) as Promise<SaveStepResult>,
+  abortFrames: (id: number): Promise<SaveStepResult> => ipcRenderer.invoke(ipcChannels.abortFrames, { id }) as Promise<SaveStepResult>,
   copyScenario: (scenarioText: string): Promise<boolean> => {
     if (typeof scenarioText !== 'string') return Promise.resolve(false);
     return ipcRenderer.invoke(ipcChannels.copyScenario, scenarioText) as Promise<boolean>;

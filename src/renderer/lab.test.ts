@@ -17,7 +17,10 @@ function wired() {
       if (checked.type === 'frame') requested = false;
       lab.receive(checked);
       // The page's requestAnimationFrame loop, on a timer.
-      if (loaded && !requested) (requested = true), setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
+      if (loaded && !requested) {
+        requested = true;
+        setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
+      }
     },
   });
   const lab: Lab = new Lab({ send: (command) => (sent.push(command), trainer.receive(structuredClone(command))) });
@@ -25,6 +28,30 @@ function wired() {
 }
 
 describe('Lab', () => {
+  it('continueRun at "done" raises the epochs by as many again and plays on; with every particle stopped it does nothing', async () => {
+    const { lab } = wired();
+    await lab.load('bowl'); // one particle, 100 epochs, no tolerance: still moving at the end
+    expect(lab.canContinue()).toBe(false);
+    await lab.step(100);
+    expect(lab.state().status).toBe('done');
+    const accepted: string[] = [];
+    lab.events.on('accepted', (path) => accepted.push(path));
+    expect(lab.canContinue()).toBe(true);
+    await lab.continueRun(false);
+    expect(accepted).toEqual(['epochs']);
+    expect(lab.state().scenario!.epochs).toBe(200);
+    expect(lab.state().status).toBe('paused');
+    await lab.step(100);
+    expect(lab.state()).toMatchObject({ epoch: 200, status: 'done' });
+    // regression-eta-0.3 diverges (its one particle stops): nothing to continue.
+    await lab.load('regression-eta-0.3');
+    await lab.step(1000);
+    expect(lab.state()).toMatchObject({ status: 'done', summary: { running: 0 } });
+    expect(lab.canContinue()).toBe(false);
+    await lab.continueRun();
+    expect(lab.state().scenario!.epochs).toBe(findPreset('regression-eta-0.3')!.scenario.epochs);
+  });
+
   it('state().loaded is false until the trainer has loaded a scenario, and again after a restart until the new one has', async () => {
     const { lab } = wired();
     expect(lab.state().loaded).toBe(false);
@@ -39,13 +66,22 @@ describe('Lab', () => {
   it('a long step shows its progress in state().stepping, and pause() cancels it: the call rejects, the steps taken stay', async () => {
     const { lab } = wired();
     // 2,000 particles that never stop (no tolerance): a million steps take far longer than one progress report.
-    await lab.load({ ...findPreset('bowl-cloud')!.scenario, name: 'long', init: { dist: 'uniform', min: [-3, -2], max: [5, 6], count: 2000 }, tolerance: null, epochs: 10_000_000 });
+    await lab.load({
+      ...findPreset('bowl-cloud')!.scenario,
+      name: 'long',
+      init: { dist: 'uniform', min: [-3, -2], max: [5, 6], count: 2000 },
+      tolerance: null,
+      epochs: 10_000_000,
+    });
     const seen: { done: number; count: number }[] = [];
     lab.events.on('progress', () => {
       if (seen.push(lab.state().stepping!) === 1) lab.pause();
     });
-    const error = await lab.step(1_000_000).then(() => null, (e: Error) => e);
-    expect(error?.message).toMatch(/^the steps were cancelled by a pause:\n  step: \d+ of 1000000 steps were taken$/);
+    const error = await lab.step(1_000_000).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^the steps were cancelled by a pause:\n {2}step: \d+ of 1000000 steps were taken$/);
     expect(seen[0].count).toBe(1_000_000);
     const taken = Number(/step: (\d+) of/.exec(error!.message)![1]);
     expect(taken).toBeGreaterThanOrEqual(seen[0].done);
@@ -100,7 +136,14 @@ describe('Lab', () => {
 
   it('rejects a bad scenario naming the field, before sending anything', async () => {
     const { lab, sent } = wired();
-    const bad = { version: 1, name: 'bad', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpah: 0.1 }, epochs: 10 };
+    const bad = {
+      version: 1,
+      name: 'bad',
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'gd', alpah: 0.1 },
+      epochs: 10,
+    };
     await expect(lab.load(bad)).rejects.toThrow(/optimizer/);
     await expect(lab.load('no-such-preset')).rejects.toThrow(/no preset named "no-such-preset"[\s\S]*bowl-cloud/);
     expect(sent).toEqual([]);
@@ -151,7 +194,10 @@ describe('Lab: surfaces, views and selection', () => {
   it('requestSurface resolves with the grid over the view (the bowl (x−1)² + (y−2)² at its corners, closed form)', async () => {
     const { lab } = wired();
     await lab.load('bowl');
-    const surface = await lab.requestSurface(2, [[0, 2], [2, 4]]);
+    const surface = await lab.requestSurface(2, [
+      [0, 2],
+      [2, 4],
+    ]);
     expect([...surface.values]).toEqual([1, 1, 5, 5]);
   });
 

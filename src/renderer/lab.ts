@@ -5,14 +5,18 @@
  * (see ./replies.ts for how answers are matched to commands). No DOM: tested in node against a real Trainer.
  */
 import { FrameDecoder } from '../shared/frame-codec';
+import type { LandscapeCommand, LandscapeEvent } from '../shared/landscape-messages';
 import type { FrameEvent, MicroscopeEvent, RunStatus, TrainerCommand, TrainerEvent, View } from '../shared/messages';
 import { findPreset, presets } from '../shared/presets';
 import type { Scenario } from '../shared/scenario';
 import { noReasons, type ReasonCounts } from '../shared/stopping';
 import { validateScenario } from '../shared/validate';
 import { withValueAt } from '../shared/paths';
+import { limits } from '../shared/limits';
 import { Emitter } from './emitter';
+import { nameGroupProblems } from './race-problems';
 import { LabError, Replies, type LoadedEvent } from './replies';
+import type { ParticleCurve } from './scene/trail-losses';
 
 export interface Summary {
   count: number;
@@ -38,7 +42,7 @@ export interface LabState {
   scenario: Scenario | null;
 }
 
-/** `window.descentLab`: the automation API of CONTRACTS §4 (screenshot, record, export come later). */
+/** The run's part of `window.descentLab` (CONTRACTS §4); main.ts adds screenshot and record (capture/) and exportTrajectories (export/). */
 export interface DescentLab {
   load(scenario: unknown): Promise<void>;
   play(): void;
@@ -55,6 +59,8 @@ export interface TrainerLink {
 }
 
 export type SurfaceEvent = Extract<TrainerEvent, { type: 'surface' }>;
+/** The trainer's word on its threads (CONTRACTS §7). */
+export type ThreadsEvent = Extract<TrainerEvent, { type: 'threads' }>;
 
 export interface LabEvents extends Record<string, unknown> {
   /** A scenario was loaded, or the view changed: names, count, axes and range. */
@@ -66,16 +72,24 @@ export interface LabEvents extends Record<string, unknown> {
   problem: LabError;
   /** The state as it now stands (not a copy: read it, do not keep or change it). */
   change: Readonly<LabState>;
+  /** A `set(path, …)` the trainer accepted: its path (a notice about that field is fixed; run-end.ts). */
+  accepted: string;
   /** The trainer is gone for good (three crashes in five minutes): what to tell the user. */
   lost: string;
   /** The furthest step the trainer's history holds (what `seek` can reach), whenever it changes. */
   history: number;
   /** A long `step(n)` under way: the run's step, and `done` of its `count` steps. */
   progress: Extract<TrainerEvent, { type: 'progress' }>;
+  /** How many threads step the cloud (the trainer says so after each load and each change of the setting). */
+  threads: ThreadsEvent;
   /** A step taken apart by the microscope (experiments/microscope). */
   microscope: MicroscopeEvent;
+  /** A landscape under way: rows of its grid done of `total` (experiments/landscape). */
+  'landscape-progress': { done: number; total: number };
   /** Arrows for the scene to draw at a particle (scene/Arrows.ts); null clears them. */
   arrows: SceneArrows | null;
+  /** The particle under the pointer in the scene (issue 18, part 6), or null once none is: the loss chart draws its curve. */
+  hover: HoveredParticle | null;
 }
 
 /** Arrows at one point of the view's plane: each a vector in view coordinates, a colour and a name. */
@@ -84,6 +98,12 @@ export interface SceneArrows {
   /** The particle's loss: its height when it lies off the drawn surface. */
   loss?: number;
   arrows: { name: string; vector: [number, number]; colour: string }[];
+}
+
+/** A hovered particle: its index, and its loss over the frames the scene keeps for it (read it at each draw: it grows). */
+export interface HoveredParticle {
+  index: number;
+  curve(): ParticleCurve;
 }
 
 export const maxStepsPerCall = 1_000_000;
@@ -109,9 +129,13 @@ export class Lab implements DescentLab {
   private surfaceId = 0;
   private readonly surfaces = new Map<number, (event: SurfaceEvent) => void>();
   private lastMicroscope: MicroscopeEvent | null = null;
+  private lastLandscape: LandscapeEvent | null = null;
   /** The last `loaded` event: what a view mounted later needs to catch up (the race's groups, the range). */
   private lastLoaded: LoadedEvent | null = null;
   private lastFrame: FrameEvent | null = null;
+  /** The trainer's last word on its threads (null until it has said), and the page's setting to send again after a restart. */
+  private lastThreads: ThreadsEvent | null = null;
+  private threadSetting: number | null | undefined = undefined;
 
   constructor(private readonly link: TrainerLink) {}
 
@@ -131,7 +155,14 @@ export class Lab implements DescentLab {
       const frame = this.decoder.decode(event);
       frame.groups = event.groups; // an optimizer race's per-group summaries (the decoder keeps only the cloud)
       this.lastFrame = frame;
-      this.current = { ...this.current, stepping: null, epoch: frame.epoch, step: frame.step, status: frame.status, summary: { ...frame.summary, reasons: { ...frame.summary.reasons } } };
+      this.current = {
+        ...this.current,
+        stepping: null,
+        epoch: frame.epoch,
+        step: frame.step,
+        status: frame.status,
+        summary: { ...frame.summary, reasons: { ...frame.summary.reasons } },
+      };
       this.events.emit('frame', frame);
       this.events.emit('change', this.current);
       // State first, then the replies: a caller resumed by this frame already sees it.
@@ -146,16 +177,40 @@ export class Lab implements DescentLab {
     } else if (event.type === 'microscope') {
       this.lastMicroscope = event;
       this.events.emit('microscope', event);
+    } else if (event.type === 'landscape-progress') {
+      this.events.emit('landscape-progress', { done: event.done, total: event.total });
+    } else if (event.type === 'landscape') {
+      this.lastLandscape = event;
+    } else if (event.type === 'threads') {
+      this.lastThreads = event;
+      this.events.emit('threads', event);
     }
     // State first, then the replies: a caller resumed by this event already sees its effect.
     const claimed = this.replies.accept(event);
     if (event.type === 'error' && !claimed) this.events.emit('problem', new LabError(event.message, event.problems));
   }
 
-  /** Loads a scenario object or a preset by name; resolves once the trainer has loaded it and sent its frame. */
-  async load(input: unknown): Promise<void> {
-    const scenario = resolveScenario(input);
-    await this.call({ type: 'load', scenario }, true);
+  /**
+   * Loads a scenario object or a preset by name; resolves once the trainer has loaded it and sent its frame.
+   * `undoable`: the trainer keeps the run it replaces for one `undo` (a new start from the scene).
+   */
+  async load(input: unknown, options: { undoable?: boolean } = {}): Promise<void> {
+    try {
+      const scenario = resolveScenario(input);
+      await this.call({ type: 'load', scenario, ...(options.undoable && { undoable: true }) }, true);
+    } catch (error) {
+      throw namedForRace(error, input);
+    }
+  }
+
+  /** Whether `undo` would bring back a run an undoable load replaced (the trainer says so with each `loaded`). */
+  get canUndo(): boolean {
+    return this.lastLoaded?.undo === true;
+  }
+
+  /** Back to the run the last undoable load replaced, exactly as it was; rejects when there is none. */
+  async undo(): Promise<void> {
+    await this.call({ type: 'undo' }, true);
   }
 
   play(): void {
@@ -195,7 +250,10 @@ export class Lab implements DescentLab {
     } catch {
       throw new LabError(`${path}: the value is not plain data (numbers, strings, booleans, null, arrays and objects)`);
     }
-    const reply = await this.call({ type: 'set', path, value }, true);
+    const reply = await this.call({ type: 'set', path, value }, true).catch((error: unknown) => {
+      const next = this.current.scenario && withValueAt(this.current.scenario, path, value);
+      throw namedForRace(error, next?.ok ? next.scenario : this.current.scenario);
+    });
     // A hot change is answered by a frame only: keep the page's copy of the scenario in step with the trainer's.
     if (!reply.loaded && this.current.scenario) {
       const next = withValueAt(this.current.scenario, path, value);
@@ -203,6 +261,37 @@ export class Lab implements DescentLab {
       if (checked?.ok) this.current = { ...this.current, name: checked.scenario.name ?? '', scenario: checked.scenario };
       this.events.emit('change', this.current);
     }
+    this.events.emit('accepted', path);
+  }
+
+  /** Whether the run is done with particles still moving and room for more epochs (what Continue needs). */
+  canContinue(): boolean {
+    const { status, scenario, epoch, summary } = this.current;
+    return status === 'done' && scenario !== null && summary.running > 0 && moreEpochs(scenario.epochs, epoch) > 0;
+  }
+
+  /**
+   * At "done" with particles still moving: raises the epochs by as many again (moreEpochs) and plays on, or,
+   * with `play` false, only raises them (→ then takes one step). Does nothing when the run cannot go on.
+   */
+  async continueRun(play = true): Promise<void> {
+    if (!this.canContinue()) return;
+    const { scenario, epoch } = this.current;
+    await this.set('epochs', epoch + moreEpochs(scenario!.epochs, epoch));
+    if (play) this.play();
+  }
+
+  /** The most threads the trainer may step a cloud on (null: every core); a page setting, kept across a restart of the trainer. */
+  threads(count: number | null): void {
+    if (count !== null && (!Number.isInteger(count) || count < 1 || count > 256))
+      throw new LabError('threads: must be an integer from 1 to 256, or every core');
+    this.threadSetting = count;
+    if (!this.gone) this.link.send({ type: 'threads', count });
+  }
+
+  /** How many threads step the cloud now, of how many allowed and cores (null until the trainer has said). */
+  get threadsInUse(): Readonly<ThreadsEvent> | null {
+    return this.lastThreads;
   }
 
   /** Steps per frame while playing (the page's speed control; not a scenario field). */
@@ -241,6 +330,20 @@ export class Lab implements DescentLab {
     return this.lastMicroscope;
   }
 
+  /**
+   * The loss on a slice around one particle (the best unless `particle` is given) with its recorded path,
+   * computed by the trainer in slices; `landscape-progress` events follow it. `pause()` meanwhile cancels it
+   * (the promise rejects saying so). The run is not stepped.
+   */
+  async landscape(options: Omit<LandscapeCommand, 'type'>): Promise<LandscapeEvent> {
+    this.lastLandscape = null;
+    await this.call({ type: 'landscape', ...options }, false);
+    const result = this.lastLandscape as LandscapeEvent | null;
+    if (!result) throw new LabError('landscape: the trainer sent no slice');
+    this.lastLandscape = null;
+    return result;
+  }
+
   /** The latest frame (valid until the next one, like the `frame` event's), or null before the first. */
   get latestFrame(): FrameEvent | null {
     return this.lastFrame;
@@ -253,13 +356,19 @@ export class Lab implements DescentLab {
 
   state(): LabState {
     const s = this.current;
-    return { ...s, stepping: s.stepping && { ...s.stepping }, summary: { ...s.summary, reasons: { ...s.summary.reasons } }, scenario: s.scenario ? structuredClone(s.scenario) : null };
+    return {
+      ...s,
+      stepping: s.stepping && { ...s.stepping },
+      summary: { ...s.summary, reasons: { ...s.summary.reasons } },
+      scenario: s.scenario ? structuredClone(s.scenario) : null,
+    };
   }
 
   /** The trainer was replaced (a restart): calls in flight will never be answered. */
   restarted(notice: string): void {
     this.current = { ...this.current, loaded: false, stepping: null };
     this.replies.abandon(notice);
+    if (this.threadSetting !== undefined && !this.gone) this.link.send({ type: 'threads', count: this.threadSetting });
   }
 
   /** The trainer is gone for good. */
@@ -278,6 +387,17 @@ export class Lab implements DescentLab {
     this.link.send({ type: 'ping', id: after });
     return reply;
   }
+}
+
+/** A refusal of a race's scenario with each group named as the page shows it (./race-problems.ts). */
+function namedForRace(error: unknown, scenario: unknown): unknown {
+  if (!(error instanceof LabError) || typeof scenario !== 'object' || scenario === null || !('groups' in scenario)) return error;
+  return new LabError(error.heading, nameGroupProblems(error.problems, scenario));
+}
+
+/** Epochs a Continue adds at "done": as many again as the run had, within the limit; 0 when none can be added. */
+export function moreEpochs(epochs: number, epoch: number): number {
+  return Math.max(0, Math.min(epochs, limits.maxEpochs - Math.max(epoch, epochs)));
 }
 
 /** A scenario from a preset name or an object, checked like a scenario file. */

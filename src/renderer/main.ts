@@ -18,9 +18,11 @@ import { openingFromQuery } from './opening';
 import { desktopBackend, PreferenceStore, storageBackend } from './preferences';
 import { mountPanel } from './panel';
 import { Readouts } from './readouts';
+import { RunEndBox } from './run-end';
 import { mountScene } from './scene';
 import { mountTimeline } from './timeline';
 import { TrainerClient } from './trainer-client';
+import { installUndo } from './undo';
 import { mountViews } from './views';
 
 declare global {
@@ -41,12 +43,29 @@ const scene = mountScene(byId('scene', HTMLElement), context);
 const panel = mountPanel(byId('panel', HTMLElement), context);
 mountViews(byId('views', HTMLElement), context);
 const capture = mountCapture(context, scene);
+new RunEndBox(scene.container, lab, notices);
 const exporter = mountExport(context);
 mountFiles(context);
 mountTimeline(context);
 mountExperiments(byId('experiments', HTMLElement), context);
-const help = mountHelp(document.querySelector<HTMLElement>('header.bar') ?? document.body, () => byId('runtime', HTMLElement).textContent ?? '');
-installKeyboard({ toggle: () => panel.playPause(), step: () => panel.step(), reset: () => panel.reset(), hidePanel: () => panel.toggle(), frameView: () => scene.frameView(), help: () => help.openHelp() });
+const help = mountHelp(
+  document.querySelector<HTMLElement>('header.bar') ?? document.body,
+  () => byId('runtime', HTMLElement).textContent ?? '',
+  () => lab.threadsInUse,
+);
+installKeyboard(
+  {
+    toggle: () => panel.playPause(),
+    step: () => panel.step(),
+    reset: () => panel.reset(),
+    hidePanel: () => panel.toggle(),
+    frameView: () => scene.frameView(),
+    splitView: () => scene.toggleSplit(),
+    help: () => help.openHelp(),
+  },
+  byId('lab', HTMLElement),
+);
+installUndo(lab, (error) => notices.showError(error));
 
 client.events.on('event', (event) => lab.receive(event));
 client.events.on('notice', (text) => notices.show(text, [], 'error'));
@@ -62,6 +81,7 @@ client.events.on('lost', (reason) => {
 
 lab.events.on('change', (state) => readouts.show(state));
 lab.events.on('problem', (problem) => notices.showError(problem));
+lab.events.on('accepted', (path) => notices.fixed(path));
 lab.events.on('loaded', (event) => {
   const state = lab.state();
   const preset = findPreset(state.name);
@@ -85,7 +105,10 @@ window.descentLab = Object.freeze({
 });
 
 // Read after every part listens for them; kept when the page goes away (a reload, a quit).
-preferences.load().then((notice) => notice && notices.show(notice), (error: unknown) => notices.showError(error));
+preferences.load().then(
+  (notice) => notice && notices.show(notice),
+  (error: unknown) => notices.showError(error),
+);
 addEventListener('pagehide', () => preferences.flush());
 
 const opening = openingFromQuery(location.search);

@@ -2,6 +2,7 @@
  * The three parts of the page around the lab, each mounted into its own element by its own module:
  * the scene (./scene), the panel (./panel) and the views below the scene (./views). main.ts wires them.
  */
+import type { CameraPose, Point3 } from './capture/camera';
 import type { Lab } from './lab';
 import type { Notices } from './notices';
 import type { PreferenceStore } from './preferences';
@@ -17,6 +18,8 @@ export interface MountContext {
 export interface SceneHandle {
   /** Fit the camera to the surface and the cloud (F). */
   frameView(): void;
+  /** The 3D view and the contour map side by side, or back to one (V). */
+  toggleSplit(): void;
   /** The default camera (the panel's "reset view"). */
   resetView(): void;
   /** The element the scene is mounted into (screenshot and record put their buttons over it). */
@@ -28,6 +31,8 @@ export interface SceneHandle {
    * pixels, on a frozen clock. Null without WebGL or with a capture already under way.
    */
   beginCapture(width: number, height: number): CaptureSurface | null;
+  /** Where the 3D camera stands now, as a recording's camera keyframe would give it. */
+  cameraPose(): CameraPose;
 }
 
 /** The scene's canvas while a capture has it (see SceneHandle.beginCapture). */
@@ -38,6 +43,15 @@ export interface CaptureSurface {
    * the diverged particles' rise and fade, follow it instead of the wall clock.
    */
   setTime(ms: number): void;
+  /**
+   * Puts the 3D camera at a recording's pose for the frames drawn from now on (null: leave it as it is),
+   * around `target` (a point of the scene) or else around the view's own target.
+   */
+  setCamera(pose: CameraPose | null, target?: Point3 | null): void;
+  /** The view's target (what the camera orbits), in scene units. */
+  viewTarget(): Point3;
+  /** Where the best particle (lowest loss) is drawn now, or null when none is on the surface. */
+  bestPoint(): Point3 | null;
   /** Draws the scene now, into the canvas's drawing buffer (kept, so it can be read back). */
   render(): void;
   /** Back to the on-screen size and the wall clock (the scene clock goes on from where the capture left it). */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPreset, openingFromQuery } from './opening';
 
-const scenario = { version: 1, name: 'from-a-link', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 10 };
+const scenario = {
+  version: 1,
+  name: 'from-a-link',
+  model: { kind: 'surface', fn: 'bowl' },
+  init: { points: [[0, 0]] },
+  optimizer: { kind: 'gd', alpha: 0.1 },
+  epochs: 10,
+};
 const query = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
 
 describe('openingFromQuery', () => {

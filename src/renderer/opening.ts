@@ -33,14 +33,20 @@ function linkedOpening(params: URLSearchParams): Omit<Opening, 'play'> {
   if (text !== null) {
     const validation = parseScenarioText(text);
     if (validation.ok) return { load: validation.scenario, notice: null };
-    return { load: defaultPreset, notice: { heading: `The scenario in the link has problems; opened "${defaultPreset}" instead`, problems: validation.problems } };
+    return {
+      load: defaultPreset,
+      notice: { heading: `The scenario in the link has problems; opened "${defaultPreset}" instead`, problems: validation.problems },
+    };
   }
   const name = params.get('preset');
   if (name !== null) {
     if (findPreset(name)) return { load: name, notice: null };
     return {
       load: defaultPreset,
-      notice: { heading: `There is no preset named "${name}"; opened "${defaultPreset}" instead`, problems: [`presets: ${presets.map((p) => p.name).join(', ')}`] },
+      notice: {
+        heading: `There is no preset named "${name}"; opened "${defaultPreset}" instead`,
+        problems: [`presets: ${presets.map((p) => p.name).join(', ')}`],
+      },
     };
   }
   return { load: defaultPreset, notice: null };

@@ -26,7 +26,7 @@ describe('PreferenceStore', () => {
     const damaged = { ...hiddenPanel, recording: { ...defaultPreferences().recording, seconds: -3 } };
     const store = new PreferenceStore(storageBackend(memoryStorage({ [storageKey]: JSON.stringify(damaged) })));
     await expect(store.load()).resolves.toMatch(/damaged/);
-    expect(store.get()).toEqual({ panel: hiddenPanel.panel, recording: defaultPreferences().recording });
+    expect(store.get()).toEqual({ panel: hiddenPanel.panel, recording: defaultPreferences().recording, trainer: defaultPreferences().trainer });
   });
 
   it('treats text that is not JSON as damaged', async () => {

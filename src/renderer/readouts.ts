@@ -4,7 +4,18 @@
  */
 import { convergedReasons, reasonLabels, stopReasons, type StopReason } from '../shared/stopping';
 import { formatLoss } from './format';
+import type { Scenario } from '../shared/scenario';
 import type { LabState } from './lab';
+
+/**
+ * The Converged readout: its count, or "off" while no rule could mark a particle converged (tolerance and
+ * the converging stop rules all off), where "0" beside a loss of 1e-5 would read as a verdict on the run.
+ */
+export function convergedText(converged: number, scenario: Scenario | null): string {
+  if (converged > 0 || !scenario) return String(converged);
+  const { tolerance, stop } = scenario;
+  return tolerance === null && stop.belowLoss === null && stop.gradNorm === null && stop.patience === null ? 'off' : '0';
+}
 
 /** Short names for the reasons table; the long ones (reasonLabels) are the rows' tooltips. */
 export const reasonShortNames: Record<StopReason, string> = {
@@ -34,7 +45,10 @@ export class Readouts {
       diverged: field('diverged'),
     };
     const diverging = stopReasons.filter((r) => !convergedReasons.includes(r));
-    this.reasonCells = { ...this.reasonTable(this.fields.converged, 'converged', convergedReasons), ...this.reasonTable(this.fields.diverged, 'diverged', diverging) };
+    this.reasonCells = {
+      ...this.reasonTable(this.fields.converged, 'converged', convergedReasons),
+      ...this.reasonTable(this.fields.diverged, 'diverged', diverging),
+    };
   }
 
   private readonly reasonCells: Partial<Record<StopReason, HTMLElement>>;
@@ -68,7 +82,9 @@ export class Readouts {
     this.write('epoch', String(state.epoch));
     this.write('loss', formatLoss(summary.meanLoss));
     this.write('best-loss', formatLoss(summary.bestLoss));
-    this.write('converged', String(summary.converged));
+    this.write('converged', convergedText(summary.converged, state.scenario));
+    this.fields.converged.title =
+      this.fields.converged.textContent === 'off' ? 'No stop rule is on: set a Tolerance (or a rule of the Stopping folder) for particles to converge' : '';
     this.write('diverged', String(summary.diverged));
     this.fields.status.dataset.status = state.status;
     for (const reason of stopReasons) {

@@ -5,7 +5,16 @@ import { LabError, Replies, type PageEvent } from './replies';
 
 const summary = { count: 1, converged: 0, diverged: 0, running: 1, bestLoss: 1, meanLoss: 1, reasons: noReasons() };
 const frame = (epoch: number): FrameEvent => ({
-  type: 'frame', epoch, step: epoch, status: 'paused', positions: new Float32Array(2), losses: new Float32Array(1), statuses: new Uint8Array(1), summary, best: null, selected: null,
+  type: 'frame',
+  epoch,
+  step: epoch,
+  status: 'paused',
+  positions: new Float32Array(2),
+  losses: new Float32Array(1),
+  statuses: new Uint8Array(1),
+  summary,
+  best: null,
+  selected: null,
 });
 const pong = (id: number): PageEvent => ({ type: 'pong', id });
 const error: PageEvent = { type: 'error', message: 'the change was refused', problems: ['optimizer.alpha: must be a finite number > 0'] };
@@ -14,7 +23,10 @@ const error: PageEvent = { type: 'error', message: 'the change was refused', pro
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 function track<T>(promise: Promise<T>) {
   const out: { value?: T; error?: unknown; settled: boolean } = { settled: false };
-  promise.then((value) => Object.assign(out, { value, settled: true }), (error) => Object.assign(out, { error, settled: true }));
+  promise.then(
+    (value) => Object.assign(out, { value, settled: true }),
+    (error) => Object.assign(out, { error, settled: true }),
+  );
   return out;
 }
 
@@ -75,7 +87,17 @@ describe('Replies', () => {
   it('takes a frame sent between the pongs and the loaded event that came with it', async () => {
     const replies = new Replies();
     const call = replies.open(true);
-    const loaded: PageEvent = { type: 'loaded', scenario: { name: 'bowl' }, paramNames: ['x', 'y'], count: 1, axes: ['x', 'y'], range: [[-1, 1], [-1, 1]] };
+    const loaded: PageEvent = {
+      type: 'loaded',
+      scenario: { name: 'bowl' },
+      paramNames: ['x', 'y'],
+      count: 1,
+      axes: ['x', 'y'],
+      range: [
+        [-1, 1],
+        [-1, 1],
+      ],
+    };
     const shown = frame(0);
     for (const event of [pong(call.before), loaded, shown, pong(call.after)]) replies.accept(event);
     expect(await call.reply).toEqual({ loaded, frame: shown });

@@ -29,6 +29,13 @@ export class LabError extends Error {
   }
 }
 
+/** Any error as a heading and problem lines: a LabError's own (also across a worker, as a plain object), else its message. */
+export function problemOf(error: unknown): { heading: string; problems: readonly string[] } {
+  const { heading, problems } = (error ?? {}) as { heading?: unknown; problems?: unknown };
+  if (typeof heading === 'string' && Array.isArray(problems)) return { heading, problems: problems.map(String) };
+  return { heading: error instanceof Error ? error.message : String(error), problems: [] };
+}
+
 interface Call {
   readonly before: number;
   readonly after: number;
@@ -71,14 +78,22 @@ export class Replies {
     let claimed = false;
     for (const call of [...this.calls]) {
       if (event.type === 'pong') {
-        if (event.id === call.before) (call.phase = 'inside'), (claimed = true);
-        else if (event.id === call.after) (this.close(call)), (claimed = true);
+        if (event.id === call.before) {
+          call.phase = 'inside';
+          claimed = true;
+        } else if (event.id === call.after) {
+          this.close(call);
+          claimed = true;
+        }
       } else if (event.type === 'frame' && call.phase !== 'queued') {
         call.frame ??= event;
         if (call.phase === 'frame') this.settle(call);
       } else if (call.phase === 'inside') {
         if (event.type === 'loaded') call.loaded = event;
-        if (event.type === 'error') (call.error ??= event), (claimed = true);
+        if (event.type === 'error') {
+          call.error ??= event;
+          claimed = true;
+        }
       }
     }
     return claimed;

@@ -30,7 +30,9 @@ describe('chooseSaveTarget', () => {
 
   it("reports the desktop dialog's cancel as a cancel, and a refusal as an error", async () => {
     expect(await chooseSaveTarget('a.webm', 'webm', { descentDesktop: fakeBridge({ ok: false, cancelled: true }) })).toEqual({ kind: 'cancelled' });
-    await expect(chooseSaveTarget('a.webm', 'webm', { descentDesktop: fakeBridge({ ok: false, cancelled: false, reason: 'At most 4 files can be saved at once.' }) })).rejects.toThrow('At most 4 files');
+    await expect(
+      chooseSaveTarget('a.webm', 'webm', { descentDesktop: fakeBridge({ ok: false, cancelled: false, reason: 'At most 4 files can be saved at once.' }) }),
+    ).rejects.toThrow('At most 4 files');
   });
 
   it("in a browser uses showSaveFilePicker with the kind's type, and a closed picker is a cancel", async () => {
@@ -52,9 +54,13 @@ describe('desktopTarget', () => {
   it('sends every write at once, in order, with its position, then finishes', async () => {
     const bridge = fakeBridge();
     const target = desktopTarget(bridge, 3, 'video.webm');
-    // As webm-muxer does: writes fired without waiting, one going back to fill in a size.
+    // As a muxer does: writes fired without waiting, one going back to fill in a size.
     const writes = [target.write(bytes('head')), target.write(bytes('body'), 4), target.write(bytes('HE'), 0)];
-    expect(bridge.writeSave.mock.calls).toEqual([[3, bytes('head'), undefined], [3, bytes('body'), 4], [3, bytes('HE'), 0]]);
+    expect(bridge.writeSave.mock.calls).toEqual([
+      [3, bytes('head'), undefined],
+      [3, bytes('body'), 4],
+      [3, bytes('HE'), 0],
+    ]);
     await Promise.all(writes);
     await target.close();
     expect(bridge.finishSave).toHaveBeenCalledWith(3);
@@ -83,7 +89,7 @@ describe('desktopTarget', () => {
 });
 
 describe('streamTarget', () => {
-  it("writes at a position the way webm-muxer's own file target does", async () => {
+  it("writes at a position the way a muxer's file target does", async () => {
     const stream = { write: vi.fn(async () => {}), close: vi.fn(async () => {}), abort: vi.fn(async () => {}) };
     const target = streamTarget(stream, 'v.webm');
     await target.write(bytes('a'));

@@ -23,14 +23,24 @@ export interface SaveTarget {
 /** A file to write to, the user's cancel, or no picker at all (the caller downloads a Blob at the end). */
 export type SaveChoice = { kind: 'file'; target: SaveTarget } | { kind: 'cancelled' } | { kind: 'download' };
 
-const mimeTypes: Record<SaveKind, string> = { csv: 'text/csv', json: 'application/json', webm: 'video/webm', png: 'image/png' };
+const mimeTypes: Record<SaveKind, string> = {
+  csv: 'text/csv',
+  json: 'application/json',
+  webm: 'video/webm',
+  mp4: 'video/mp4',
+  gif: 'image/gif',
+  png: 'image/png',
+};
 
 interface WritableStream {
   write(data: Uint8Array | { type: 'write'; data: Uint8Array; position: number }): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
-type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<{ name: string; createWritable(): Promise<WritableStream> }>;
+type SavePicker = (options: {
+  suggestedName: string;
+  types: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<{ name: string; createWritable(): Promise<WritableStream> }>;
 
 /** What the page offers: the preload's bridge in the desktop app, the File System Access picker in a browser. */
 export interface SaveEnvironment {
@@ -96,7 +106,7 @@ export function desktopTarget(bridge: NonNullable<SaveEnvironment['descentDeskto
   };
 }
 
-/** A FileSystemWritableFileStream (a browser's picker) as a SaveTarget; positions as webm-muxer writes them. */
+/** A FileSystemWritableFileStream (a browser's picker) as a SaveTarget; positions as a muxer writes them (Mediabunny's WebM goes back to fill in sizes). */
 export function streamTarget(stream: WritableStream, name: string): SaveTarget {
   return {
     name,

@@ -1,6 +1,6 @@
 /**
- * The basins of attraction's contract: what the page asks the basins worker (src/trainer/basins-worker.ts)
- * and what it answers. The computation is src/engine/experiments/basins.ts.
+ * The basins of attraction's contract: what the page asks the basins workers (src/trainer/basins-worker.ts;
+ * they answer row by row, ./cell-messages.ts) and the result. The computation is src/engine/experiments/basins.ts.
  */
 import { z } from 'zod';
 
@@ -39,8 +39,3 @@ export const basinsCommandSchema = z.strictObject({
   range: range2.optional(),
 });
 export type BasinsCommand = z.infer<typeof basinsCommandSchema>;
-
-export type BasinsEvent =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: BasinsResult }
-  | { type: 'error'; message: string; problems: string[] };

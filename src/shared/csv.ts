@@ -1,7 +1,8 @@
 /**
  * Reads the numeric columns a scenario's `{"csv": …, "x": [...], "y": [...]}` names. RFC 4180 quoting
  * (quoted fields, doubled quotes, line breaks inside quotes, CRLF) is handled; the first non-blank line is
- * the header; blank lines are skipped. Every problem is reported with its line (as a text editor counts
+ * the header; blank lines are skipped. Fields are separated by commas, semicolons or tabs, whichever the
+ * header uses most (CONTRACTS §10). Every problem is reported with its line (as a text editor counts
  * them) and column, as the scenario validator reports fields. Shared by the command line, the desktop app
  * (a scenario's CSV beside its file) and the page (Files › Open CSV): pure, no file access.
  */
@@ -25,8 +26,42 @@ export interface CsvRecord {
 /** A CSV file may be four times a scenario file (the command line's and the desktop's `data.csv`, the page's Open CSV). */
 export const maxCsvBytes = 4 * limits.maxScenarioBytes;
 
-/** Splits CSV text into rows of fields with their line numbers; rows whose fields are all blank are left out. */
-export function parseCsvRecords(text: string): CsvRecord[] {
+/** The separators a CSV file may use (CONTRACTS §10), the first winning a tie. */
+export const csvSeparators = [',', ';', '\t'] as const;
+export type CsvSeparator = (typeof csvSeparators)[number];
+
+/**
+ * The separator of CSV text: the one its first non-blank line holds most often outside quotes (a quoted
+ * header name may contain the others), a comma when it holds none. The header decides, as a spreadsheet's
+ * import does, because data rows may hold decimal commas ("1,5;2") where the header holds none.
+ */
+export function detectSeparator(text: string): CsvSeparator {
+  const counts = new Map<string, number>(csvSeparators.map((s) => [s, 0]));
+  let quoted = false;
+  let seen = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (quoted) {
+      if (c === '"') quoted = false; // a doubled quote reopens at once: same count either way
+    } else if (c === '"') {
+      quoted = true;
+      seen = true;
+    } else if (c === '\n' || c === '\r') {
+      if (seen) break;
+      for (const s of csvSeparators) counts.set(s, 0); // a line of blanks and separators is a blank row
+    } else if (counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    else if (c.trim() !== '') seen = true;
+  }
+  let best: CsvSeparator = ',';
+  for (const s of csvSeparators) if (counts.get(s)! > counts.get(best)!) best = s;
+  return best;
+}
+
+/**
+ * Splits CSV text into rows of fields with their line numbers; rows whose fields are all blank are left out.
+ * The separator is detected from the header unless given.
+ */
+export function parseCsvRecords(text: string, separator: CsvSeparator = detectSeparator(text)): CsvRecord[] {
   const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
@@ -42,16 +77,20 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
     if (quoted) {
-      if (c === '"' && text[k + 1] === '"') (field += '"'), k++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (c === '"') quoted = false;
       else {
         // A line break inside quotes is part of the field, but still a line of the file.
         if (c === '\n' || (c === '\r' && text[k + 1] !== '\n')) line++;
         field += c;
       }
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === separator) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[k + 1] === '\n') k++;
       endRow();
       line++;
@@ -94,7 +133,7 @@ export function csvColumns(text: string, file: string, xNames: string[], yNames:
 }
 
 /** A scenario's CSV source (`data.csv`, relative to the scenario file), or null when its data is not a CSV file. */
-export function csvSourceOf(scenario: Scenario): { csv: string; x: string[]; y: string[] } | null {
+export function csvSourceOf(scenario: Scenario): { csv: string; x: string[]; y: string[]; scale?: 'none' | 'standard' } | null {
   const data = scenario.data;
   return data && 'csv' in data ? data : null;
 }
@@ -106,12 +145,14 @@ export function csvFileSizeProblem(name: string, bytes: number): string | null {
 
 /**
  * A scenario with a CSV source, its named columns read from `text` (the file the host found beside the
- * scenario) and validated again: the shapes can only be checked once the rows are in.
+ * scenario) and validated again: the shapes can only be checked once the rows are in. The header's names
+ * stay with the rows (`data.names`, so the parameters are named by the columns), and so does `scale`.
  */
 export function withCsvData(scenario: Scenario, text: string): Validation {
   const source = csvSourceOf(scenario);
   if (!source) return { ok: true, scenario };
   const columns = csvColumns(text, source.csv, source.x, source.y);
   if (!columns.ok) return columns;
-  return validateScenario({ ...scenario, data: columns.data });
+  const scale = source.scale ? { scale: source.scale } : {};
+  return validateScenario({ ...scenario, data: { ...columns.data, names: { x: source.x, y: source.y }, ...scale } });
 }

@@ -4,6 +4,7 @@
  * asks for one (again, after a restart) through `descentDesktop.connectTrainer()`.
  */
 import type { Preferences } from './preferences';
+import type { BeginFrames, BeginFramesResult } from './frame-folders';
 import type { BeginSave, BeginSaveResult, SaveStepResult } from './saving';
 
 /** IPC channels between the preload and main. */
@@ -36,6 +37,14 @@ export const ipcChannels = {
   finishSave: 'save:finish',
   /** page → main (invoke): { id } → SaveStepResult; the save is abandoned and nothing is kept. */
   abortSave: 'save:abort',
+  /** page → main (invoke): BeginFrames → BeginFramesResult. Main shows its folder dialog (src/shared/frame-folders.ts). */
+  beginFrames: 'frames:begin',
+  /** page → main (invoke): WriteFrame → SaveStepResult, one frame of a PNG sequence. */
+  writeFrame: 'frames:write',
+  /** page → main (invoke): { id } → SaveStepResult; the sequence is complete and its folder takes its name. */
+  finishFrames: 'frames:finish',
+  /** page → main (invoke): { id } → SaveStepResult; the sequence is abandoned and nothing is kept. */
+  abortFrames: 'frames:abort',
   /** page → main (invoke): scenario text → boolean, put on the clipboard by main (Copy scenario). */
   copyScenario: 'clipboard:copy-scenario',
 } as const;
@@ -107,6 +116,14 @@ export interface DesktopBridge {
   finishSave(id: number): Promise<SaveStepResult>;
   /** Abandons the file: nothing is left on disk. */
   abortSave(id: number): Promise<SaveStepResult>;
+  /** Asks main's folder dialog where a PNG sequence goes; its folder exists under its name only once finished. */
+  beginFrames(request: BeginFrames): Promise<BeginFramesResult>;
+  /** Writes frame `index` (from 1) of a sequence begun with beginFrames, as frame-NNNNN.png. */
+  writeFrame(id: number, index: number, bytes: Uint8Array): Promise<SaveStepResult>;
+  /** The sequence is complete: its folder takes its name. */
+  finishFrames(id: number): Promise<SaveStepResult>;
+  /** Abandons the sequence: nothing is left on disk. */
+  abortFrames(id: number): Promise<SaveStepResult>;
   /** Puts the scenario's text on the clipboard (the page's own clipboard access is refused in the app). */
   copyScenario(scenarioText: string): Promise<boolean>;
 }

@@ -29,10 +29,7 @@ export const chunksInFlight = 8;
 
 /** Export worker → page. */
 export type ExportEvent =
-  | { type: 'chunk'; bytes: Uint8Array }
-  | { type: 'progress'; step: number; target: number }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+  { type: 'chunk'; bytes: Uint8Array } | { type: 'progress'; step: number; target: number } | { type: 'done' } | { type: 'error'; message: string };
 
 export const defaultChunkBytes = 1 << 20;
 
@@ -78,6 +75,7 @@ export interface LossPoint {
 /** The loss curve as text: CSV `step,meanLoss,bestLoss` (empty cells for none) or a JSON array. */
 export function lossCurveText(points: readonly LossPoint[], format: ExportFormat): string {
   const num = (v: number | null) => (v !== null && Number.isFinite(v) ? String(v) : null);
-  if (format === 'json') return `[${points.map((q) => `{"step":${q.step},"meanLoss":${num(q.meanLoss) ?? 'null'},"bestLoss":${num(q.bestLoss) ?? 'null'}}`).join(',')}]\n`;
+  if (format === 'json')
+    return `[${points.map((q) => `{"step":${q.step},"meanLoss":${num(q.meanLoss) ?? 'null'},"bestLoss":${num(q.bestLoss) ?? 'null'}}`).join(',')}]\n`;
   return `step,meanLoss,bestLoss\n${points.map((q) => `${q.step},${num(q.meanLoss) ?? ''},${num(q.bestLoss) ?? ''}`).join('\n')}${points.length ? '\n' : ''}`;
 }

@@ -6,12 +6,22 @@ import { bytesPerParticle, codeMax, decodeChannel, decodeFrame, encodeChannel, e
 import { eventSchema, messageProblems, type FrameMessage } from './messages';
 
 const float32Max = 3.4028234663852886e38;
-const summary = { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null , reasons: noReasons() };
+const summary = { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null, reasons: noReasons() };
 
 /** A whole frame message around encoded particles, as the trainer sends it. */
 function message(positions: ArrayLike<number>, losses: ArrayLike<number>): FrameMessage {
   const n = losses.length;
-  return { type: 'frame', epoch: 0, step: 0, status: 'paused', ...encodeParticles(positions, losses, n), statuses: new Uint8Array(n).fill(1), summary, best: null, selected: null };
+  return {
+    type: 'frame',
+    epoch: 0,
+    step: 0,
+    status: 'paused',
+    ...encodeParticles(positions, losses, n),
+    statuses: new Uint8Array(n).fill(1),
+    summary,
+    best: null,
+    selected: null,
+  };
 }
 
 /** Round trip of one channel in float64 (no float32 rounding), with each value's error and its bound. */
@@ -134,7 +144,12 @@ describe('frame codec: edge cases', () => {
   it('a single particle and a cloud of equal particles come back exactly', () => {
     const single = decodeFrame(message([0.8, -2.5], [0.1]));
     expect([...single.positions, ...single.losses]).toEqual([Math.fround(0.8), -2.5, Math.fround(0.1)]);
-    const equal = decodeFrame(message(Array.from({ length: 200 }, (_, k) => (k % 2 ? 7.25 : -1e-3)), new Array(100).fill(42.125)));
+    const equal = decodeFrame(
+      message(
+        Array.from({ length: 200 }, (_, k) => (k % 2 ? 7.25 : -1e-3)),
+        new Array(100).fill(42.125),
+      ),
+    );
     for (let i = 0; i < 100; i++) expect([equal.positions[2 * i], equal.positions[2 * i + 1], equal.losses[i]]).toEqual([Math.fround(-1e-3), 7.25, 42.125]);
   });
 });
@@ -143,7 +158,9 @@ describe('frame codec: the message and the page’s decoder', () => {
   it('an encoded frame passes the contract; codes that do not match the statuses are refused', () => {
     const frame = message([0, 1, 2, 3], [1, 2]);
     expect(messageProblems(eventSchema, frame)).toBeNull();
-    expect(messageProblems(eventSchema, { ...frame, losses: new Uint16Array(3) })).toEqual(['message: positions (two per particle), losses and statuses must describe the same particles']);
+    expect(messageProblems(eventSchema, { ...frame, losses: new Uint16Array(3) })).toEqual([
+      'message: positions (two per particle), losses and statuses must describe the same particles',
+    ]);
     expect(messageProblems(eventSchema, { ...frame, positions: new Float32Array(4) })).not.toBeNull();
     expect(messageProblems(eventSchema, { ...frame, scales: { ...frame.scales, x: { ...frame.scales.x, spread: 0 } } })).not.toBeNull();
   });

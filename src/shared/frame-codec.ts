@@ -138,7 +138,16 @@ export function fitScale(values: ArrayLike<number>, n: number, stride: number, o
 }
 
 /** Writes the codes of values[offset + stride·i] into out[outOffset + outStride·i], i < n. */
-export function encodeChannel(values: ArrayLike<number>, n: number, stride: number, offset: number, scale: ChannelScale, out: Uint16Array, outStride: number, outOffset: number): void {
+export function encodeChannel(
+  values: ArrayLike<number>,
+  n: number,
+  stride: number,
+  offset: number,
+  scale: ChannelScale,
+  out: Uint16Array,
+  outStride: number,
+  outOffset: number,
+): void {
   const { centre, low, high } = scale;
   const inverseSpread = 1 / scale.spread;
   const perBinade = high > low ? codeMax / (high - low) : 0;
@@ -148,7 +157,8 @@ export function encodeChannel(values: ArrayLike<number>, n: number, stride: numb
     const v = values[offset + stride * i];
     const x = (v - centre) * inverseSpread;
     let code: number;
-    if (x < 1 && x > -1) code = ((x - low) * perBinade + 0.5) | 0; // rounds: the argument is ≥ −0.5 but for rounding noise
+    if (x < 1 && x > -1)
+      code = ((x - low) * perBinade + 0.5) | 0; // rounds: the argument is ≥ −0.5 but for rounding noise
     else if (v - v === 0) {
       const y = ((v > float32Max ? float32Max : v < -float32Max ? -float32Max : v) - centre) * inverseSpread;
       bits64[0] = y < 0 ? 1 - y : 1 + y;
@@ -160,7 +170,16 @@ export function encodeChannel(values: ArrayLike<number>, n: number, stride: numb
 }
 
 /** Writes the values of codes[offset + stride·i] into out[outOffset + outStride·i], i < n. */
-export function decodeChannel(codes: Uint16Array, n: number, stride: number, offset: number, scale: ChannelScale, out: Float32Array | Float64Array, outStride: number, outOffset: number): void {
+export function decodeChannel(
+  codes: Uint16Array,
+  n: number,
+  stride: number,
+  offset: number,
+  scale: ChannelScale,
+  out: Float32Array | Float64Array,
+  outStride: number,
+  outOffset: number,
+): void {
   const { centre, spread, low, high } = scale;
   const step = (high - low) / codeMax;
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-/** Every notebook experiment has a lesson, every "try this" is a valid change, and each ends as it says. */
+/** Every notebook experiment has a lesson (and one network preset too), every "try this" is a valid change, and each ends as it says. */
 import { describe, expect, it } from 'vitest';
 import { createDescent } from '../engine/build';
 import { statusNames } from '../engine/descent';
@@ -19,9 +19,13 @@ function changed(preset: string, changes: { path: string; value: unknown }[]) {
 }
 
 describe('lessons', () => {
-  it('cover every notebook experiment preset, once each', () => {
+  it('cover every notebook experiment preset, once each, and beyond them only networks on data (the flat-and-sharp-minima lesson)', () => {
     const notebooks = presets.filter((p) => p.group === 'notebooks').map((p) => p.name);
-    expect(lessons.map((l) => l.preset).sort()).toEqual([...notebooks].sort());
+    const guided = lessons.map((l) => l.preset);
+    expect(guided.filter((name) => notebooks.includes(name)).sort()).toEqual([...notebooks].sort());
+    expect(guided.filter((name) => !notebooks.includes(name))).toEqual(['flat-sharp-minima']);
+    expect(findPreset('flat-sharp-minima')!.group).toBe('networks');
+    expect(new Set(guided).size).toBe(guided.length);
   });
 
   it('each load a preset that exists and offer at least one try', () => {

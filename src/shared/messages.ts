@@ -4,21 +4,22 @@
  * scenarios travel as plain JSON and are validated like a scenario file (./validate.ts).
  */
 import { z } from 'zod';
+import { landscapeCommandSchema, landscapeEventSchema, landscapeProgressSchema } from './landscape-messages';
 import { stopReasons, type StopReason } from './stopping';
 
 const count = (max: number) => z.int().gte(1).lte(max);
 const range2 = z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]);
 
 /** The trainer's view of the parameters: two parameter axes, or two random directions (Li et al. 2018). */
-export const viewSchema = z.union([
-  z.strictObject({ axes: z.tuple([z.int().gte(0), z.int().gte(0)]) }),
-  z.strictObject({ random: z.int() }),
-]);
+export const viewSchema = z.union([z.strictObject({ axes: z.tuple([z.int().gte(0), z.int().gte(0)]) }), z.strictObject({ random: z.int() })]);
 export type View = z.infer<typeof viewSchema>;
 
 /** Messages to the trainer. */
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('load'), scenario: z.unknown() }),
+  /** `undoable`: keep the run it replaces (its cloud, optimizer state, history and playing) for one `undo`. */
+  z.strictObject({ type: z.literal('load'), scenario: z.unknown(), undoable: z.boolean().optional() }),
+  /** Back to the run an undoable load replaced, exactly as it was; refused when there is none. */
+  z.strictObject({ type: z.literal('undo') }),
   /** A change to one field of the scenario by path ("optimizer.alpha"); hot fields apply at the next step. */
   z.strictObject({ type: z.literal('set'), path: z.string().min(1).max(100), value: z.unknown() }),
   z.strictObject({ type: z.literal('reset') }),
@@ -26,6 +27,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('step'), count: count(1_000_000).default(1) }),
   z.strictObject({ type: z.literal('speed'), stepsPerFrame: count(100_000) }),
+  /** The most threads the trainer may step a cloud on (null: every core); a `threads` event answers. */
+  z.strictObject({ type: z.literal('threads'), count: count(256).nullable() }),
   /** Flow control: the trainer sends one frame per request, built when sent, so nothing ever queues. */
   z.strictObject({ type: z.literal('request-frame') }),
   z.strictObject({ type: z.literal('request-surface'), id: z.int(), resolution: z.int().gte(2).lte(1024), range: range2.optional() }),
@@ -37,6 +40,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('seek'), step: z.int().gte(0) }),
   /** One step of the whole run, with particle `index`'s step taken apart first (a `microscope` event, then a frame). */
   z.strictObject({ type: z.literal('microscope'), index: z.int().gte(0) }),
+  /** The loss on a slice around one particle, with its path (./landscape-messages.ts); a `pause` cancels it. */
+  landscapeCommandSchema,
 ]);
 export type TrainerCommand = z.input<typeof commandSchema>;
 export type ParsedCommand = z.output<typeof commandSchema>;
@@ -55,6 +60,11 @@ const summarySchema = z.strictObject({
   bestLoss: z.number().nullable(),
   meanLoss: z.number().nullable(),
   reasons: z.strictObject(Object.fromEntries(stopReasons.map((r) => [r, z.int().gte(0)])) as Record<StopReason, z.ZodInt>),
+  /** The best particle's loss on the held-out share, when the data have one (engine/metrics.ts). */
+  testLoss: z.number().nullable().optional(),
+  /** The best particle's share of rows classified right (0 to 1), on a classification set. */
+  trainAccuracy: z.number().gte(0).lte(1).nullable().optional(),
+  testAccuracy: z.number().gte(0).lte(1).nullable().optional(),
 });
 
 /** One group of an optimizer race (engine/experiments/race.ts, RaceGroupSummary). */
@@ -87,7 +97,14 @@ export const microscopeEventSchema = z.strictObject({
   batch: z.strictObject({ rows: z.instanceof(Int32Array), inputs: z.int(), outputs: z.int(), x: vectorSchema, y: vectorSchema }).nullable(),
   vectors: z.record(z.string(), vectorSchema),
   /** In the view's plane: the particle's place, each move, and the view's range (for a sense of scale). */
-  arrows: z.strictObject({ origin: z.tuple([z.number(), z.number()]), projected: z.boolean(), vectors: z.record(z.string(), z.tuple([z.number(), z.number()])), range: range2 }).nullable(),
+  arrows: z
+    .strictObject({
+      origin: z.tuple([z.number(), z.number()]),
+      projected: z.boolean(),
+      vectors: z.record(z.string(), z.tuple([z.number(), z.number()])),
+      range: range2,
+    })
+    .nullable(),
 });
 export type MicroscopeEvent = z.infer<typeof microscopeEventSchema>;
 
@@ -109,7 +126,15 @@ export const eventSchema = z.discriminatedUnion('type', [
     range: range2,
     /** An optimizer race (issue 8): each group's name, and the group of each particle (sent once, here). */
     groups: z.strictObject({ names: z.array(z.string()).min(2).max(6), of: z.instanceof(Uint8Array) }).optional(),
+    /** Whether an `undo` would bring back the run this one replaced (an undoable load's). */
+    undo: z.boolean().optional(),
   }),
+  /**
+   * The threads stepping the cloud (CONTRACTS §7): `used` now (one for a cloud under 32,768 particles, a race,
+   * or where workers cannot share memory), at most `allowed` (the page's setting), on `cores` cores. Sent
+   * after each load and each `threads` command.
+   */
+  z.strictObject({ type: z.literal('threads'), used: z.int().gte(1), allowed: z.int().gte(1), cores: z.int().gte(1), shared: z.boolean() }),
   /** 7 bytes a particle (see ./frame-codec.ts, which encodes and decodes them). */
   z
     .strictObject({
@@ -144,9 +169,14 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('checkpoint'), scenario: z.record(z.string(), z.unknown()), playing: z.boolean(), stepsPerFrame: z.int() }),
   /** The furthest step recorded in the run's history (what `seek` can reach); sent after a frame when it changed. */
   z.strictObject({ type: z.literal('history'), furthest: z.int().gte(0) }),
-  /** A long `step(n)` under way (sent about every 250 ms): the run's step now, and `done` of its `count` steps. */
-  z.strictObject({ type: z.literal('progress'), step: z.int().gte(0), done: z.int().gte(0), count: z.int().gte(1) }),
+  /**
+   * Long work under way (sent about every 250 ms): a `step(n)` or a seek's replay (`kind`; a step when
+   * absent), the run's step now, and `done` of its `count` steps.
+   */
+  z.strictObject({ type: z.literal('progress'), kind: z.enum(['step', 'seek']).optional(), step: z.int().gte(0), done: z.int().gte(0), count: z.int().gte(1) }),
   microscopeEventSchema,
+  landscapeProgressSchema,
+  landscapeEventSchema,
 ]);
 export type TrainerEvent = z.infer<typeof eventSchema>;
 /** A frame as it travels: per-particle codes and their scales. */

@@ -1,15 +1,9 @@
 /**
- * `set(path, value)` on a scenario: which fields are hot (the next step uses them, no reset) and how a
- * dotted path is written into a copy of the scenario. Everything else (model, data, init, seed) is
- * structural: the run is rebuilt.
+ * `set(path, value)` on a scenario: which fields are hot (the next step uses them, no reset; decided by the
+ * settings table, ./settings.ts) and how a dotted path is written into a copy of the scenario. Everything
+ * else (model, data, init, seed) is structural: the run is rebuilt.
  */
-
-/** Top-level fields whose change keeps the cloud where it is. */
-const hotRoots = new Set(['optimizer', 'clip', 'batch', 'freeze', 'tolerance', 'stop', 'epochs', 'name']);
-
-export function isHot(path: string): boolean {
-  return hotRoots.has(path.split('.')[0]);
-}
+export { isHot } from './settings';
 
 const forbidden = new Set(['__proto__', 'prototype', 'constructor']);
 

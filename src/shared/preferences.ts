@@ -1,6 +1,6 @@
 /**
  * The page's own preferences, kept between sessions: the panel as the user left it (hidden or shown, which
- * folders are closed) and the choices of the Record dialog. The desktop keeps them in its settings file
+ * folders are closed), the choices of the Record dialog and the trainer's threads. The desktop keeps them in its settings file
  * (src/main/settings.ts); the browser build in localStorage. Both sides check them with these schemas.
  */
 import { z } from 'zod';
@@ -29,19 +29,28 @@ export const recordingPreferencesSchema = z.strictObject({
   panel: z.boolean(),
 });
 
+/** The trainer's own settings: the most threads it steps a cloud on (null: every core). */
+export const trainerPreferencesSchema = z.strictObject({
+  threads: z.int().min(1).max(256).nullable(),
+});
+
 export const preferencesSchema = z.strictObject({
   panel: panelPreferencesSchema,
   recording: recordingPreferencesSchema,
+  // Optional: preferences kept by an older version have none (readPreferences fills in the default).
+  trainer: trainerPreferencesSchema.optional(),
 });
 
 export type PanelPreferences = z.infer<typeof panelPreferencesSchema>;
 export type RecordingPreferences = z.infer<typeof recordingPreferencesSchema>;
+export type TrainerPreferences = z.infer<typeof trainerPreferencesSchema>;
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export function defaultPreferences(): Preferences {
   return {
     panel: { hidden: false, closedFolders: [] },
     recording: { resolution: 'scene', fps: 30, seconds: 5, stepsPerFrame: 1, clean: true, title: '', caption: '', chart: false, panel: false },
+    trainer: { threads: null },
   };
 }
 
@@ -57,9 +66,18 @@ export function readPreferences(stored: unknown): { preferences: Preferences; da
   const record = stored as Record<string, unknown>;
   const panel = panelPreferencesSchema.safeParse(record.panel);
   const recording = recordingPreferencesSchema.safeParse(record.recording);
-  const unknownKeys = Object.keys(record).some((key) => key !== 'panel' && key !== 'recording');
+  const trainer = trainerPreferencesSchema.safeParse(record.trainer);
+  const unknownKeys = Object.keys(record).some((key) => key !== 'panel' && key !== 'recording' && key !== 'trainer');
   return {
-    preferences: { panel: panel.success ? panel.data : defaults.panel, recording: recording.success ? recording.data : defaults.recording },
-    damaged: unknownKeys || (record.panel !== undefined && !panel.success) || (record.recording !== undefined && !recording.success),
+    preferences: {
+      panel: panel.success ? panel.data : defaults.panel,
+      recording: recording.success ? recording.data : defaults.recording,
+      trainer: trainer.success ? trainer.data : defaults.trainer,
+    },
+    damaged:
+      unknownKeys ||
+      (record.panel !== undefined && !panel.success) ||
+      (record.recording !== undefined && !recording.success) ||
+      (record.trainer !== undefined && !trainer.success),
   };
 }

@@ -11,6 +11,8 @@ export const saveKinds = {
   csv: { description: 'CSV', extension: 'csv' },
   json: { description: 'JSON', extension: 'json' },
   webm: { description: 'WebM video', extension: 'webm' },
+  mp4: { description: 'MP4 video', extension: 'mp4' },
+  gif: { description: 'GIF animation', extension: 'gif' },
   png: { description: 'PNG image', extension: 'png' },
 } as const;
 export type SaveKind = keyof typeof saveKinds;

@@ -7,8 +7,37 @@ import { z } from 'zod';
 import { limits } from './limits';
 import { defaultDivergence } from './stopping';
 
-/** The named surfaces of CONTRACTS §1, in the order the page lists them; the engine has a kernel for each. */
-export const surfaceNames = ['bowl', 'rosenbrock', 'beale', 'himmelblau', 'saddle', 'rastrigin', 'valley', 'booth'] as const;
+/**
+ * The named surfaces of CONTRACTS §1 and §9, in the order the page lists them; the engine has a kernel for
+ * each, and ./surface-catalog.ts their formulas, domains and minima.
+ */
+export const surfaceNames = [
+  'bowl',
+  'rosenbrock',
+  'beale',
+  'himmelblau',
+  'saddle',
+  'rastrigin',
+  'valley',
+  'booth',
+  'ackley',
+  'bukin6',
+  'easom',
+  'goldstein-price',
+  'levi13',
+  'matyas',
+  'mccormick',
+  'schaffer2',
+  'six-hump-camel',
+  'styblinski-tang',
+  'three-hump-camel',
+  'cross-in-tray',
+  'eggholder',
+  'holder-table',
+  'monkey-saddle',
+  'griewank',
+  'bohachevsky1',
+] as const;
 export type SurfaceName = (typeof surfaceNames)[number];
 
 const num = (error = 'must be a finite number') => z.number({ error });
@@ -39,6 +68,10 @@ const surfaceModel = z
     }
   });
 
+/** The MLP's loss: Σₖ(ŷₖ−yₖ)², or cross-entropy (softmax: −Σₖ yₖ log pₖ; sigmoid: per-output binary). */
+export const mlpLosses = ['squared', 'cross-entropy'] as const;
+export type MlpLoss = (typeof mlpLosses)[number];
+
 const layerWidth = int(1, limits.maxLayerWidth, 'a layer width');
 const model = z.discriminatedUnion(
   'kind',
@@ -54,41 +87,131 @@ const model = z.discriminatedUnion(
         .max(limits.maxLayers, { error: `must have at most ${limits.maxLayers} layers` }),
       hidden: z.enum(['sigmoid', 'tanh', 'relu'], { error: 'must be one of sigmoid, tanh, relu' }).default('sigmoid'),
       output: z.enum(['softmax', 'sigmoid', 'identity'], { error: 'must be one of softmax, sigmoid, identity' }).default('identity'),
+      /** Left out: cross-entropy for a softmax output, else squared (./spec.ts mlpLossOf), so older scenarios read back unchanged. */
+      loss: z.enum(mlpLosses, { error: 'must be one of squared, cross-entropy' }).optional(),
     }),
   ],
   { error: 'must be one of surface, linear, neuron, mlp' },
 );
 
-const data = z.union(
+/**
+ * CONTRACTS §10: `standard` centres each input column to mean 0 and divides it by its population standard
+ * deviation (a constant column is only centred); the parameters are then in standardised units. Left out
+ * means `none`, so a scenario written before it reads back unchanged.
+ */
+export const dataScales = ['none', 'standard'] as const;
+const scale = z.enum(dataScales, { error: 'must be "none" or "standard"' }).optional();
+/** The columns' names of inline rows (a CSV file's header, kept when the host reads it in): they name the parameters. */
+const columnNames = z.strictObject({
+  x: z.array(z.string({ error: 'must be a column name' }).min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }), {
+    error: 'must be an array of column names',
+  }),
+  y: z.array(z.string({ error: 'must be a column name' }).min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }), {
+    error: 'must be an array of column names',
+  }),
+});
+
+/** The generators of issue 16, after TensorFlow Playground's data sets (src/engine/datasets/generators.ts). */
+export const classificationGenerators = ['circle', 'xor', 'gauss', 'spiral'] as const;
+export const regressionGenerators = ['plane', 'gauss-mix'] as const;
+export const generatorNames = ['line', ...classificationGenerators, ...regressionGenerators] as const;
+/** The real data sets shipped in the repository (src/engine/datasets/). */
+export const datasetNames = ['iris', 'digits'] as const;
+
+const generatorError = `must be one of ${generatorNames.join(', ')}`;
+/** The held-out share: round(test·n) rows kept out of training, chosen from the seed. */
+const testShare = num('must be a share from 0 up to but not including 1')
+  .gte(0, { error: 'must be a share from 0 up to but not including 1' })
+  .lt(1, { error: 'must be a share from 0 up to but not including 1' })
+  .default(0);
+/** `{generate, n [200], noise [0], test [0], scale?}`: one of the Playground-like generators. */
+const playgroundGenerator = <Name extends (typeof generatorNames)[number]>(name: Name) =>
+  z.strictObject({
+    generate: z.literal(name, { error: generatorError }),
+    n: int(1, limits.maxRows, 'a row count').default(200),
+    noise: num('must be a number from 0 to 1').gte(0, { error: 'must be a number from 0 to 1' }).lte(1, { error: 'must be a number from 0 to 1' }).default(0),
+    test: testShare,
+    scale,
+  });
+const generator = z.discriminatedUnion(
+  'generate',
   [
-    z.strictObject({ x: matrix(), y: z.union([matrix(), vector()], { error: 'must be an array of numbers or of rows' }) }),
     z.strictObject({
-      generate: z.literal('line', { error: 'must be "line" (the only generator so far)' }),
+      generate: z.literal('line', { error: generatorError }),
       n: int(2, limits.maxRows, 'a row count'),
       xmin: num().default(0),
       xmax: num().default(100),
       slope: num().default(2),
       intercept: num().default(1),
       noise: nonNegative().default(0),
+      scale,
     }),
-    z.strictObject({ csv: z.string().min(1), x: z.array(z.string()).min(1), y: z.array(z.string()).min(1) }),
+    playgroundGenerator('circle'),
+    playgroundGenerator('xor'),
+    playgroundGenerator('gauss'),
+    playgroundGenerator('spiral'),
+    playgroundGenerator('plane'),
+    playgroundGenerator('gauss-mix'),
   ],
-  { error: 'must be inline rows {x, y}, a generator {generate: "line", …} or a CSV file {csv, x, y}' },
+  { error: generatorError },
+);
+
+const data = z.union(
+  [
+    z.strictObject({
+      x: matrix(),
+      y: z.union([matrix(), vector()], { error: 'must be an array of numbers or of rows' }),
+      names: columnNames.optional(),
+      scale,
+    }),
+    // Before the generators: an unknown set name ties with a missing "generate", and the first option wins.
+    z.strictObject({ dataset: z.enum(datasetNames, { error: `must be one of ${datasetNames.join(', ')}` }), test: testShare, scale }),
+    generator,
+    z.strictObject({ csv: z.string().min(1), x: z.array(z.string()).min(1), y: z.array(z.string()).min(1), scale }),
+  ],
+  { error: 'must be inline rows {x, y}, a generator {generate, …}, a shipped data set {dataset} or a CSV file {csv, x, y}' },
 );
 
 const count = int(1, limits.maxParticles, 'a particle count');
+/**
+ * An MLP's initialisations of torch.nn.init (../engine/weight-init.ts): each layer's weights drawn from its
+ * fan-in and fan-out. Xavier (Glorot) and Kaiming (He) leave the biases at 0; `torch-default` is nn.Linear's
+ * own reset, U(−1/√fan_in, 1/√fan_in) for weights and biases alike.
+ */
+export const weightSchemes = ['xavier-uniform', 'xavier-normal', 'kaiming-uniform', 'kaiming-normal', 'torch-default'] as const;
+export type WeightScheme = (typeof weightSchemes)[number];
+/** Left out: torch's calculate_gain for the nonlinearity after each layer (the hidden one, then the output's). */
+const gain = positive().optional();
+/** Kaiming's fan: fan-in keeps the forward pass's variance, fan-out the backward pass's (torch's `mode`). */
+export const fanModes = ['fan-in', 'fan-out'] as const;
+const fanMode = z.enum(fanModes, { error: 'must be "fan-in" or "fan-out"' }).default('fan-in');
 const distribution = z.discriminatedUnion(
   'dist',
   [
-    z.strictObject({ dist: z.literal('gaussian'), mean: vector(), std: z.union([nonNegative(), z.array(nonNegative())], { error: 'must be a number ≥ 0 or one per parameter' }), count }),
+    z.strictObject({
+      dist: z.literal('gaussian'),
+      mean: vector(),
+      std: z.union([nonNegative(), z.array(nonNegative())], { error: 'must be a number ≥ 0 or one per parameter' }),
+      count,
+    }),
     z.strictObject({ dist: z.literal('uniform'), min: vector(), max: vector(), count }),
     z.strictObject({ dist: z.literal('grid'), min: vector(), max: vector(), count }),
+    z.strictObject({ dist: z.literal('xavier-uniform'), gain, count }),
+    z.strictObject({ dist: z.literal('xavier-normal'), gain, count }),
+    z.strictObject({ dist: z.literal('kaiming-uniform'), gain, mode: fanMode, count }),
+    z.strictObject({ dist: z.literal('kaiming-normal'), gain, mode: fanMode, count }),
+    z.strictObject({ dist: z.literal('torch-default'), count }),
   ],
-  { error: 'must be one of gaussian, uniform, grid' },
+  { error: `must be one of gaussian, uniform, grid, ${weightSchemes.join(', ')}` },
 );
 const init = z.union(
-  [z.strictObject({ points: z.array(vector(), { error: 'must be an array of points' }).min(1, { error: 'needs at least one point' }).max(limits.maxParticles) }), distribution],
-  { error: 'must be {points: […]} or a distribution {dist: gaussian | uniform | grid, …, count}' },
+  [
+    z.strictObject({
+      points: z.array(vector(), { error: 'must be an array of points' }).min(1, { error: 'needs at least one point' }).max(limits.maxParticles),
+    }),
+    distribution,
+  ],
+  { error: `must be {points: […]} or a distribution {dist: gaussian | uniform | grid | ${weightSchemes.join(' | ')}, …, count}` },
 );
 
 const warmup = int(0, limits.maxEpochs, 'a step count').default(0);
@@ -104,36 +227,93 @@ const schedule = z.discriminatedUnion(
 );
 
 const alpha = positive();
+/** β of the rules issue 18 added (CONTRACTS §9), as PyTorch takes them: 0 ≤ β < 1. */
+const beta = (fallback: number) =>
+  num('must be a number from 0 up to 1 (not 1)')
+    .gte(0, { error: 'must be a number from 0 up to 1 (not 1)' })
+    .lt(1, { error: 'must be a number from 0 up to 1 (not 1)' })
+    .default(fallback);
+const weightDecay = (fallback: number) => nonNegative().default(fallback);
+const dampening = num('must be a number from 0 to 1')
+  .gte(0, { error: 'must be a number from 0 to 1' })
+  .lte(1, { error: 'must be a number from 0 to 1' })
+  .default(0);
+const flag = () => z.boolean({ error: 'must be true or false' }).default(false);
 const optimizer = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('gd'), alpha, schedule: schedule.optional() }),
-    z.strictObject({ kind: z.literal('momentum'), alpha, beta: fraction('must be a number in (0, 1)').default(0.9), schedule: schedule.optional() }),
-    z.strictObject({ kind: z.literal('nesterov'), alpha, beta: fraction('must be a number in (0, 1)').default(0.9), schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('gd'), alpha, weightDecay: weightDecay(0), schedule: schedule.optional() }),
+    z.strictObject({
+      kind: z.literal('momentum'),
+      alpha,
+      beta: fraction('must be a number in (0, 1)').default(0.9),
+      weightDecay: weightDecay(0),
+      dampening,
+      schedule: schedule.optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('nesterov'),
+      alpha,
+      beta: fraction('must be a number in (0, 1)').default(0.9),
+      weightDecay: weightDecay(0),
+      dampening,
+      schedule: schedule.optional(),
+    }),
     z.strictObject({ kind: z.literal('adagrad'), alpha, eps: positive().default(1e-10), schedule: schedule.optional() }),
-    z.strictObject({ kind: z.literal('rmsprop'), alpha, rho: fraction('must be a number in (0, 1)').default(0.99), eps: positive().default(1e-8), schedule: schedule.optional() }),
+    z.strictObject({
+      kind: z.literal('rmsprop'),
+      alpha,
+      rho: fraction('must be a number in (0, 1)').default(0.99),
+      eps: positive().default(1e-8),
+      momentum: beta(0),
+      centered: flag(),
+      schedule: schedule.optional(),
+    }),
     z.strictObject({
       kind: z.literal('adam'),
       alpha,
       beta1: fraction('must be a number in (0, 1)').default(0.9),
       beta2: fraction('must be a number in (0, 1)').default(0.999),
       eps: positive().default(1e-8),
+      weightDecay: weightDecay(0),
+      amsgrad: flag(),
       schedule: schedule.optional(),
     }),
+    z.strictObject({
+      kind: z.literal('adamw'),
+      alpha,
+      beta1: beta(0.9),
+      beta2: beta(0.999),
+      eps: positive().default(1e-8),
+      weightDecay: weightDecay(0.01),
+      schedule: schedule.optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('nadam'),
+      alpha,
+      beta1: beta(0.9),
+      beta2: beta(0.999),
+      eps: positive().default(1e-8),
+      momentumDecay: nonNegative().default(0.004),
+      schedule: schedule.optional(),
+    }),
+    z.strictObject({ kind: z.literal('radam'), alpha, beta1: beta(0.9), beta2: beta(0.999), eps: positive().default(1e-8), schedule: schedule.optional() }),
+    z.strictObject({ kind: z.literal('lion'), alpha, beta1: beta(0.9), beta2: beta(0.99), weightDecay: weightDecay(0), schedule: schedule.optional() }),
   ],
-  { error: 'must be one of gd, momentum, nesterov, adagrad, rmsprop, adam' },
+  { error: 'must be one of gd, momentum, nesterov, adagrad, rmsprop, adam, adamw, nadam, radam, lion' },
 );
 
 const batch = z.strictObject({
-  size: z.union([z.null(), int(1, limits.maxRows, 'a batch size')], { error: `must be null (full batch) or a batch size from 1 to ${limits.maxRows}` }).default(null),
+  size: z
+    .union([z.null(), int(1, limits.maxRows, 'a batch size')], { error: `must be null (full batch) or a batch size from 1 to ${limits.maxRows}` })
+    .default(null),
   shuffle: z.boolean({ error: 'must be true or false' }).default(true),
   dropLast: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
-const clip = z.union(
-  [z.null(), z.strictObject({ mode: z.enum(['value', 'norm'], { error: 'must be "value" or "norm"' }), limit: positive() })],
-  { error: 'must be null or {mode: "value" | "norm", limit}' },
-);
+const clip = z.union([z.null(), z.strictObject({ mode: z.enum(['value', 'norm'], { error: 'must be "value" or "norm"' }), limit: positive() })], {
+  error: 'must be null or {mode: "value" | "norm", limit}',
+});
 
 /**
  * An optimizer race (issue 8): 2–6 groups, each its own optimizer, all started from the same cloud (the same
@@ -151,7 +331,9 @@ const raceGroup = z.strictObject({
 const stop = z.strictObject({
   belowLoss: z.union([z.null(), num()], { error: 'must be null or a finite number' }).default(null),
   gradNorm: z.union([z.null(), nonNegative()], { error: 'must be null or a finite number ≥ 0' }).default(null),
-  patience: z.union([z.null(), int(1, limits.maxSteps, 'a whole number of steps')], { error: `must be null or a whole number of steps from 1 to ${limits.maxSteps}` }).default(null),
+  patience: z
+    .union([z.null(), int(1, limits.maxSteps, 'a whole number of steps')], { error: `must be null or a whole number of steps from 1 to ${limits.maxSteps}` })
+    .default(null),
   minDelta: nonNegative().default(0),
   divergence: z.union([z.null(), positive()], { error: 'must be null or a finite number > 0' }).default(defaultDivergence),
 });
@@ -186,7 +368,10 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ModelSpec = Scenario['model'];
 export type DataSpec = NonNullable<Scenario['data']>;
+export type DataScale = (typeof dataScales)[number];
 export type InitSpec = Scenario['init'];
+/** An init that sets a network's weights by one of torch.nn.init's schemes. */
+export type WeightInitSpec = Extract<InitSpec, { dist: WeightScheme }>;
 export type OptimizerSpec = Scenario['optimizer'];
 export type ScheduleSpec = NonNullable<OptimizerSpec['schedule']>;
 export type ClipSpec = Scenario['clip'];

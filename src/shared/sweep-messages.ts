@@ -1,14 +1,14 @@
 /**
- * The stability map's contract (issue 8, CONTRACTS §2 `sweep`): what the page asks the sweep worker
- * (src/trainer/sweep-worker.ts) and what it answers, the result's shape, and the pure edit that makes one
+ * The stability map's contract (issue 8, CONTRACTS §2 `sweep`): what the page asks the sweep workers
+ * (src/trainer/sweep-worker.ts; they answer cell by cell, ./cell-messages.ts), the result's shape, and the pure edit that makes one
  * cell's scenario. The job itself is src/engine/experiments/sweep.ts.
  */
 import { z } from 'zod';
 import type { Scenario } from './scenario';
+import { sweepFields, type SweepField } from './settings';
 
-/** The second settings a map can sweep (the `--vs` of the command line). */
-export const sweepFields = ['batch.size', 'optimizer.beta', 'clip.limit', 'init.std'] as const;
-export type SweepField = (typeof sweepFields)[number];
+/** The second settings a map can sweep (the `--vs` of the command line): the settings table's sweepable rows. */
+export { sweepFields, type SweepField };
 
 /** Points along one axis, MIN..MAX inclusive. */
 export interface SweepAxis {
@@ -60,8 +60,3 @@ export const sweepCommandSchema = z.strictObject({
   epochs: z.int().optional(),
 });
 export type SweepCommand = z.infer<typeof sweepCommandSchema>;
-
-export type SweepEvent =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: SweepResult }
-  | { type: 'error'; message: string; problems: string[] };

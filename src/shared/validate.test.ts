@@ -48,17 +48,18 @@ function expectSubset(loaded: unknown, written: unknown, path = 'scenario'): voi
 }
 
 /**
- * The defaults of CONTRACTS §1 (the values in brackets there) for the fields a scenario leaves out,
+ * The defaults of CONTRACTS §1 and §9 (the values in brackets there) for the fields a scenario leaves out,
  * overlaid by what it wrote: what validation must produce for those fields.
  */
 function withContractDefaults(written: ScenarioInput): Record<string, unknown> {
-  const optimizerDefaults: Record<string, Record<string, number>> = {
-    gd: {},
-    momentum: { beta: 0.9 },
-    nesterov: { beta: 0.9 },
+  // §9 adds weight decay, dampening, RMSprop's momentum and centred, and AMSGrad, each off by default.
+  const optimizerDefaults: Record<string, Record<string, number | boolean>> = {
+    gd: { weightDecay: 0 },
+    momentum: { beta: 0.9, weightDecay: 0, dampening: 0 },
+    nesterov: { beta: 0.9, weightDecay: 0, dampening: 0 },
     adagrad: { eps: 1e-10 },
-    rmsprop: { rho: 0.99, eps: 1e-8 },
-    adam: { beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    rmsprop: { rho: 0.99, eps: 1e-8, momentum: 0, centered: false },
+    adam: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false },
   };
   return {
     clip: null,
@@ -145,7 +146,13 @@ describe.each(presets.map((preset) => [preset.name, preset] as const))('preset %
 });
 
 describe('optimizer defaults (CONTRACTS §1)', () => {
-  const base: ScenarioInput = { version: 1, model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, epochs: 1 };
+  const base: ScenarioInput = {
+    version: 1,
+    model: { kind: 'surface', fn: 'bowl' },
+    init: { points: [[0, 0]] },
+    optimizer: { kind: 'gd', alpha: 0.1 },
+    epochs: 1,
+  };
 
   it.each(['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const)('%s', (kind) => {
     const written: ScenarioInput = { ...base, optimizer: { kind, alpha: 0.1 } };
@@ -158,7 +165,13 @@ describe('optimizer defaults (CONTRACTS §1)', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       const { batch, clip, freeze, tolerance, seed } = result.scenario;
-      expect({ batch, clip, freeze, tolerance, seed }).toEqual({ batch: { size: null, shuffle: true, dropLast: false }, clip: null, freeze: [], tolerance: null, seed: 0 });
+      expect({ batch, clip, freeze, tolerance, seed }).toEqual({
+        batch: { size: null, shuffle: true, dropLast: false },
+        clip: null,
+        freeze: [],
+        tolerance: null,
+        seed: 0,
+      });
     }
   });
 });

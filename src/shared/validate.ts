@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { limits } from './limits';
-import { scenarioSchema, type Scenario } from './scenario';
+import { scenarioSchema, weightSchemes, type InitSpec, type Scenario, type WeightInitSpec } from './scenario';
 import { dataShape, gridSide, paramCountOf, particleCount } from './spec';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
@@ -59,7 +59,8 @@ function nestingDepth(text: string): number {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (inString) {
-      if (c === 92) k++; // backslash: skip the escaped character
+      if (c === 92)
+        k++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
@@ -75,8 +76,11 @@ function utf8Length(text: string, cap: number): number {
     const c = text.charCodeAt(k);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (bytes += 4), k++; // a surrogate pair: one 4-byte character
-    else bytes += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // a surrogate pair: one 4-byte character
+      bytes += 4;
+      k++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -125,7 +129,8 @@ function closestOption(options: readonly (readonly z.core.$ZodIssue[])[]): reado
     let cost = 0;
     for (const issue of issues) {
       if (issue.path.length === 0) cost += 100;
-      else if (issue.path.length === 1 && (issue.code === 'invalid_value' || issue.code === 'invalid_union' || ('input' in issue && issue.input === undefined))) cost += 10;
+      else if (issue.path.length === 1 && (issue.code === 'invalid_value' || issue.code === 'invalid_union' || ('input' in issue && issue.input === undefined)))
+        cost += 10;
       else cost += 1;
     }
     if (cost < bestCost) [best, bestCost] = [issues, cost];
@@ -144,8 +149,12 @@ function crossCheck(s: Scenario): string[] {
   const kind = s.model.kind;
   let inputs = 0;
   let outputs = 0;
-  let rows = 0;
+  let rows: number; // read only where the data's shape sets it, beside inputs and outputs
+  let heldOut: number;
 
+  if (s.model.kind === 'mlp' && s.model.loss === 'cross-entropy' && s.model.output === 'identity') {
+    problem('model.loss', 'cross-entropy needs a softmax or sigmoid output (model.output)');
+  }
   if (kind === 'surface') {
     if (s.data) problem('data', 'a surface has no data; remove "data"');
     if (s.batch.size !== null) problem('batch.size', 'a surface has no data to batch; use null');
@@ -153,17 +162,19 @@ function crossCheck(s: Scenario): string[] {
     problem('data', `is required for a ${kind} model`);
   } else if (!('csv' in s.data)) {
     const data = s.data;
-    ({ rows, inputs, outputs } = dataShape(data));
+    ({ rows, heldOut, inputs, outputs } = dataShape(data));
     if ('x' in data) checkInlineData(data, problem);
-    if (rows > limits.maxRows) problem('data', `has ${rows} rows; the limit is ${limits.maxRows}`);
+    if (rows + heldOut > limits.maxRows) problem('data', `has ${rows + heldOut} rows; the limit is ${limits.maxRows}`);
+    if (heldOut > 0 && rows === 0) problem('data.test', `holds out all ${heldOut} rows; leave at least one for training`);
     if (inputs > limits.maxFeatures) problem('data.x', `has ${inputs} features; the limit is ${limits.maxFeatures}`);
     if (kind === 'linear' && outputs !== 1) problem('data.y', 'linear regression takes one target per row');
     if (kind === 'mlp') {
       const layers = s.model.layers;
       if (layers[0] !== inputs) problem('model.layers[0]', `must equal the number of features per row of the data (${inputs})`);
-      if (layers[layers.length - 1] !== outputs) problem(`model.layers[${layers.length - 1}]`, `must equal the number of targets per row of the data (${outputs})`);
+      if (layers[layers.length - 1] !== outputs)
+        problem(`model.layers[${layers.length - 1}]`, `must equal the number of targets per row of the data (${outputs})`);
     }
-    if (s.batch.size !== null && s.batch.size > rows) problem('batch.size', `must be at most the number of rows (${rows})`);
+    if (s.batch.size !== null && s.batch.size > rows) problem('batch.size', `must be at most the number of ${heldOut ? 'training rows' : 'rows'} (${rows})`);
   }
   if (problems.length) return problems; // the parameter count below depends on a sound model and data
 
@@ -179,7 +190,10 @@ function data(s: Scenario): boolean {
   return s.model.kind === 'surface' || (!!s.data && !('csv' in s.data));
 }
 
-function checkInlineData(data: { x: number[][]; y: number[][] | number[] }, problem: (path: string, message: string) => void): void {
+function checkInlineData(
+  data: { x: number[][]; y: number[][] | number[]; names?: { x: string[]; y: string[] } },
+  problem: (path: string, message: string) => void,
+): void {
   const width = data.x[0]?.length ?? 0;
   if (data.x.length === 0) problem('data.x', 'needs at least one row');
   else if (width === 0) problem('data.x[0]', 'needs at least one value');
@@ -192,6 +206,8 @@ function checkInlineData(data: { x: number[][]; y: number[][] | number[] }, prob
     else if (Array.isArray(v) && v.length !== yWidth) problem(`data.y[${r}]`, `must have ${values(yWidth)} like the first row`);
   });
   if (Array.isArray(first) && yWidth === 0) problem('data.y[0]', 'needs at least one value');
+  if (data.names && data.names.x.length !== width) problem('data.names.x', `must have one name per column of data.x (${width})`);
+  if (data.names && data.names.y.length !== yWidth) problem('data.names.y', `must have one name per column of data.y (${yWidth})`);
 }
 
 const values = (count: number) => (count === 1 ? '1 value' : `${count} values`);
@@ -207,14 +223,33 @@ function checkInit(s: Scenario, paramCount: number, problem: (path: string, mess
     init.points.forEach((p, k) => p.length !== paramCount && problem(`init.points[${k}]`, needs));
     return;
   }
+  if (isWeightScheme(init)) {
+    // The scheme draws each layer's weights from its widths: only a network has them.
+    if (s.model.kind !== 'mlp')
+      problem('init.dist', `${init.dist} sets a network's weights from its layer widths; it needs an mlp model (use gaussian, uniform or grid)`);
+    return;
+  }
   const vectors: [string, number[]][] =
-    init.dist === 'gaussian' ? [['mean', init.mean], ...(Array.isArray(init.std) ? [['std', init.std] as [string, number[]]] : [])] : [['min', init.min], ['max', init.max]];
+    init.dist === 'gaussian'
+      ? [['mean', init.mean], ...(Array.isArray(init.std) ? [['std', init.std] as [string, number[]]] : [])]
+      : [
+          ['min', init.min],
+          ['max', init.max],
+        ];
   for (const [name, v] of vectors) if (v.length !== paramCount) problem(`init.${name}`, needs);
   if (init.dist !== 'gaussian' && init.min.length === paramCount && init.max.length === paramCount) {
     init.min.forEach((lo, j) => lo > init.max[j] && problem(`init.max[${j}]`, `must be ≥ init.min[${j}] (${lo})`));
   }
   if (init.dist === 'grid' && gridSide(init.count, paramCount) < 0) {
     const side = Math.max(2, Math.round(Math.pow(init.count, 1 / paramCount)));
-    problem('init.count', `a grid over ${paramCount} parameters needs a perfect ${paramCount === 2 ? 'square' : `power ${paramCount}`} (e.g. ${Math.pow(side, paramCount)} = ${side}^${paramCount})`);
+    problem(
+      'init.count',
+      `a grid over ${paramCount} parameters needs a perfect ${paramCount === 2 ? 'square' : `power ${paramCount}`} (e.g. ${Math.pow(side, paramCount)} = ${side}^${paramCount})`,
+    );
   }
+}
+
+/** Whether the init is one of torch.nn.init's schemes for a network's weights (xavier-…, kaiming-…, torch-default). */
+export function isWeightScheme(init: InitSpec): init is WeightInitSpec {
+  return 'dist' in init && (weightSchemes as readonly string[]).includes(init.dist);
 }

@@ -1,34 +1,37 @@
 /**
- * Basins of attraction off the page's thread: the page's messages to the basins worker (./basins-worker.ts;
- * their schema is ../shared/basins-messages.ts), validated on arrival, and the job itself
- * (../engine/experiments/basins.ts) with a few dozen progress reports. One job per worker; the page cancels by terminating it.
+ * Basins of attraction off the page's thread, on a pool of workers (./cells.ts, ../engine/parallel/cell-pool.ts):
+ * each worker checks the page's command (its schema is ../shared/basins-messages.ts), builds the surface once,
+ * then runs the rows of starts it is sent (../engine/experiments/basins.ts, one row a cell). The page labels
+ * the starts from the rows' ends in order (`labelBasins`), as one descent of every start would.
  */
-import { computeBasins } from '../engine/experiments/basins';
-import { basinsCommandSchema, type BasinsEvent } from '../shared/basins-messages';
+import { basinsGrid, runBasinsRows, type BasinsContext, type BasinsEnds } from '../engine/experiments/basins';
+import { basinsCommandSchema } from '../shared/basins-messages';
 import { validateScenario } from '../shared/validate';
+import { parseCommand, refused, type Prepared } from './cells';
 
-/** Runs one basins job for a message from the page, reporting through `post`. Never throws. */
-export async function runBasins(message: unknown, post: (event: BasinsEvent, transfer?: ArrayBuffer[]) => void): Promise<void> {
-  const command = basinsCommandSchema.safeParse(message);
-  if (!command.success) {
-    post({ type: 'error', message: 'the basins request is malformed', problems: command.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`) });
-    return;
-  }
-  const validation = validateScenario(command.data.scenario);
-  if (!validation.ok) {
-    post({ type: 'error', message: 'the scenario has problems', problems: validation.problems });
-    return;
-  }
+/** A basins request from the page, checked, its surface built: the rows ready to run. */
+export async function prepareBasins(message: unknown): Promise<Prepared<BasinsContext, BasinsEnds>> {
+  const parsed = parseCommand(basinsCommandSchema, message, 'basins');
+  if (!parsed.ok) return parsed;
+  const validation = validateScenario(parsed.command.scenario);
+  if (!validation.ok) return refused('the scenario has problems', validation.problems);
+  const { scenario } = validation;
+  let grid;
   try {
-    const result = await computeBasins(validation.scenario, {
-      resolution: command.data.resolution,
-      range: command.data.range,
-      onProgress: (done, total) => post({ type: 'progress', done, total }),
-    });
-    if (result) post({ type: 'result', result }, [result.labels.buffer as ArrayBuffer]);
+    grid = await basinsGrid(scenario, parsed.command);
   } catch (error) {
-    post({ type: 'error', message: 'the basins cannot be computed', problems: [(error as Error).message] });
+    return refused('the basins cannot be computed', [(error as Error).message]);
   }
+  const { resolution, range } = grid;
+  return {
+    ok: true,
+    job: {
+      total: resolution,
+      context: { scenario, resolution, range },
+      run: (row) => runBasinsRows(scenario, grid, row, row + 1)!,
+      transfer: (ends) => [ends.x.buffer, ends.y.buffer, ends.status.buffer, ends.lastMove.buffer],
+    },
+  };
 }
 
-export { maxBasinsResolution, type BasinsCommand, type BasinsEvent } from '../shared/basins-messages';
+export { maxBasinsResolution, type BasinsCommand } from '../shared/basins-messages';

@@ -22,7 +22,10 @@ async function text(scenario: Scenario, request: TrajectoryRequest): Promise<str
 
 function csvRows(csv: string): string[][] {
   expect(csv.endsWith('\n')).toBe(true);
-  return csv.trimEnd().split('\n').map((line) => line.split(','));
+  return csv
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
 }
 
 /** The run itself, recorded at the given steps: params per particle, full loss, status. */
@@ -31,7 +34,13 @@ async function direct(scenario: Scenario, steps: number[]) {
   const out = new Map<number, { epoch: number; params: number[][]; loss: number[]; status: string[]; reason: (string | null)[] }>();
   const take = () => {
     const loss = Array.from(d.fullLoss());
-    out.set(d.step, { epoch: d.epoch, params: Array.from({ length: d.n }, (_, i) => d.particle(i)), loss, status: Array.from(d.status, (s) => statusNames[s]), reason: Array.from(d.reason, (r) => reasonNames[r]) });
+    out.set(d.step, {
+      epoch: d.epoch,
+      params: Array.from({ length: d.n }, (_, i) => d.particle(i)),
+      loss,
+      status: Array.from(d.status, (s) => statusNames[s]),
+      reason: Array.from(d.reason, (r) => reasonNames[r]),
+    });
   };
   take();
   while (d.step < Math.max(...steps)) {
@@ -105,7 +114,13 @@ describe('trajectory export', () => {
   it('writes only the chosen particles, in the order given, and the last step when it is not a multiple of every', async () => {
     const scenario = preset('bowl-cloud');
     const rows = csvRows(await text(scenario, { format: 'csv', target: 7, every: 3, particles: [5, 2, 999] })).slice(1);
-    expect(rows.map((r) => [Number(r[0]), Number(r[2])])).toEqual([0, 3, 6, 7].flatMap((s) => [[s, 5], [s, 2], [s, 999]]));
+    expect(rows.map((r) => [Number(r[0]), Number(r[2])])).toEqual(
+      [0, 3, 6, 7].flatMap((s) => [
+        [s, 5],
+        [s, 2],
+        [s, 999],
+      ]),
+    );
     const run = await direct(scenario, [3, 6, 7]);
     for (const r of rows) expect([Number(r[6]), Number(r[7])]).toEqual(run.get(Number(r[0]))!.params[Number(r[2])]);
     const doc = JSON.parse(await text(scenario, { format: 'json', target: 7, every: 3, particles: [5, 2, 999] })) as JsonExport;
@@ -201,7 +216,9 @@ describe('trajectory export', () => {
     }
     peak = Math.max(peak, used() - before);
     const overDescent = peak - descentBytes;
-    console.log(`million-particle CSV: ${(bytes / 1e6).toFixed(1)} MB in ${chunks} chunks; Descent ${(descentBytes / 1e6).toFixed(1)} MB; peak growth ${(peak / 1e6).toFixed(1)} MB, ${(overDescent / 1e6).toFixed(1)} MB over the Descent (gc ${gc ? 'exposed' : 'not exposed'})`);
+    console.log(
+      `million-particle CSV: ${(bytes / 1e6).toFixed(1)} MB in ${chunks} chunks; Descent ${(descentBytes / 1e6).toFixed(1)} MB; peak growth ${(peak / 1e6).toFixed(1)} MB, ${(overDescent / 1e6).toFixed(1)} MB over the Descent (gc ${gc ? 'exposed' : 'not exposed'})`,
+    );
     expect(rows).toBe(1 + 3 * 1_000_000);
     expect(overDescent).toBeLessThan(150e6);
   });

@@ -15,7 +15,17 @@ import { createRun } from '../engine/experiments/race';
 import type { Scenario } from '../shared/scenario';
 import { defaultChunkBytes, exportOptionProblems, type TrajectoryRequest } from '../shared/export-messages';
 
-export { chunksInFlight, defaultChunkBytes, exportOptionProblems, lossCurveText, type ExportCommand, type ExportEvent, type ExportFormat, type LossPoint, type TrajectoryRequest } from '../shared/export-messages';
+export {
+  chunksInFlight,
+  defaultChunkBytes,
+  exportOptionProblems,
+  lossCurveText,
+  type ExportCommand,
+  type ExportEvent,
+  type ExportFormat,
+  type LossPoint,
+  type TrajectoryRequest,
+} from '../shared/export-messages';
 
 /** Rows are gathered into text of about this many characters before encoding. */
 const batchChars = 1 << 16;

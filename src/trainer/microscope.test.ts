@@ -4,11 +4,15 @@ import { eventSchema, messageProblems, type MicroscopeEvent } from '../shared/me
 import { findPreset } from '../shared/presets';
 import { harness } from './testing';
 
-
 describe('the microscope command', () => {
   it('steps the run exactly once and sends the step taken apart, then a frame at that step', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: findPreset('neuron-three-inputs')!.scenario }, { type: 'request-frame' }, { type: 'microscope', index: 0 }, { type: 'request-frame' });
+    await h.send(
+      { type: 'load', scenario: findPreset('neuron-three-inputs')!.scenario },
+      { type: 'request-frame' },
+      { type: 'microscope', index: 0 },
+      { type: 'request-frame' },
+    );
     const event = h.last('microscope')!;
     expect(messageProblems(eventSchema, event)).toBeNull();
     expect(event).toMatchObject({ particle: 0, step: 1, epoch: 0, statusBefore: 'running', optimizer: 'gd', lr: 0.01 });

@@ -21,11 +21,30 @@ const finiteOrNull = (value: number | null): number | null => (value !== null &&
  * The next step of particle `index`, taken apart, before the caller steps the descent. `ownAxes` says the
  * view shows a two-parameter model's own x and y (then no projection is needed).
  */
-export function microscopeEvent(descent: Descent, index: number, plane: Plane | null, ownAxes: boolean, range: [[number, number], [number, number]] = [[-1, 1], [-1, 1]]): MicroscopeEvent {
+export function microscopeEvent(
+  descent: Descent,
+  index: number,
+  plane: Plane | null,
+  ownAxes: boolean,
+  range: [[number, number], [number, number]] = [
+    [-1, 1],
+    [-1, 1],
+  ],
+): MicroscopeEvent {
   const part = decomposeStep(descent, index);
   // Copies with buffers of their own: what the event carries is the message's alone.
   const vectors: Record<string, Float64Array<ArrayBuffer>> = {};
-  const named: [string, Float64Array | null | undefined][] = [['params', part.params], ['gradient', part.gradient], ['fullGradient', part.fullGradient], ['adjusted', part.adjusted], ['delta', part.delta], ['after', part.after], ...Object.entries(part.stateAfter)];
+  const named: [string, Float64Array | null | undefined][] = [
+    ['params', part.params],
+    ['gradient', part.gradient],
+    ['fullGradient', part.fullGradient],
+    ['adjusted', part.adjusted],
+    ['delta', part.delta],
+    ['after', part.after],
+    ...Object.entries(part.stateAfter),
+    // The state before the step too (vBefore, mBefore, sBefore): the microscope's formulas write b_{t−1}.
+    ...Object.entries(part.stateBefore).map(([name, values]): [string, Float64Array] => [`${name}Before`, values as Float64Array]),
+  ];
   for (const [name, values] of named) if (values) vectors[name] = Float64Array.from(values);
 
   let batch: MicroscopeEvent['batch'] = null;
@@ -76,7 +95,13 @@ function scaled(values: Float64Array, factor: number): Float64Array {
 }
 
 /** The particle's place and each move in the view's plane; moves that are not finite are left out. */
-function arrowsOf(params: Float64Array, moves: Record<string, Float64Array>, plane: Plane | null, ownAxes: boolean, range: [[number, number], [number, number]]): MicroscopeEvent['arrows'] {
+function arrowsOf(
+  params: Float64Array,
+  moves: Record<string, Float64Array>,
+  plane: Plane | null,
+  ownAxes: boolean,
+  range: [[number, number], [number, number]],
+): MicroscopeEvent['arrows'] {
   const project = (point: Float64Array): [number, number] => {
     if (ownAxes || !plane) return [point[0], point[1]];
     const out = projectParticles(plane, point, 1, new Float64Array(2));

@@ -8,28 +8,33 @@
  * `throw`, `abort`, `oom`, `hang`; `memory` answers `{type: 'memory', rss, heapUsed, arrayBuffers}` (after a GC when
  * forked with --expose-gc). Without the variable those messages reach the Trainer, which refuses them.
  */
+import { isMainThread, parentPort as threadPort, workerData } from 'node:worker_threads';
+import { isPoolThread, nodePoolHost, serveNodeThread } from './pool/node-threads';
 import { Trainer } from './trainer';
-
-if (!process.send) throw new Error('node-host.ts must be started with child_process.fork');
 
 const send = (message: unknown): void => {
   // Once the parent has gone the channel is closed; there is nobody left to tell.
   if (process.connected) process.send!(message);
 };
 
-// process.send serializes the message before it returns: the trainer may reuse its frame arrays.
-const trainer = new Trainer({ post: (event) => send(event), report: (event) => send(event), copies: true });
+// The trainer's threads run this same script (./pool/node-threads.ts).
+const trainer = isPoolThread(isMainThread, workerData) ? serveNodeThread(threadPort!) : startHost();
 const faultsEnabled = process.env.DESCENT_TRAINER_FAULTS === '1';
 
-process.on('message', (message: unknown) => {
-  const { type, id, kind } = (message ?? {}) as { type?: unknown; id?: unknown; kind?: unknown };
-  if (type === 'ping' && Number.isInteger(id)) return send({ type: 'pong', id });
-  if (type === 'fault' && faultsEnabled) return fault(kind);
-  trainer.receive(message);
-});
-
-// Closing the window ends the trainer: an orphaned trainer would keep a core busy for nobody.
-process.on('disconnect', () => process.exit(0));
+function startHost(): Trainer {
+  if (!process.send) throw new Error('node-host.ts must be started with child_process.fork');
+  // process.send serializes the message before it returns: the trainer may reuse its frame arrays.
+  const host = new Trainer({ post: (event) => send(event), report: (event) => send(event), copies: true }, {}, nodePoolHost(new URL(import.meta.url)));
+  process.on('message', (message: unknown) => {
+    const { type, id, kind } = (message ?? {}) as { type?: unknown; id?: unknown; kind?: unknown };
+    if (type === 'ping' && Number.isInteger(id)) return send({ type: 'pong', id });
+    if (type === 'fault' && faultsEnabled) return fault(kind);
+    host.receive(message);
+  });
+  // Closing the window ends the trainer: an orphaned trainer would keep a core busy for nobody.
+  process.on('disconnect', () => process.exit(0));
+  return host;
+}
 
 function fault(kind: unknown): void {
   switch (kind) {
@@ -53,7 +58,7 @@ function fault(kind: unknown): void {
     case 'memory':
       return void reportMemory();
     default:
-      trainer.receive({ type: 'fault', kind });
+      trainer?.receive({ type: 'fault', kind });
   }
 }
 

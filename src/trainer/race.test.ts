@@ -8,7 +8,6 @@ import { findPreset } from '../shared/presets';
 import { validateScenario } from '../shared/validate';
 import { harness } from './testing';
 
-
 const valleyRace = findPreset('race-valley')!.scenario;
 
 describe('a race in the trainer', () => {
@@ -55,7 +54,12 @@ describe('a race in the trainer', () => {
 
   it('hands a hot change (the tolerance) to every group', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: valleyRace }, { type: 'set', path: 'tolerance', value: 1e-3 }, { type: 'step', count: 40 }, { type: 'request-frame' });
+    await h.send(
+      { type: 'load', scenario: valleyRace },
+      { type: 'set', path: 'tolerance', value: 1e-3 },
+      { type: 'step', count: 40 },
+      { type: 'request-frame' },
+    );
     // With a tolerance 10⁷ times coarser, every group has stopped some particles within 40 steps.
     for (const group of h.last('frame')!.groups!) expect(group.converged).toBeGreaterThan(0);
   });
@@ -65,12 +69,21 @@ describe('changing a race', () => {
   it('refuses a change to the top-level optimizer, which a race does not step with', async () => {
     const h = harness();
     await h.send({ type: 'load', scenario: valleyRace }, { type: 'set', path: 'optimizer.alpha', value: 0.01 });
-    expect(h.last('error')).toEqual({ type: 'error', message: 'the change was refused', problems: ['optimizer.alpha: a race steps each group with its own optimizer; change "groups" (the Race tab) instead'] });
+    expect(h.last('error')).toEqual({
+      type: 'error',
+      message: 'the change was refused',
+      problems: ['optimizer.alpha: a race steps each group with its own optimizer; change "groups" (the Race tab) instead'],
+    });
   });
 
   it('restarts the race with the new groups when a group changes', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: valleyRace }, { type: 'step', count: 5 }, { type: 'set', path: 'groups.0.optimizer.alpha', value: 0.1 }, { type: 'request-frame' });
+    await h.send(
+      { type: 'load', scenario: valleyRace },
+      { type: 'step', count: 5 },
+      { type: 'set', path: 'groups.0.optimizer.alpha', value: 0.1 },
+      { type: 'request-frame' },
+    );
     expect(h.last('frame')!.step).toBe(0);
     expect((h.last('loaded')!.scenario as { groups: { optimizer: { alpha: number } }[] }).groups[0].optimizer.alpha).toBe(0.1);
   });

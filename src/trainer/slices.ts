@@ -78,3 +78,37 @@ export function runUntil(count: number, until: number, now: () => number, step: 
   }
   return taken;
 }
+
+/** One long piece of work for `runLong`: a `step(n)`, or a seek's replay. */
+export interface LongWork {
+  /** Steps to take. */
+  readonly count: number;
+  /** One step; false when no more can be taken (the run is done, the replay has arrived). */
+  step(): boolean;
+  /** Told about every `frameMs` while the work lasts: the steps done so far. */
+  progress(done: number): void;
+  /** Asked after each yield: true stops the work there (a pause, a newer seek). */
+  stopped(): boolean;
+}
+
+/**
+ * Runs a long piece of work in slices of `sliceMs`, yielding to the event loop between them, so that the
+ * messages that stop it get in. Resolves with the steps done and whether it was stopped before its end.
+ */
+export async function runLong(timing: SliceTiming, work: LongWork): Promise<{ done: number; stopped: boolean }> {
+  const { now, sliceMs, frameMs } = timing;
+  let done = 0;
+  let ended = false;
+  const step = () => work.step() || ((ended = true), false);
+  let reported = now();
+  for (;;) {
+    done += runUntil(work.count - done, now() + sliceMs, now, step);
+    if (done >= work.count || ended) return { done, stopped: false };
+    if (now() - reported >= frameMs) {
+      reported = now();
+      work.progress(done);
+    }
+    await timing.yield();
+    if (work.stopped()) return { done, stopped: true };
+  }
+}

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../shared/frame-codec';
-import type { TrainerCommand } from '../shared/messages';
+import type { TrainerCommand, TrainerEvent } from '../shared/messages';
 import type { ScenarioInput } from '../shared/scenario';
-import { runUntil, type SliceTiming } from './slices';
+import { runLong, runUntil, type SliceTiming } from './slices';
 import { harness } from './testing';
 
 /** Adam on Rosenbrock, the issue's heavy run at 1/5000 of its size. */
@@ -42,16 +42,72 @@ function fakeTiming(overrides: Partial<SliceTiming> = {}) {
 describe('runUntil', () => {
   it('takes `count` steps when the clock allows, and stops when the step says the run is over', () => {
     let steps = 0;
-    expect(runUntil(1000, Infinity, () => 0, () => (steps++, true))).toBe(1000);
-    expect(runUntil(1000, Infinity, () => 0, () => steps++ < 1500)).toBe(500);
+    expect(
+      runUntil(
+        1000,
+        Infinity,
+        () => 0,
+        () => (steps++, true),
+      ),
+    ).toBe(1000);
+    expect(
+      runUntil(
+        1000,
+        Infinity,
+        () => 0,
+        () => steps++ < 1500,
+      ),
+    ).toBe(500);
   });
 
   it('stops at the first clock reading past `until`, after at least one step', () => {
     let time = 0;
     // Readings 1, then 2 after one step (a chunk of 1 that took 1 ms of the 2 left: it does not grow), 3,
     // then 4 after another step: 4 ≥ until, so 2 steps.
-    expect(runUntil(1000, 4, () => ++time, () => true)).toBe(2);
-    expect(runUntil(1000, -1, () => 0, () => true)).toBe(1);
+    expect(
+      runUntil(
+        1000,
+        4,
+        () => ++time,
+        () => true,
+      ),
+    ).toBe(2);
+    expect(
+      runUntil(
+        1000,
+        -1,
+        () => 0,
+        () => true,
+      ),
+    ).toBe(1);
+  });
+});
+
+describe('runLong', () => {
+  const timing = (): SliceTiming => {
+    let time = 0;
+    return { now: () => ++time, yield: nextTurn, sliceMs: 16, frameMs: 40 };
+  };
+
+  it('ends when the step says there is no more to do, not stopped', async () => {
+    let steps = 0;
+    const result = await runLong(timing(), { count: 10_000, step: () => steps++ < 700, progress: () => {}, stopped: () => false });
+    expect(result).toEqual({ done: 700, stopped: false });
+  });
+
+  it('asks whether it is stopped after each yield, and stops there; progress is told the steps done', async () => {
+    let yields = 0;
+    const told: number[] = [];
+    const t = timing();
+    const result = await runLong(
+      { ...t, yield: () => (yields++, t.yield()) },
+      { count: 1_000_000, step: () => true, progress: (done) => told.push(done), stopped: () => yields === 5 },
+    );
+    expect(result.stopped).toBe(true);
+    expect(result.done).toBeGreaterThan(0);
+    expect(result.done).toBeLessThan(1_000_000);
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((done) => done > 0 && done <= result.done)).toBe(true);
   });
 });
 
@@ -180,5 +236,101 @@ describe('a long step(n)', () => {
     await h.send({ type: 'load', scenario: heavy }, { type: 'pause' }, { type: 'step', count: 500 }, { type: 'request-frame' });
     expect(h.last('error')).toBeUndefined();
     expect(h.last('frame')!.step).toBe(500);
+  });
+});
+
+describe('a long seek', () => {
+  /**
+   * Leaves the run's history no room for a snapshot, so that every seek replays from step 0 (rebuilt from the
+   * scenario, free): a cloud big enough for the trainer to decide that itself would take seconds a step.
+   */
+  const noSnapshots = (h: ReturnType<typeof harness>) => ((h.trainer as unknown as { history: { budget: number } }).history.budget = 0);
+  /** The heavy run loaded and stepped 3000 times, in slices of about 130 steps (fakeTiming). */
+  const stepped = async () => {
+    const h = harness(fakeTiming().timing);
+    await h.send({ type: 'load', scenario: heavy });
+    noSnapshots(h);
+    await h.send({ type: 'step', count: 3000 }, { type: 'request-frame' });
+    expect(h.last('frame')!.step).toBe(3000);
+    return h;
+  };
+  /** The frame of a run stepped `step` times in one go: what a seek there must show exactly. */
+  const reference = async (step: number) => {
+    const h = harness({ now: () => 0 });
+    await h.send({ type: 'load', scenario: heavy }, { type: 'step', count: step }, { type: 'request-frame' });
+    return h.last('frame')!;
+  };
+
+  it('replays in slices, reporting its progress as a seek, and lands exactly on the step sought', async () => {
+    const h = await stepped();
+    const before = h.events.length;
+    await h.send({ type: 'seek', step: 2500 }, { type: 'request-frame' });
+    const progress = h.events.slice(before).filter((e) => e.type === 'progress') as Extract<TrainerEvent, { type: 'progress' }>[];
+    expect(progress.length).toBeGreaterThan(1);
+    // Replayed from step 0 (no snapshot): the run's step is the steps replayed so far, of 2500.
+    expect(progress.every((p) => p.kind === 'seek' && p.count === 2500 && p.step === p.done && p.done < 2500)).toBe(true);
+    const frame = h.last('frame')!;
+    const expected = await reference(2500);
+    expect(frame).toMatchObject({ step: 2500, status: 'paused' });
+    expect(decodeFrame(frame).positions).toEqual(decodeFrame(expected).positions);
+    expect(frame.summary).toEqual(expected.summary);
+  });
+
+  it('is cancelled by a pause: the trainer says so, and shows the step the replay had reached, exactly', async () => {
+    const h = await stepped();
+    h.trainer.receive({ type: 'seek', step: 2500 });
+    await nextTurn();
+    await nextTurn();
+    await h.send({ type: 'pause' }, { type: 'request-frame' });
+    const error = h.last('error')!;
+    expect(error.message).toBe('the seek was cancelled by a pause');
+    const reached = Number(/^seek: replayed to step (\d+) of the 2500 sought$/.exec(error.problems[0])![1]);
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(2500);
+    const frame = h.last('frame')!;
+    expect(frame).toMatchObject({ step: reached, status: 'paused' });
+    expect(decodeFrame(frame).positions).toEqual(decodeFrame(await reference(reached)).positions);
+    // The history beyond stays: a seek on reaches the furthest step, 3000.
+    await h.send({ type: 'seek', step: 3000 }, { type: 'request-frame' });
+    expect(h.last('frame')!.step).toBe(3000);
+  });
+
+  it('is superseded by a newer seek: no answer of its own, and one frame, of the newer seek’s step', async () => {
+    const h = await stepped();
+    const before = h.events.length;
+    h.trainer.receive({ type: 'request-frame' });
+    h.trainer.receive({ type: 'seek', step: 2500 });
+    await nextTurn();
+    await nextTurn();
+    await h.send({ type: 'ping', id: 1 }, { type: 'seek', step: 1000 }, { type: 'ping', id: 2 });
+    const after = h.events.slice(before).filter((e) => e.type !== 'progress');
+    expect(after.map((e) => e.type)).toEqual(['pong', 'frame', 'pong']);
+    const frame = h.last('frame')!;
+    expect(frame).toMatchObject({ step: 1000, status: 'paused' });
+    expect(decodeFrame(frame).positions).toEqual(decodeFrame(await reference(1000)).positions);
+  });
+
+  it('a seek behind another command supersedes nothing: the command applies where the first seek lands', async () => {
+    const h = await stepped();
+    h.trainer.receive({ type: 'seek', step: 2500 });
+    await nextTurn();
+    await h.send({ type: 'step', count: 1 }, { type: 'request-frame' });
+    expect(h.last('frame')!.step).toBe(2501);
+    h.trainer.receive({ type: 'seek', step: 2000 });
+    await nextTurn();
+    await h.send({ type: 'step', count: 1 }, { type: 'seek', step: 100 }, { type: 'request-frame' });
+    expect(h.last('frame')!.step).toBe(100);
+    expect(h.last('error')).toBeUndefined();
+    // The step after the seek to 2000 recorded a new future from there: the history ends at 2001.
+    expect(h.last('history')!.furthest).toBe(2001);
+  });
+
+  it('a malformed seek supersedes nothing: the running one reaches its step', async () => {
+    const h = await stepped();
+    h.trainer.receive({ type: 'seek', step: 2500 });
+    await nextTurn();
+    await h.send({ type: 'seek', step: -1 }, { type: 'request-frame' });
+    expect(h.last('error')!.message).toBe('malformed message');
+    expect(h.last('frame')!.step).toBe(2500);
   });
 });

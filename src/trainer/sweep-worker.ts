@@ -1,14 +1,5 @@
-/** The stability map's own Web Worker (./sweep.ts): one sweep, then the page terminates it. */
-import { runSweepJob, type SweepEvent } from './sweep';
+/** One of the stability map's Web Workers (./sweep.ts): one sweep's cells, then the page terminates it. */
+import { serveWorkerCells } from './cells';
+import { prepareSweep } from './sweep';
 
-/** The worker global's part this file uses, typed by hand (see ./worker.ts for why). */
-interface WorkerScope {
-  postMessage(message: SweepEvent): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-}
-
-const scope = globalThis as unknown as WorkerScope;
-
-scope.onmessage = (event) => {
-  void runSweepJob(event.data, (message) => scope.postMessage(message));
-};
+serveWorkerCells('sweep', prepareSweep);

@@ -1,46 +1,29 @@
 /**
- * The stability map off the page's thread: the page's messages to the sweep worker (./sweep-worker.ts;
- * their schema is ../shared/sweep-messages.ts), validated on arrival, and the job itself
- * (../engine/experiments/sweep.ts) with at most about a hundred progress reports. One job per worker; the page cancels by terminating it, which
- * also works in Electron's renderer (a Web Worker, like the export's and the basins').
+ * The stability map off the page's thread, on a pool of workers (./cells.ts, ../engine/parallel/cell-pool.ts):
+ * each worker checks the page's command (its schema is ../shared/sweep-messages.ts) and plans the map the
+ * same way, builds the model once, then runs the cells it is sent (../engine/experiments/sweep.ts). The page
+ * puts the map together from the plan and the cells in order (`sweepResult`).
  */
-import { planSweep, runSweep } from '../engine/experiments/sweep';
-import { sweepCommandSchema, type SweepEvent } from '../shared/sweep-messages';
+import { buildModel, datasetOf } from '../engine/build';
+import { cellCount, planSweep, runCellAt, type SweepCell, type SweepPlan } from '../engine/experiments/sweep';
+import { sweepCommandSchema } from '../shared/sweep-messages';
 import { validateScenario } from '../shared/validate';
+import { parseCommand, refused, type Prepared } from './cells';
 
-/** Runs one sweep for a message from the page, reporting through `post`. Never throws. */
-export async function runSweepJob(message: unknown, post: (event: SweepEvent) => void): Promise<void> {
-  const command = sweepCommandSchema.safeParse(message);
-  if (!command.success) {
-    post({ type: 'error', message: 'the sweep request is malformed', problems: command.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`) });
-    return;
-  }
-  const validation = validateScenario(command.data.scenario);
-  if (!validation.ok) {
-    post({ type: 'error', message: 'the scenario has problems', problems: validation.problems });
-    return;
-  }
+/** A sweep request from the page, checked and planned, its model built: the cells ready to run. */
+export async function prepareSweep(message: unknown): Promise<Prepared<SweepPlan, SweepCell>> {
+  const parsed = parseCommand(sweepCommandSchema, message, 'sweep');
+  if (!parsed.ok) return parsed;
+  const validation = validateScenario(parsed.command.scenario);
+  if (!validation.ok) return refused('the scenario has problems', validation.problems);
   const { groups: _race, ...scenario } = validation.scenario;
-  const { alpha, vs, epochs } = command.data;
+  const { alpha, vs, epochs } = parsed.command;
   const planned = planSweep(scenario, { alpha, vs, epochs });
-  if (!planned.ok) {
-    post({ type: 'error', message: 'the sweep has problems', problems: planned.problems });
-    return;
-  }
-  let reported = 0;
-  try {
-    const result = await runSweep(scenario, planned.plan, {
-      progress: (done, total) => {
-        if (done === total || done - reported >= Math.max(1, Math.floor(total / 100))) {
-          reported = done;
-          post({ type: 'progress', done, total });
-        }
-      },
-    });
-    post({ type: 'result', result });
-  } catch (error) {
-    post({ type: 'error', message: 'the sweep cannot be computed', problems: [(error as Error).message] });
-  }
+  if (!planned.ok) return refused('the sweep has problems', planned.problems);
+  const { plan } = planned;
+  // The model (and its data) is built once per worker, as runSweep builds it once: no swept field changes it.
+  const model = await buildModel(scenario, datasetOf(scenario));
+  return { ok: true, job: { total: cellCount(plan), context: plan, run: (k) => runCellAt(model, scenario, plan, k) } };
 }
 
-export type { SweepCommand, SweepEvent } from '../shared/sweep-messages';
+export type { SweepCommand } from '../shared/sweep-messages';

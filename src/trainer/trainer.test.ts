@@ -2,13 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../shared/frame-codec';
 import { findPreset } from '../shared/presets';
-import type { TrainerCommand, TrainerEvent } from '../shared/messages';
+import { eventSchema, messageProblems, type TrainerCommand, type TrainerEvent } from '../shared/messages';
 import type { ScenarioInput } from '../shared/scenario';
 import { Trainer } from './trainer';
 import { harness } from './testing';
 
-
-const onePoint = (alpha = 0.1, epochs = 100): ScenarioInput => ({ version: 1, name: 'one', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha }, epochs });
+const onePoint = (alpha = 0.1, epochs = 100): ScenarioInput => ({
+  version: 1,
+  name: 'one',
+  model: { kind: 'surface', fn: 'bowl' },
+  init: { points: [[0, 0]] },
+  optimizer: { kind: 'gd', alpha },
+  epochs,
+});
 
 describe('frame arrays', () => {
   const framesFrom = async (copies: boolean) => {
@@ -22,7 +28,13 @@ describe('frame arrays', () => {
         transfers.push(transfer?.length ?? 0);
       },
     });
-    for (const command of [{ type: 'load', scenario: findPreset('bowl-cloud')!.scenario }, { type: 'request-frame' }, { type: 'step', count: 1 }, { type: 'request-frame' }]) trainer.receive(command);
+    for (const command of [
+      { type: 'load', scenario: findPreset('bowl-cloud')!.scenario },
+      { type: 'request-frame' },
+      { type: 'step', count: 1 },
+      { type: 'request-frame' },
+    ])
+      trainer.receive(command);
     await trainer.idle();
     return { frames, transfers };
   };
@@ -48,7 +60,15 @@ describe('loading', () => {
   it('answers a load with `loaded` (names, count, axes, range) and, once asked, a frame of the starting cloud', async () => {
     const h = harness();
     await h.send({ type: 'load', scenario: findPreset('bowl-cloud')!.scenario });
-    expect(h.last('loaded')).toMatchObject({ paramNames: ['x', 'y'], count: 1000, axes: ['x', 'y'], range: [[-3, 5], [-2, 6]] });
+    expect(h.last('loaded')).toMatchObject({
+      paramNames: ['x', 'y'],
+      count: 1000,
+      axes: ['x', 'y'],
+      range: [
+        [-3, 5],
+        [-2, 6],
+      ],
+    });
     expect(h.frames()).toHaveLength(0); // no frame before one is asked for
     await h.send({ type: 'request-frame' });
     const frame = h.last('frame')!;
@@ -70,7 +90,12 @@ describe('loading', () => {
     const h = harness();
     await h.send({ type: 'warp', speed: 9 }, { type: 'step', count: -1 }, { type: 'play' }, 42 as unknown as Record<string, unknown>);
     const errors = h.events.filter((e) => e.type === 'error');
-    expect(errors.map((e) => (e as { message: string }).message)).toEqual(['malformed message', 'malformed message', 'nothing is loaded yet: "play" needs a scenario', 'malformed message']);
+    expect(errors.map((e) => (e as { message: string }).message)).toEqual([
+      'malformed message',
+      'malformed message',
+      'nothing is loaded yet: "play" needs a scenario',
+      'malformed message',
+    ]);
   });
 });
 
@@ -125,7 +150,13 @@ describe('playing and flow control', () => {
 describe('hot changes and reset', () => {
   it('a new learning rate is used by the next step (bowl: α = 0.5 reaches (1, 2) in one step, as 1 − 2α = 0)', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: onePoint() }, { type: 'step', count: 1 }, { type: 'set', path: 'optimizer.alpha', value: 0.5 }, { type: 'step', count: 1 }, { type: 'request-frame' });
+    await h.send(
+      { type: 'load', scenario: onePoint() },
+      { type: 'step', count: 1 },
+      { type: 'set', path: 'optimizer.alpha', value: 0.5 },
+      { type: 'step', count: 1 },
+      { type: 'request-frame' },
+    );
     const frame = h.last('frame')!;
     expect([...decodeFrame(frame).positions]).toEqual([1, 2]);
     expect(frame.step).toBe(2);
@@ -133,7 +164,11 @@ describe('hot changes and reset', () => {
 
   it('a refused change leaves the run as it was and says which field', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: onePoint() }, { type: 'set', path: 'optimizer.alpha', value: 0 }, { type: 'set', path: '__proto__.polluted', value: 1 });
+    await h.send(
+      { type: 'load', scenario: onePoint() },
+      { type: 'set', path: 'optimizer.alpha', value: 0 },
+      { type: 'set', path: '__proto__.polluted', value: 1 },
+    );
     const errors = h.events.filter((e) => e.type === 'error') as Extract<TrainerEvent, { type: 'error' }>[];
     expect(errors[0].problems).toEqual(['optimizer.alpha: must be a finite number > 0']);
     expect(errors[1].problems[0]).toMatch(/^__proto__\.polluted: is not a field/);
@@ -184,7 +219,16 @@ describe('what the page is shown', () => {
 
   it('every frame carries the best particle’s parameters, and those of a selected one', async () => {
     const h = harness();
-    const scenario = { ...onePoint(), init: { points: [[0, 0], [1, 2.5], [3, 3]] } };
+    const scenario = {
+      ...onePoint(),
+      init: {
+        points: [
+          [0, 0],
+          [1, 2.5],
+          [3, 3],
+        ],
+      },
+    };
     await h.send({ type: 'load', scenario }, { type: 'select', index: 2 }, { type: 'request-frame' });
     // Losses at the start: 5, 0.25, 5 (the bowl at each point, closed form): the best is particle 1.
     expect(h.last('frame')!.best).toEqual({ index: 1, params: Float64Array.of(1, 2.5) });
@@ -193,7 +237,18 @@ describe('what the page is shown', () => {
 
   it('sends the loss surface over the view as float32 values', async () => {
     const h = harness();
-    await h.send({ type: 'load', scenario: onePoint() }, { type: 'request-surface', id: 7, resolution: 3, range: [[0, 2], [2, 4]] });
+    await h.send(
+      { type: 'load', scenario: onePoint() },
+      {
+        type: 'request-surface',
+        id: 7,
+        resolution: 3,
+        range: [
+          [0, 2],
+          [2, 4],
+        ],
+      },
+    );
     const surface = h.last('surface')!;
     expect(surface.id).toBe(7);
     expect([...surface.values]).toEqual([1, 0, 1, 2, 1, 2, 5, 4, 5]); // (x−1)² + (y−2)² on the 3 × 3 grid
@@ -252,5 +307,35 @@ describe('replay (seek)', () => {
     expect(h.last('history')!.furthest).toBe(22);
     const clamped = await framed(h, { type: 'seek', step: 1000 });
     expect(clamped.step).toBe(22);
+  });
+});
+
+describe('metrics beyond the training loss', () => {
+  it('a classifier’s frames carry its best particle’s held-out loss and accuracies in the summary, a valid event', async () => {
+    const { send, frames } = harness();
+    const circle: ScenarioInput = {
+      version: 1,
+      name: 'circle',
+      model: { kind: 'mlp', layers: [2, 3, 2], hidden: 'tanh', output: 'softmax' },
+      data: { generate: 'circle', n: 40, noise: 0.1, test: 0.25 },
+      init: { dist: 'gaussian', mean: Array(17).fill(0), std: 0.5, count: 4 },
+      optimizer: { kind: 'adam', alpha: 0.05 },
+      epochs: 50,
+    };
+    await send({ type: 'load', scenario: circle }, { type: 'request-frame' }, { type: 'step', count: 5 }, { type: 'request-frame' });
+    const [first, second] = frames();
+    for (const frame of [first, second]) {
+      expect(messageProblems(eventSchema, frame)).toBeNull();
+      expect(Number.isFinite(frame.summary.testLoss)).toBe(true);
+      expect(frame.summary.trainAccuracy! * 30).toBeCloseTo(Math.round(frame.summary.trainAccuracy! * 30), 9); // 30 training rows
+      expect(frame.summary.testAccuracy! * 10).toBeCloseTo(Math.round(frame.summary.testAccuracy! * 10), 9); // 10 held out
+    }
+    expect(second.summary.testLoss).not.toBe(first.summary.testLoss);
+  });
+
+  it('a surface’s frames have none of them', async () => {
+    const { send, frames } = harness();
+    await send({ type: 'load', scenario: onePoint() }, { type: 'request-frame' });
+    expect(Object.keys(frames()[0].summary)).not.toContain('testLoss');
   });
 });

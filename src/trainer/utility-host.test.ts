@@ -50,8 +50,9 @@ describe('startUtilityHost', () => {
     page.send({ type: 'load', scenario });
     page.send({ type: 'request-frame' });
     await trainer.idle();
-    expect(page.types()).toEqual(['loaded', 'frame']);
-    expect((page.sent[1] as { positions: unknown }).positions).toBeInstanceOf(Uint16Array);
+    // After `loaded`, how many threads step the cloud (one here: no pool was given), then the frame asked for.
+    expect(page.types()).toEqual(['loaded', 'threads', 'frame']);
+    expect((page.sent[2] as { positions: unknown }).positions).toBeInstanceOf(Uint16Array);
     expect(control.types()).toEqual(['checkpoint']);
   });
 
@@ -64,7 +65,7 @@ describe('startUtilityHost', () => {
     expect(control.types()).toEqual(['checkpoint', 'checkpoint']);
     const page = new FakePort();
     control.send({ type: 'connect' }, [page]);
-    expect(page.types()).toEqual(['loaded']);
+    expect(page.types()).toEqual(['loaded', 'threads']);
   });
 
   it('drops a frame built with no page to take it (stale, and its arrays are reused), keeping the rest', async () => {
@@ -75,7 +76,7 @@ describe('startUtilityHost', () => {
     await trainer.idle();
     const page = new FakePort();
     control.send({ type: 'connect' }, [page]);
-    expect(page.types()).toEqual(['loaded']);
+    expect(page.types()).toEqual(['loaded', 'threads']);
   });
 
   it('switches to a newer page port and closes the old one', async () => {

@@ -6,6 +6,7 @@
  * answered here, so a pong means "the event loop runs"; the page's pings go through the Trainer.
  */
 import type { TrainerEvent } from '../shared/messages';
+import type { PoolHost } from './pool/pool';
 import { Trainer } from './trainer';
 
 /** The part of Electron's MessagePortMain the host uses. */
@@ -25,22 +26,27 @@ export interface ControlPort {
 /** Events the trainer sends before a page is connected ("loaded" after a restart): delivered on connect. */
 const maxWaiting = 32;
 
-export function startUtilityHost(control: ControlPort): Trainer {
+/** `pool`: the threads the trainer may step a big cloud on (./pool/node-threads.ts); none, it steps on its own. */
+export function startUtilityHost(control: ControlPort, pool?: PoolHost): Trainer {
   let page: PagePort | null = null;
   const waiting: TrainerEvent[] = [];
 
-  const trainer = new Trainer({
-    // MessagePortMain can transfer only ports: typed arrays are cloned whatever `transfer` says, at once.
-    copies: true,
-    post: (event) => {
-      if (page) return page.postMessage(event);
-      // A frame is built for the page that asked; with none, it is stale (and its arrays are reused).
-      if (event.type === 'frame') return;
-      waiting.push(event);
-      if (waiting.length > maxWaiting) waiting.shift();
+  const trainer = new Trainer(
+    {
+      // MessagePortMain can transfer only ports: typed arrays are cloned whatever `transfer` says, at once.
+      copies: true,
+      post: (event) => {
+        if (page) return page.postMessage(event);
+        // A frame is built for the page that asked; with none, it is stale (and its arrays are reused).
+        if (event.type === 'frame') return;
+        waiting.push(event);
+        if (waiting.length > maxWaiting) waiting.shift();
+      },
+      report: (event) => control.postMessage(event),
     },
-    report: (event) => control.postMessage(event),
-  });
+    {},
+    pool,
+  );
 
   const connect = (port: PagePort): void => {
     // A reloaded page asks again: the newest port wins, the old one is closed so nothing leaks to it.

@@ -20,7 +20,10 @@ describe('basins of attraction', () => {
 
   it('puts a start very close to each minimum in that minimum’s basin', async () => {
     for (const [k, [x, y]] of surfaces.himmelblau.minima.entries()) {
-      const range = [[x - 1e-3, x + 1e-3], [y - 1e-3, y + 1e-3]] as const;
+      const range = [
+        [x - 1e-3, x + 1e-3],
+        [y - 1e-3, y + 1e-3],
+      ] as const;
       const result = (await computeBasins(himmelblau, { resolution: 2, range }))!;
       expect([...result.labels]).toEqual([k, k, k, k]);
     }
@@ -41,14 +44,23 @@ describe('basins of attraction', () => {
 
   it('changes with momentum: heavy momentum carries some starts into another basin', async () => {
     const gd = (await computeBasins(himmelblau, { resolution: 40 }))!;
-    const momentum = (await computeBasins(scenarioOf({ ...findHimmelblauInput(), optimizer: { kind: 'momentum', alpha: 0.01, beta: 0.9 } }), { resolution: 40 }))!;
+    const momentum = (await computeBasins(scenarioOf({ ...findHimmelblauInput(), optimizer: { kind: 'momentum', alpha: 0.01, beta: 0.9 } }), {
+      resolution: 40,
+    }))!;
     let moved = 0;
     for (let i = 0; i < gd.labels.length; i++) if (gd.labels[i] >= 0 && momentum.labels[i] >= 0 && gd.labels[i] !== momentum.labels[i]) moved++;
     expect(moved).toBeGreaterThan(0);
   });
 
   it('marks every start diverged on the bowl when α > 1 (gradient descent multiplies the distance by |1 − 2α| > 1)', async () => {
-    const bowl = scenarioOf({ version: 1, name: 'b', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 1.2 }, epochs: 2000 });
+    const bowl = scenarioOf({
+      version: 1,
+      name: 'b',
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'gd', alpha: 1.2 },
+      epochs: 2000,
+    });
     // 4 cells over [−3, 5] × [−2, 6]: no start sits exactly on the minimum (1, 2), which would never move.
     const result = (await computeBasins(bowl, { resolution: 4 }))!;
     expect([...result.labels].every((label) => label === divergedLabel)).toBe(true);
@@ -56,8 +68,21 @@ describe('basins of attraction', () => {
 
   it('leaves a start that has not arrived unsettled: 3 steps of α = 0.01 on the bowl', async () => {
     // Each step multiplies the distance to (1, 2) by 1 − 2α = 0.98: after 3 steps 94 % of it remains.
-    const bowl = scenarioOf({ version: 1, name: 'b', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.01 }, epochs: 3 });
-    const result = (await computeBasins(bowl, { resolution: 4, range: [[-3, -1], [-3, -1]] }))!;
+    const bowl = scenarioOf({
+      version: 1,
+      name: 'b',
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'gd', alpha: 0.01 },
+      epochs: 3,
+    });
+    const result = (await computeBasins(bowl, {
+      resolution: 4,
+      range: [
+        [-3, -1],
+        [-3, -1],
+      ],
+    }))!;
     expect([...result.labels].every((label) => label === unsettledLabel)).toBe(true);
   });
 
@@ -73,7 +98,14 @@ describe('basins of attraction', () => {
   });
 
   it('clusters the end points of a typed formula: (x² − 1)² + y² has its two minima at (±1, 0)', async () => {
-    const scenario = scenarioOf({ version: 1, name: 'w', model: { kind: 'surface', expr: '(x^2 - 1)^2 + y^2' }, init: { dist: 'uniform', min: [-2, -1], max: [2, 1], count: 10 }, optimizer: { kind: 'gd', alpha: 0.05 }, epochs: 400 });
+    const scenario = scenarioOf({
+      version: 1,
+      name: 'w',
+      model: { kind: 'surface', expr: '(x^2 - 1)^2 + y^2' },
+      init: { dist: 'uniform', min: [-2, -1], max: [2, 1], count: 10 },
+      optimizer: { kind: 'gd', alpha: 0.05 },
+      epochs: 400,
+    });
     const result = (await computeBasins(scenario, { resolution: 20 }))!;
     expect(result.minimaSource).toBe('clustered');
     expect(result.minima).toHaveLength(2);

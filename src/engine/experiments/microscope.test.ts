@@ -7,7 +7,20 @@ import { decomposeStep, type StepDecomposition } from './microscope';
 
 /** Notebook 001's 12 observations (cell 6), y = 1.5·x1 + 1.5·x2 + 0.1. */
 const data = {
-  x: [[1, 2], [3, 1], [1, 1], [0, 1], [2, 2], [-2, 3], [1, 2], [-1, -0.5], [0.5, 1.2], [2, 1], [-2, 3], [-1, 1]],
+  x: [
+    [1, 2],
+    [3, 1],
+    [1, 1],
+    [0, 1],
+    [2, 2],
+    [-2, 3],
+    [1, 2],
+    [-1, -0.5],
+    [0.5, 1.2],
+    [2, 1],
+    [-2, 3],
+    [-1, 1],
+  ],
   y: [4.6, 6.1, 3.1, 1.6, 6.1, 1.6, 4.6, -2.15, 2.65, 4.6, 1.6, 0.1],
 };
 
@@ -67,9 +80,20 @@ describe('one step under the microscope', () => {
             if (part.statusBefore !== 'running') continue;
             expect(descent.loss[i], label).toBe(part.loss);
             // descent.grad holds what the optimizer was given: the gradient after freezing and clipping.
-            expectClose(Array.from({ length: descent.paramCount }, (_, j) => descent.grad[j * descent.n + i]), part.adjusted, 1e-15, `${label} adjusted`);
+            expectClose(
+              Array.from({ length: descent.paramCount }, (_, j) => descent.grad[j * descent.n + i]),
+              part.adjusted,
+              1e-15,
+              `${label} adjusted`,
+            );
             expect(part.adjusted[1]).toBe(0);
-            if (part.stopped === null) expectClose(part.delta, part.after.map((p, j) => p - part.params[j]), 0, label);
+            if (part.stopped === null)
+              expectClose(
+                part.delta,
+                part.after.map((p, j) => p - part.params[j]),
+                0,
+                label,
+              );
           }
         }
       });
@@ -79,7 +103,7 @@ describe('one step under the microscope', () => {
   for (const preset of ['two-layer-net', 'neuron-inputs-outputs', 'noisy-line-minibatch', 'rosenbrock']) {
     it(`equals the engine's step on the ${preset} preset, with Adam, for 20 steps`, async () => {
       const descent = await descentOf(preset);
-      descent.configure({ optimizer: { kind: 'adam', alpha: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 } });
+      descent.configure({ optimizer: { kind: 'adam', alpha: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false } });
       const particles = Math.min(descent.n, 5);
       for (let k = 0; k < 20; k++) {
         const parts = Array.from({ length: particles }, (_, i) => decomposeStep(descent, i));
@@ -120,7 +144,10 @@ describe('one step under the microscope', () => {
     expect(part.rows).toHaveLength(5);
     expect(part.fullGradient).not.toBeNull();
     // The same start with the whole data in one batch: its first traced gradient is the full-data gradient.
-    const whole = await descentOf({ ...scenario({ kind: 'gd', alpha: 0.01 }, null), init: { points: [Array.from(part.params)] }, batch: { size: null }, freeze: [] }, true);
+    const whole = await descentOf(
+      { ...scenario({ kind: 'gd', alpha: 0.01 }, null), init: { points: [Array.from(part.params)] }, batch: { size: null }, freeze: [] },
+      true,
+    );
     whole.advance();
     expectClose(part.fullGradient!, whole.trace[0].grad, 1e-15, 'full gradient');
     expect(part.fullLoss).toBe(whole.trace[0].loss);
@@ -139,7 +166,15 @@ describe('one step under the microscope', () => {
   });
 
   it('says why a stopped particle does not move', async () => {
-    const descent = await descentOf({ version: 1, name: 'b', model: { kind: 'surface', fn: 'bowl' }, init: { points: [[1, 2]] }, optimizer: { kind: 'gd', alpha: 0.1 }, tolerance: 0.5, epochs: 10 });
+    const descent = await descentOf({
+      version: 1,
+      name: 'b',
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[1, 2]] },
+      optimizer: { kind: 'gd', alpha: 0.1 },
+      tolerance: 0.5,
+      epochs: 10,
+    });
     descent.advance();
     descent.advance(); // at the minimum the loss stays 0: the second step converges
     expect(descent.status[0]).toBe(Status.converged);

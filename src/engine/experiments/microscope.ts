@@ -12,6 +12,7 @@ import { reasonNames, Status, statusNames, statusOfReason, type Descent, type St
 import { lossStopReason } from '../stopping';
 import { fullBatch } from '../model';
 import { learningRate } from '../schedules';
+import { updateRange } from '../update-rules.generated';
 import { RaceDescent } from './race';
 
 /** The optimizer's state for one particle, by the names of CONTRACTS §1. */
@@ -24,6 +25,12 @@ export interface OptimizerState {
   vHat?: Float64Array;
   /** Sum (adagrad) or running average (rmsprop) of squared gradients. */
   s?: Float64Array;
+  /** Centred RMSprop's running average of gradients (only when centred). */
+  avg?: Float64Array;
+  /** RMSprop's momentum buffer (only with momentum > 0). */
+  buf?: Float64Array;
+  /** AMSGrad's running maximum of Adam's v (only with amsgrad). */
+  w?: Float64Array;
 }
 
 export interface StepDecomposition {
@@ -83,7 +90,8 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
   const snapshot = descent.snapshot();
   const { model, n, paramCount } = descent;
   const { settings } = snapshot;
-  const column = (values: Float64Array | null): Float64Array | null => (values ? Float64Array.from({ length: paramCount }, (_, j) => values[j * n + index]) : null);
+  const column = (values: Float64Array | null): Float64Array | null =>
+    values ? Float64Array.from({ length: paramCount }, (_, j) => values[j * n + index]) : null;
   const params = column(snapshot.params)!;
   const step = snapshot.step + 1;
   const statusBefore = statusNames[snapshot.status[index]];
@@ -107,7 +115,10 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
   }
 
   const optimizer = snapshot.optimizer.spec;
-  const stateBefore = stateOf(optimizer, column(snapshot.optimizer.s1), column(snapshot.optimizer.s2));
+  const stateBefore = stateOf(optimizer, column(snapshot.optimizer.s1), column(snapshot.optimizer.s2), column(snapshot.optimizer.s3 ?? null));
+  // The rules and options issue 18 added are stepped by the engine's own generated loop on this particle's
+  // state (so they agree to the bit by construction); their state is shown by the names the table gives it.
+  const generic = ownRule(optimizer) ? null : [column(snapshot.optimizer.s1), column(snapshot.optimizer.s2), column(snapshot.optimizer.s3 ?? null)];
   const adjusted = gradient.slice();
   const { clip, freeze, tolerance, stop } = settings;
   const L = loss[0];
@@ -141,7 +152,10 @@ export function decomposeStep(descent: Descent, index: number): StepDecompositio
     stopped = whyItStops(reason, L, norm, tolerance, stop);
     statusAfter = statusNames[statusOfReason(reason)];
   } else if (stopped === null) {
-    applyUpdate(optimizer, after, adjusted, stateAfter, lr, corrections);
+    if (generic) {
+      updateRange(optimizer, generic[0], generic[1], generic[2], after, adjusted, 0, paramCount, lr, step);
+      Object.assign(stateAfter, stateOf(optimizer, generic[0], generic[1], generic[2]));
+    } else applyUpdate(optimizer, after, adjusted, stateAfter, lr, corrections);
     if (after.some((p) => !Number.isFinite(p))) {
       reason = Reason.nonFinite;
       statusAfter = 'diverged';
@@ -197,18 +211,48 @@ function whyItStops(reason: number, L: number, norm: number, tolerance: number |
   }
 }
 
-function stateOf(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null): OptimizerState {
+/** Whether the microscope's own table below covers the optimizer with these settings (CONTRACTS §1's rules). */
+function ownRule(spec: OptimizerSpec): boolean {
   switch (spec.kind) {
+    case 'gd':
+      return spec.weightDecay === 0;
+    case 'momentum':
+    case 'nesterov':
+      return spec.weightDecay === 0 && spec.dampening === 0;
+    case 'adagrad':
+      return true;
+    case 'rmsprop':
+      return spec.momentum === 0 && !spec.centered;
+    case 'adam':
+      return spec.weightDecay === 0 && !spec.amsgrad;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The state arrays by the names of ../update-rules.ts. RMSprop's average and buffer and AMSGrad's maximum are
+ * named only when their option is on: the plain rules (applyUpdate) leave them unstepped, and the formulas read them.
+ */
+function stateOf(spec: OptimizerSpec, s1: Float64Array | null, s2: Float64Array | null, s3: Float64Array | null): OptimizerState {
+  switch (spec.kind) {
+    case 'lion':
+      return { m: s1!.slice() };
+    case 'adamw':
+    case 'nadam':
+    case 'radam':
+      return { m: s1!.slice(), v: s2!.slice() };
     case 'gd':
       return {};
     case 'momentum':
     case 'nesterov':
       return { v: s1! };
     case 'adagrad':
-    case 'rmsprop':
       return { s: s1! };
+    case 'rmsprop':
+      return { s: s1!, ...(spec.centered && { avg: s2! }), ...(spec.momentum > 0 && { buf: s3! }) };
     case 'adam':
-      return { m: s1!, v: s2! };
+      return { m: s1!, v: s2!, ...(spec.amsgrad && { w: s3! }) };
   }
 }
 

@@ -70,7 +70,11 @@ describe('an optimizer race', () => {
 
   it('shares the batches: a mini-batch race on notebook 001’s data matches each optimizer alone', async () => {
     const base = findPreset('regression-tolerance')!.scenario;
-    const scenario = scenarioOf({ ...base, init: { dist: 'gaussian', mean: [0, 1, 1], std: 1, count: 20 }, groups: [{ optimizer: { kind: 'gd', alpha: 0.05 } }, { optimizer: { kind: 'rmsprop', alpha: 0.01 } }] });
+    const scenario = scenarioOf({
+      ...base,
+      init: { dist: 'gaussian', mean: [0, 1, 1], std: 1, count: 20 },
+      groups: [{ optimizer: { kind: 'gd', alpha: 0.05 } }, { optimizer: { kind: 'rmsprop', alpha: 0.01 } }],
+    });
     const race = await createRace(scenario);
     const alone = await Promise.all(groupScenarios(scenario).map((s) => createDescent(s)));
     for (let k = 0; k < 120; k++) {
@@ -98,7 +102,9 @@ describe('an optimizer race', () => {
     const scenarios = groupScenarios(scenario);
     for (const [g, s] of scenarios.entries()) {
       const alone = await createDescent(s);
-      const at = runAlone(alone, s.epochs).filter((step) => step > 0).sort((a, b) => a - b);
+      const at = runAlone(alone, s.epochs)
+        .filter((step) => step > 0)
+        .sort((a, b) => a - b);
       const losses = Array.from(alone.fullLoss()).filter(Number.isFinite);
       const k = at.length;
       expect(summaries[g]).toEqual({
@@ -121,6 +127,20 @@ describe('an optimizer race', () => {
       expect(summaries[1].medianSteps).not.toBeNull();
       expect(summaries[2].diverged).toBe(25);
     }
+  });
+
+  it('traces a particle of any group as that group alone traces it (lab run <race> --trace)', async () => {
+    // Particle 60 of the whole cloud is particle 10 of group 2 (Adam), 25 a group.
+    const race = await createRace(rosenbrockRace);
+    const alone = await createDescent(groupScenarios(rosenbrockRace)[2]);
+    race.traceParticle(60);
+    alone.traceParticle(10);
+    for (let k = 0; k < 30; k++) {
+      race.advance();
+      alone.advance();
+    }
+    expect(race.trace).toHaveLength(30);
+    expect(race.trace).toEqual(alone.trace);
   });
 
   it('replays exactly from a snapshot (the timeline)', async () => {
@@ -153,7 +173,13 @@ describe('an optimizer race', () => {
 
   it('names its groups, a repeated name numbered', () => {
     expect(groupNames(rosenbrockRace)).toEqual(['GD', 'momentum α=0.001', 'adam α=0.05', 'gd α=0.01']);
-    const twice = scenarioOf({ ...rosenbrockRace, groups: [{ name: 'A', optimizer: { kind: 'gd', alpha: 0.1 } }, { name: 'A', optimizer: { kind: 'gd', alpha: 0.2 } }] });
+    const twice = scenarioOf({
+      ...rosenbrockRace,
+      groups: [
+        { name: 'A', optimizer: { kind: 'gd', alpha: 0.1 } },
+        { name: 'A', optimizer: { kind: 'gd', alpha: 0.2 } },
+      ],
+    });
     expect(groupNames(twice)).toEqual(['A', 'A (2)']);
   });
 

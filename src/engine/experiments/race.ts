@@ -9,8 +9,9 @@
 import type { Scenario } from '../../shared/scenario';
 import { limits } from '../../shared/limits';
 import { createDescent } from '../build';
-import { Descent, type HotSettings, type Summary } from '../descent';
+import { Descent, type HotSettings, type Summary, type TraceEntry } from '../descent';
 import { particleCount } from '../init';
+import type { ArrayMemory } from '../parallel/memory';
 import type { DescentSnapshot } from '../snapshot';
 import { convergenceSteps, median } from './sweep-stats';
 
@@ -48,6 +49,8 @@ export class RaceDescent extends Descent {
   readonly perGroup: number;
   /** The group of each particle of the whole cloud. */
   readonly groupOf: Uint8Array;
+  /** The group of the traced particle, once one is traced. */
+  private tracedGroup: Descent | null = null;
   private summaryCache: { key: string; medians: { first: number | null; median: number | null }[] } | null = null;
 
   constructor(
@@ -63,6 +66,9 @@ export class RaceDescent extends Descent {
     this.groupOf = new Uint8Array(groups.length * n);
     groups.forEach((_, g) => this.groupOf.fill(g, g * n, (g + 1) * n));
     this.gather();
+    // Groups already stepped (a race run group by group on threads, ../parallel/race-run.ts): the race steps
+    // while any group runs, so it stands at its furthest group's step. Fresh groups: step 0.
+    this.step = Math.max(...groups.map((group) => group.step));
   }
 
   /** One lockstep step: every group that still has a running particle takes its step. */
@@ -75,6 +81,25 @@ export class RaceDescent extends Descent {
     this.step++;
     this.gather();
     return this.running > 0;
+  }
+
+  /**
+   * Takes the groups as threads left them (src/trainer/pool/): each group stepped its order as it would in
+   * lockstep here, so the race stands at its furthest group's step, its arrays gathered again.
+   */
+  adoptGroups(): void {
+    this.step = Math.max(...this.groups.map((group) => group.step));
+    this.gather();
+  }
+
+  /** Traces particle `index` of the whole cloud: the group that steps it records its updates. */
+  override traceParticle(index: number): void {
+    this.tracedGroup = this.groups[Math.floor(index / this.perGroup)];
+    this.tracedGroup.traceParticle(index % this.perGroup);
+  }
+
+  override get trace(): TraceEntry[] {
+    return this.tracedGroup?.trace ?? super.trace;
   }
 
   /** Hot changes reach every group, except the optimizer: each group keeps its own (change `groups` to restart). */
@@ -190,19 +215,26 @@ export class RaceDescent extends Descent {
 /** A race the limits refuse: its message names the field (`groups: …`), like a scenario problem. */
 export class RaceError extends Error {}
 
-/** A race from a scenario with `groups`: one Descent per group, each built as if run alone. */
-export async function createRace(scenario: Scenario): Promise<RaceDescent> {
+/**
+ * A race from a scenario with `groups`: one Descent per group, each built as if run alone; `memory` gives
+ * each group its own memory (shared, for the trainer's threads; the groups' arrays have the same names).
+ */
+export async function createRace(scenario: Scenario, memory?: () => ArrayMemory): Promise<RaceDescent> {
   const scenarios = groupScenarios(scenario);
   if (scenarios.length < 2) throw new RaceError('groups: a race needs at least 2 groups');
   // Checked before any cloud is made: a refused race allocates nothing.
   const count = particleCount(scenario.init);
   const total = scenarios.length * count;
-  if (total > limits.maxParticles) throw new RaceError(`groups: ${scenarios.length} groups of ${count} particles make ${total}; at most ${limits.maxParticles} in all`);
-  const first = await createDescent(scenarios[0]);
+  if (total > limits.maxParticles)
+    throw new RaceError(`groups: ${scenarios.length} groups of ${count} particles make ${total}; at most ${limits.maxParticles} in all`);
+  const build = (group: Scenario) => (memory ? createDescent(group, { memory: memory() }) : createDescent(group));
+  const first = await build(scenarios[0]);
   if (total * first.paramCount > limits.maxParticleValues) {
-    throw new RaceError(`groups: ${scenarios.length} groups × ${count} particles × ${first.paramCount} parameters is more than ${limits.maxParticleValues} values`);
+    throw new RaceError(
+      `groups: ${scenarios.length} groups × ${count} particles × ${first.paramCount} parameters is more than ${limits.maxParticleValues} values`,
+    );
   }
-  const groups = [first, ...(await Promise.all(scenarios.slice(1).map((s) => createDescent(s))))];
+  const groups = [first, ...(await Promise.all(scenarios.slice(1).map(build)))];
   return new RaceDescent(groups, scenario, groupNames(scenario));
 }
 

@@ -57,9 +57,15 @@ describe('the grid', () => {
     };
     expect(problems({ alpha: { min: 0, max: 1, count: 3 }, vs: null })).toEqual(['alpha.min: must be a finite number > 0, not 0']);
     expect(problems({ alpha: { min: 1, max: 0.5, count: 3 }, vs: null })).toEqual(['alpha.max: must be at least min (1), not 0.5']);
-    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'optimizer.beta', min: 0.5, max: 0.9, count: 3 } })[0]).toMatch(/^vs\.field: optimizer\.beta needs a momentum/);
-    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'batch.size', min: 1, max: 3, count: 3 } })[0]).toMatch(/^vs\.field: batch\.size needs data/);
-    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'clip.limit', min: -1, max: 1, count: 3 } })[0]).toMatch(/^clip\.limit: must be a finite number > 0 \(at clip\.limit = -1\)/);
+    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'optimizer.beta', min: 0.5, max: 0.9, count: 3 } })[0]).toMatch(
+      /^vs\.field: optimizer\.beta needs a momentum/,
+    );
+    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'batch.size', min: 1, max: 3, count: 3 } })[0]).toMatch(
+      /^vs\.field: batch\.size needs data/,
+    );
+    expect(problems({ alpha: { min: 0.1, max: 1, count: 3 }, vs: { field: 'clip.limit', min: -1, max: 1, count: 3 } })[0]).toMatch(
+      /^clip\.limit: must be a finite number > 0 \(at clip\.limit = -1\)/,
+    );
   });
 });
 
@@ -93,7 +99,14 @@ describe('the bowl (x−1)² + (y−2)²', () => {
     const tolerance = 1e-6;
     let k = 2;
     while (!(5 * 0.64 ** (k - 2) * 0.36 < tolerance)) k++;
-    const path = scenarioOf({ version: 1, model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0, 0]] }, optimizer: { kind: 'gd', alpha: 0.1 }, tolerance, epochs: 100 });
+    const path = scenarioOf({
+      version: 1,
+      model: { kind: 'surface', fn: 'bowl' },
+      init: { points: [[0, 0]] },
+      optimizer: { kind: 'gd', alpha: 0.1 },
+      tolerance,
+      epochs: 100,
+    });
     const result = await sweep(path, { alpha: { min: 0.1, max: 0.1, count: 1 }, vs: null });
     expect(result.cells).toEqual([[{ converged: 1, diverged: 0, medianSteps: k }]]);
   });

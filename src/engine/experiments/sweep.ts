@@ -11,7 +11,7 @@ import { validateScenario } from '../../shared/validate';
 import { cellScenario, sweepFields, type SweepAxis, type SweepCell, type SweepField, type SweepResult } from '../../shared/sweep-messages';
 import { buildModel, datasetOf } from '../build';
 import { Descent } from '../descent';
-import { initialPositions } from '../init';
+import { initialPositions, networkOf } from '../init';
 import type { Model } from '../model';
 import { convergenceSteps, median } from './sweep-stats';
 
@@ -54,7 +54,8 @@ function axisProblems(axis: SweepAxis, name: string, positive: boolean): string[
   if (!Number.isFinite(min) || (positive && !(min > 0))) problems.push(`${name}.min: must be ${lowest}, not ${min}`);
   if (!Number.isFinite(max) || (positive && !(max > 0))) problems.push(`${name}.max: must be ${lowest}, not ${max}`);
   else if (Number.isFinite(min) && max < min) problems.push(`${name}.max: must be at least min (${min}), not ${max}`);
-  if (!Number.isInteger(count) || count < 1 || count > maxSweepCount) problems.push(`${name}.count: must be an integer from 1 to ${maxSweepCount}, not ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > maxSweepCount)
+    problems.push(`${name}.count: must be an integer from 1 to ${maxSweepCount}, not ${count}`);
   else if (count === 1 && min !== max) problems.push(`${name}.count: a count of 1 needs min = max (one point), not ${min} and ${max}`);
   return problems;
 }
@@ -90,12 +91,14 @@ export function planSweep(scenario: Scenario, request: SweepRequest): { ok: true
     problems.push(...axisProblems(vs, 'vs', false));
   }
   const epochs = request.epochs ?? scenario.epochs;
-  if (!Number.isInteger(epochs) || epochs < 1 || epochs > limits.maxEpochs) problems.push(`epochs: must be an integer from 1 to ${limits.maxEpochs}, not ${epochs}`);
+  if (!Number.isInteger(epochs) || epochs < 1 || epochs > limits.maxEpochs)
+    problems.push(`epochs: must be an integer from 1 to ${limits.maxEpochs}, not ${epochs}`);
   if (problems.length) return { ok: false, problems };
 
   const alpha = logSpace(request.alpha.min, request.alpha.max, request.alpha.count);
   const values = vs ? vsValues(vs.field, vs) : [NaN];
-  if (alpha.length * values.length > maxSweepCells) return { ok: false, problems: [`(sweep): ${alpha.length} × ${values.length} cells; at most ${maxSweepCells}`] };
+  if (alpha.length * values.length > maxSweepCells)
+    return { ok: false, problems: [`(sweep): ${alpha.length} × ${values.length} cells; at most ${maxSweepCells}`] };
   // Every value of the second setting must make a valid scenario (the end points of alpha are checked too).
   const seen = new Set<string>();
   for (const value of values) {
@@ -104,7 +107,10 @@ export function planSweep(scenario: Scenario, request: SweepRequest): { ok: true
       if (check.ok) continue;
       for (const problem of check.problems) {
         const line = vs ? `${problem} (at ${vs.field} = ${value})` : problem;
-        if (!seen.has(problem)) seen.add(problem), problems.push(line);
+        if (!seen.has(problem)) {
+          seen.add(problem);
+          problems.push(line);
+        }
       }
     }
   }
@@ -114,7 +120,7 @@ export function planSweep(scenario: Scenario, request: SweepRequest): { ok: true
 
 /** Runs one cell: the scenario with `alpha` (and the second setting) for `epochs` epochs. */
 export function runCell(model: Model, scenario: Scenario, epochs: number): SweepCell {
-  const descent = new Descent(model, scenario, initialPositions(scenario.init, model.paramCount, scenario.seed));
+  const descent = new Descent(model, scenario, initialPositions(scenario.init, model.paramCount, scenario.seed, undefined, networkOf(scenario.model)));
   descent.run(epochs);
   return { converged: descent.converged / descent.n, diverged: descent.diverged / descent.n, medianSteps: median(convergenceSteps(descent)) };
 }
@@ -130,17 +136,35 @@ export interface SweepHooks {
  */
 export async function runSweep(scenario: Scenario, plan: SweepPlan, hooks: SweepHooks = {}): Promise<SweepResult> {
   const model = await buildModel(scenario, datasetOf(scenario));
-  const rows = plan.vs ? plan.vs.values : [NaN];
-  const total = rows.length * plan.alpha.length;
-  let done = 0;
-  const cells = rows.map((value) =>
-    plan.alpha.map((alpha) => {
-      const check = validateScenario(cellScenario(scenario, alpha, plan.vs?.field ?? null, value));
-      if (!check.ok) throw new Error(`sweep: a cell's scenario is invalid: ${check.problems.join('; ')}`);
-      const cell = runCell(model, check.scenario, plan.epochs);
-      hooks.progress?.(++done, total);
-      return cell;
-    }),
-  );
-  return { alpha: plan.alpha, vs: plan.vs, cells };
+  const total = cellCount(plan);
+  const cells: SweepCell[] = [];
+  for (let k = 0; k < total; k++) {
+    cells.push(runCellAt(model, scenario, plan, k));
+    hooks.progress?.(k + 1, total);
+  }
+  return sweepResult(plan, cells);
+}
+
+/** Cells of a plan in all: one per alpha, per value of the second setting. */
+export function cellCount(plan: SweepPlan): number {
+  return (plan.vs ? plan.vs.values.length : 1) * plan.alpha.length;
+}
+
+/**
+ * Runs cell k of the plan (row by row, alpha ascending within a row). Each cell depends only on the scenario
+ * and its index, so threads that share the cells out (src/cli/threads/) put together the same map.
+ */
+export function runCellAt(model: Model, scenario: Scenario, plan: SweepPlan, k: number): SweepCell {
+  const value = plan.vs ? plan.vs.values[Math.floor(k / plan.alpha.length)] : NaN;
+  const alpha = plan.alpha[k % plan.alpha.length];
+  const check = validateScenario(cellScenario(scenario, alpha, plan.vs?.field ?? null, value));
+  if (!check.ok) throw new Error(`sweep: a cell's scenario is invalid: ${check.problems.join('; ')}`);
+  return runCell(model, check.scenario, plan.epochs);
+}
+
+/** The map from its cells in order (row by row). */
+export function sweepResult(plan: SweepPlan, cells: readonly SweepCell[]): SweepResult {
+  const width = plan.alpha.length;
+  const rows = cellCount(plan) / width;
+  return { alpha: plan.alpha, vs: plan.vs, cells: Array.from({ length: rows }, (_, r) => cells.slice(r * width, (r + 1) * width)) };
 }

@@ -147,7 +147,11 @@ describe('linear regression from sufficient statistics', () => {
 
   it('reports a non-finite parameter as a non-finite loss, so that the particle diverges', () => {
     const model = new LinearModel(noisyLine, true);
-    for (const params of [[NaN, 2], [0, Infinity], [0, -Infinity]]) {
+    for (const params of [
+      [NaN, 2],
+      [0, Infinity],
+      [0, -Infinity],
+    ]) {
       const [[loss]] = viaModel(model, Float64Array.from(params), 1, fullBatch(noisyLine.rows));
       expect(Number.isFinite(loss), `loss at ${params}`).toBe(false);
     }

@@ -1,6 +1,7 @@
 /**
  * Linear regression ŷ = b + Σⱼ wⱼxⱼ with the mean squared error over the batch (notebooks 001 and 002):
- * L = (1/m)Σ(ŷ−y)², ∇L = (2/m)Σ(ŷ−y)·[1, x]. Parameters [b, w1, …, wp], or [w1, …, wp] without bias.
+ * L = (1/m)Σ(ŷ−y)², ∇L = (2/m)Σ(ŷ−y)·[1, x]. Parameters [b, w1, …, wp], or [w1, …, wp] without bias;
+ * with column names (`data.names`) the weights are named after them: [b, w·size, w·rooms].
  *
  * Loss and gradient come from the batch's sufficient statistics (./linear-statistics.ts), computed once
  * per batch and shared by every particle (the whole data's once per run), so a step costs O(p²) per
@@ -37,10 +38,15 @@ export class LinearModel implements Model {
   /** Gradient sums of one particle, for the direct path. */
   private readonly sums: Float64Array;
 
-  constructor(private readonly data: Dataset, private readonly bias: boolean) {
+  constructor(
+    private readonly data: Dataset,
+    private readonly bias: boolean,
+  ) {
     const p = data.inputs;
     this.paramCount = p + (bias ? 1 : 0);
-    this.paramNames = [...(bias ? ['b'] : []), ...Array.from({ length: p }, (_, j) => `w${j + 1}`)];
+    // Named by the columns when the data have names (a CSV file's header): w·size reads better than w1.
+    const weight = (j: number) => (data.names ? `w·${data.names.x[j]}` : `w${j + 1}`);
+    this.paramNames = [...(bias ? ['b'] : []), ...Array.from({ length: p }, (_, j) => weight(j))];
     this.rows = data.rows;
     this.current = new LinearStatistics(p);
     this.sums = new Float64Array(this.paramCount);
@@ -54,7 +60,16 @@ export class LinearModel implements Model {
   }
 
   /** The formulas of the header, particle by particle: O(p²) each. */
-  private evaluateFromStatistics(statistics: LinearStatistics, params: Float64Array, n: number, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from: number, to: number): void {
+  private evaluateFromStatistics(
+    statistics: LinearStatistics,
+    params: Float64Array,
+    n: number,
+    loss: Float64Array,
+    grad: Float64Array | null,
+    active: Uint8Array | null,
+    from: number,
+    to: number,
+  ): void {
     const { m, meanX, meanY, S, s, syy } = statistics;
     const p = this.data.inputs;
     const bias = this.bias;
@@ -84,7 +99,16 @@ export class LinearModel implements Model {
   }
 
   /** The direct sums over the batch's rows, (1/m)Σ(ŷ−y)² and (2/m)Σ(ŷ−y)·[1, x], particle by particle: O(m·p) each. */
-  private evaluateDirect(params: Float64Array, n: number, batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from: number, to: number): void {
+  private evaluateDirect(
+    params: Float64Array,
+    n: number,
+    batch: Batch,
+    loss: Float64Array,
+    grad: Float64Array | null,
+    active: Uint8Array | null,
+    from: number,
+    to: number,
+  ): void {
     const { x, y, inputs: p } = this.data;
     const { order, start, end } = batch;
     const m = end - start;

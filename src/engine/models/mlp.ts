@@ -1,10 +1,13 @@
 /**
  * A small multi-layer perceptron (notebook 001): z = act(a @ W + b) layer by layer, W stored in × out
- * row-major as `X @ w1` in the notebook, then b. Loss: cross-entropy for a softmax output, else the
- * squared error Σₖ(ŷₖ−yₖ)², both averaged over the batch's rows. Forward and backward passes by hand for
+ * row-major as `X @ w1` in the notebook, then b. Loss (`loss`, by default cross-entropy for a softmax output,
+ * else squared): the squared error Σₖ(ŷₖ−yₖ)², or cross-entropy (softmax: −Σₖ yₖ log pₖ; sigmoid: per output
+ * −[yₖ log pₖ + (1−yₖ) log(1−pₖ)]), averaged over the batch's rows. Forward and backward passes by hand for
  * a block of particles at once (./mlp-cloud.ts), with no allocation.
  */
 import { activations, softmaxRows, type Activation, type ActivationName } from '../activations';
+import type { MlpLoss } from '../../shared/scenario';
+import { mlpLossOf } from '../../shared/spec';
 import type { Dataset } from '../data';
 import type { Batch, Filter, Model } from '../model';
 import { MlpCloudPass } from './mlp-cloud';
@@ -13,6 +16,8 @@ export interface MlpShape {
   layers: readonly number[];
   hidden: Exclude<ActivationName, 'identity'>;
   output: 'softmax' | 'sigmoid' | 'identity';
+  /** Left out: cross-entropy for a softmax output, else squared (CONTRACTS §1). */
+  loss?: MlpLoss;
 }
 
 /** Offsets of each layer's W and b in the parameter vector. */
@@ -40,7 +45,10 @@ export class MlpModel implements Model {
   private readonly a: Float64Array[];
   private readonly z: Float64Array[];
 
-  constructor(data: Dataset, private readonly shape: MlpShape) {
+  constructor(
+    data: Dataset,
+    private readonly shape: MlpShape,
+  ) {
     const { offsets, count } = layout(shape.layers);
     this.offsets = offsets;
     this.paramCount = count;
@@ -51,7 +59,7 @@ export class MlpModel implements Model {
     });
     this.rows = data.rows;
     this.hidden = activations[shape.hidden];
-    this.cloud = new MlpCloudPass(data, offsets, shape.layers, shape.hidden, shape.output, count);
+    this.cloud = new MlpCloudPass(data, offsets, shape.layers, shape.hidden, shape.output, count, mlpLossOf(shape));
     this.a = shape.layers.map((w) => new Float64Array(w));
     this.z = shape.layers.map((w) => new Float64Array(w));
   }

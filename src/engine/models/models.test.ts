@@ -46,7 +46,9 @@ function randomVector(length: number, spread = 1): Float64Array {
 
 function randomData(rows: number, inputs: number, outputs: number, oneHot = false): Dataset {
   const x = Array.from({ length: rows }, () => Array.from(randomVector(inputs)));
-  const y = Array.from({ length: rows }, (_, r) => (oneHot ? Array.from({ length: outputs }, (_, k) => (k === r % outputs ? 1 : 0)) : Array.from(randomVector(outputs))));
+  const y = Array.from({ length: rows }, (_, r) =>
+    oneHot ? Array.from({ length: outputs }, (_, k) => (k === r % outputs ? 1 : 0)) : Array.from(randomVector(outputs)),
+  );
   return buildDataset({ x, y }, 0);
 }
 
@@ -69,7 +71,8 @@ describe('named surfaces', () => {
     }
   });
 
-  it.each(surfaceNames.filter((name) => surfaces[name].minima.length > 0))('%s: the gradient vanishes at its listed minima', (name) => {
+  // The eggholder's minimum is on its domain's edge, where the gradient is not 0 (../surfaces.test.ts).
+  it.each(surfaceNames.filter((name) => surfaces[name].minima.length > 0 && name !== 'eggholder'))('%s: the gradient vanishes at its listed minima', (name) => {
     const g = partials();
     for (const [x, y] of surfaces[name].minima) {
       surfaces[name].evaluate(x, y, g);
@@ -79,7 +82,15 @@ describe('named surfaces', () => {
 });
 
 describe('surfaces typed as formulas', () => {
-  const formulas = ['sin(x) * y^2 + exp(-x^2)', 'log(1 + x^2 + y^2)', 'tanh(x * y) + sqrt(x^2 + y^2 + 1)', 'atan(x) * cosh(y / 3)', 'x^3 / 3 - x + 2 y^2', 'cos(pi x) * e^(-y^2)', '-(x - y)^2 + 10 sin(y)'];
+  const formulas = [
+    'sin(x) * y^2 + exp(-x^2)',
+    'log(1 + x^2 + y^2)',
+    'tanh(x * y) + sqrt(x^2 + y^2 + 1)',
+    'atan(x) * cosh(y / 3)',
+    'x^3 / 3 - x + 2 y^2',
+    'cos(pi x) * e^(-y^2)',
+    '-(x - y)^2 + 10 sin(y)',
+  ];
 
   it.each(formulas)('%s: symbolic gradient agrees with finite differences', async (formula) => {
     const model = new SurfaceModel((await compileExpression(formula)).kernel);
@@ -146,6 +157,9 @@ describe('the MLP', () => {
     ['2-3-1 relu, identity', { layers: [2, 3, 1], hidden: 'relu', output: 'identity' }, false],
     ['2-3-3-2 sigmoid, sigmoid', { layers: [2, 3, 3, 2], hidden: 'sigmoid', output: 'sigmoid' }, false],
     ['4-3 (no hidden layer), softmax', { layers: [4, 3], hidden: 'sigmoid', output: 'softmax' }, true],
+    ['2-4-3 tanh, sigmoid, cross-entropy', { layers: [2, 4, 3], hidden: 'tanh', output: 'sigmoid', loss: 'cross-entropy' }, true],
+    ['2-3-1 relu, sigmoid, cross-entropy', { layers: [2, 3, 1], hidden: 'relu', output: 'sigmoid', loss: 'cross-entropy' }, true],
+    ['3-4-3 tanh, softmax, squared', { layers: [3, 4, 3], hidden: 'tanh', output: 'softmax', loss: 'squared' }, true],
   ];
 
   it.each(shapes)('%s: backward pass agrees with finite differences', (_name, shape, oneHot) => {
@@ -163,6 +177,53 @@ describe('the MLP', () => {
     // Logits [1000, 0]: cross-entropy for class 1 is log(1 + e^1000) = 1000 (to double precision).
     model.evaluate(Float64Array.of(1000, 0, 0, 0), 1, fullBatch(1), loss, null, null);
     expect(loss[0]).toBe(1000);
+  });
+
+  it('sigmoid cross-entropy of a 2-1 net: the closed form −[y log p + (1−y) log(1−p)] and its gradient (p−y)·[x, 1], over rows', () => {
+    const x = [
+      [0.5, -1],
+      [2, 0.25],
+      [-1.5, 3],
+    ];
+    const y = [[1], [0], [1]];
+    const model = new MlpModel(buildDataset({ x, y }, 0), { layers: [2, 1], hidden: 'tanh', output: 'sigmoid', loss: 'cross-entropy' });
+    const theta = Float64Array.of(0.3, -0.7, 0.1); // W1_1_1, W1_2_1, b1_1
+    const loss = new Float64Array(1);
+    const grad = new Float64Array(3);
+    model.evaluate(theta, 1, fullBatch(3), loss, grad, null);
+    let expected = 0;
+    const expectedGrad = [0, 0, 0];
+    x.forEach(([x1, x2], r) => {
+      const p = 1 / (1 + Math.exp(-(0.3 * x1 - 0.7 * x2 + 0.1)));
+      const t = y[r][0];
+      expected -= (t * Math.log(p) + (1 - t) * Math.log(1 - p)) / 3;
+      [x1, x2, 1].forEach((v, q) => (expectedGrad[q] += ((p - t) * v) / 3));
+    });
+    expect(loss[0]).toBeCloseTo(expected, 14);
+    expectedGrad.forEach((g, q) => expect(grad[q]).toBeCloseTo(g, 14));
+  });
+
+  it('sigmoid cross-entropy stays finite for a logit of ±1000: softplus(1000) − 0 = 1000, softplus(−1000) − 0 = 0', () => {
+    const model = new MlpModel(buildDataset({ x: [[1]], y: [[0, 1]] }, 0), { layers: [1, 2], hidden: 'tanh', output: 'sigmoid', loss: 'cross-entropy' });
+    const loss = new Float64Array(1);
+    const grad = new Float64Array(4);
+    // Output 1: z = 1000, y = 0: −log(1 − σ(1000)) = 1000 (to double precision). Output 2: z = 1000, y = 1: −log σ(1000) = 0.
+    model.evaluate(Float64Array.of(1000, 1000, 0, 0), 1, fullBatch(1), loss, grad, null);
+    expect(loss[0]).toBe(1000);
+    expect(Array.from(grad)).toEqual([1, 0, 1, 0]); // σ(z) − y per output, times the input 1 (W) and 1 (b)
+  });
+
+  it('the loss left out is cross-entropy for a softmax output and squared otherwise', () => {
+    const data = randomData(5, 2, 2, true);
+    const theta = randomVector(2 * 3 + 3 + 3 * 2 + 2);
+    const lossOf = (shape: MlpShape) => lossAt(new MlpModel(data, shape), theta, fullBatch(5));
+    for (const output of ['softmax', 'sigmoid', 'identity'] as const) {
+      const implied = output === 'softmax' ? 'cross-entropy' : 'squared';
+      expect(lossOf({ layers: [2, 3, 2], hidden: 'tanh', output })).toBe(lossOf({ layers: [2, 3, 2], hidden: 'tanh', output, loss: implied }));
+    }
+    expect(lossOf({ layers: [2, 3, 2], hidden: 'tanh', output: 'softmax', loss: 'squared' })).not.toBe(
+      lossOf({ layers: [2, 3, 2], hidden: 'tanh', output: 'softmax' }),
+    );
   });
 
   it('names its parameters layer by layer, W row-major (in × out) then b', () => {

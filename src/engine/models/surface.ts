@@ -14,9 +14,25 @@ export class SurfaceModel implements Model {
   /** Where `evaluate` describes a block to `lossAndGradient` (kept, so that a step allocates nothing). */
   private readonly block: SurfaceBlock;
 
-  constructor(readonly kernel: SurfaceKernel, steppers?: SurfaceSteppers) {
+  constructor(
+    readonly kernel: SurfaceKernel,
+    steppers?: SurfaceSteppers,
+  ) {
     this.steppers = steppers ?? formulaSteppers(kernel);
-    this.block = { p: new Float64Array(0), n: 0, loss: new Float64Array(0), from: 0, to: 0, lr: 0, t: 0, spec: { kind: 'gd', alpha: 0 }, s1: null, s2: null, limit: Infinity };
+    this.block = {
+      p: new Float64Array(0),
+      n: 0,
+      loss: new Float64Array(0),
+      from: 0,
+      to: 0,
+      lr: 0,
+      t: 0,
+      spec: { kind: 'gd', alpha: 0, weightDecay: 0 },
+      s1: null,
+      s2: null,
+      s3: null,
+      limit: Infinity,
+    };
   }
 
   /** The model of a named surface, with its own loops (./surface-steps.ts says why). */
@@ -24,7 +40,16 @@ export class SurfaceModel implements Model {
     return new SurfaceModel(surfaces[name].evaluate, namedSteppers[name]);
   }
 
-  evaluate(params: Float64Array, n: number, _batch: Batch, loss: Float64Array, grad: Float64Array | null, active: Uint8Array | null, from = 0, to = n): boolean | void {
+  evaluate(
+    params: Float64Array,
+    n: number,
+    _batch: Batch,
+    loss: Float64Array,
+    grad: Float64Array | null,
+    active: Uint8Array | null,
+    from = 0,
+    to = n,
+  ): boolean | void {
     if (!active) {
       // Every particle of the range (a step's block, or a frame's full loss): the surface's own loop, telling
       // whether every loss is finite.

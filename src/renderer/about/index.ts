@@ -1,23 +1,32 @@
 /**
- * The About dialog: the lab's name and version, where it runs, and every bundled library with its version and
+ * The About dialog: the lab's name and version, where it runs, its threads, and every bundled library with its version and
  * licence text. The licence texts are a separate chunk, loaded the first time the dialog opens.
  */
 import { element } from '../dom';
 import { InfoDialog } from '../help/dialog';
 import { appLicence, appName, appVersion, dependencyVersions } from './facts';
 import iconUrl from './icon.svg';
+import { threadsLine, type ThreadsInUse } from './threads';
 
 export class AboutDialog {
   private readonly info = new InfoDialog(`About ${appName}`, 'about-dialog');
   private filled: Promise<void> | null = null;
 
-  constructor(private readonly runtime: () => string) {}
+  /** The threads line, written again at each opening: the threads in use change with the run. */
+  private readonly threads = element('p', '', 'about-threads');
+
+  /** `inUse`: what the trainer last said of its threads (null until it has). */
+  constructor(
+    private readonly runtime: () => string,
+    private readonly inUse: () => ThreadsInUse | null = () => null,
+  ) {}
 
   close(): void {
     this.info.close();
   }
 
   async open(): Promise<void> {
+    this.threads.textContent = threadsLine(self.crossOriginIsolated, navigator.hardwareConcurrency || 1, this.inUse());
     this.info.open();
     this.filled ??= this.fill().catch((error: unknown) => {
       this.filled = null; // try again next time
@@ -37,6 +46,7 @@ export class AboutDialog {
       element('p', `${appName} ${appVersion}`, 'about-version'),
       element('p', 'A visual lab for gradient descent: a cloud of particles descending a loss surface.'),
       element('p', this.runtime(), 'about-runtime'),
+      this.threads,
       element('p', `${appName} is free software under the ${appLicence} licence. It runs entirely on this computer: it loads nothing from the network.`),
     );
     const { bundledLibraries } = await import('./licences');
@@ -55,7 +65,12 @@ export class AboutDialog {
     }
     body.append(heading, list);
     if ((window as Window & { descentDesktop?: unknown }).descentDesktop) {
-      body.append(element('p', 'The desktop app is built on Electron (MIT), which includes Chromium and Node.js; their licences are installed with the app (LICENSE and LICENSES.chromium.html).'));
+      body.append(
+        element(
+          'p',
+          'The desktop app is built on Electron (MIT), which includes Chromium and Node.js; their licences are installed with the app (LICENSE and LICENSES.chromium.html).',
+        ),
+      );
     }
   }
 }

@@ -3,12 +3,13 @@
  * its licence text, read from node_modules when the page is built (Vite's ?raw imports). Loaded only when the
  * About dialog opens. about.test.ts checks this list against package.json and node_modules.
  */
+import gifencLicence from '../../../node_modules/gifenc/LICENSE.md?raw';
 import lilGuiLicence from '../../../node_modules/lil-gui/LICENSE.md?raw';
 import mathjsLicence from '../../../node_modules/mathjs/LICENSE?raw';
 import mathjsNotice from '../../../node_modules/mathjs/NOTICE?raw';
+import mediabunnyLicence from '../../../node_modules/mediabunny/LICENSE?raw';
 import threeLicence from '../../../node_modules/three/LICENSE?raw';
 import uplotLicence from '../../../node_modules/uplot/LICENSE?raw';
-import webmMuxerLicence from '../../../node_modules/webm-muxer/LICENSE?raw';
 import zodLicence from '../../../node_modules/zod/LICENSE?raw';
 
 export interface BundledLibrary {
@@ -22,10 +23,11 @@ export interface BundledLibrary {
 }
 
 export const bundledLibraries: readonly BundledLibrary[] = [
+  { name: 'gifenc', licence: 'MIT', purpose: 'GIF recordings', text: gifencLicence },
   { name: 'lil-gui', licence: 'MIT', purpose: 'the settings panel', text: lilGuiLicence },
   { name: 'mathjs', licence: 'Apache-2.0', purpose: 'formulas typed by the user, differentiated exactly', text: `${mathjsNotice.trim()}\n\n${mathjsLicence}` },
+  { name: 'mediabunny', licence: 'MPL-2.0', purpose: 'WebM and MP4 recordings (unmodified; source: github.com/Vanilagy/mediabunny)', text: mediabunnyLicence },
   { name: 'three', licence: 'MIT', purpose: 'the 3D scene', text: threeLicence },
   { name: 'uplot', licence: 'MIT', purpose: 'the loss chart', text: uplotLicence },
-  { name: 'webm-muxer', licence: 'MIT', purpose: 'WebM recordings', text: webmMuxerLicence },
   { name: 'zod', licence: 'MIT', purpose: 'validation of scenarios and messages', text: zodLicence },
 ];

@@ -5,8 +5,8 @@
  */
 import type { LabState } from '../lab';
 import type { CaptureSurface } from '../mounts';
-import type { CaptureLayout } from './layout';
-import { cardLines, drawCard, LossTrace } from './sidebar';
+import { bandHeight, type CaptureLayout } from './layout';
+import { cardBackground, cardLines, drawCard, LossTrace } from './sidebar';
 
 export interface Texts {
   title: string;
@@ -17,7 +17,14 @@ export interface Texts {
  * Returns what to read the current picture from: a function, called after each render. `state` is read at
  * each picture for the card and the chart (the chart follows the pictures taken, from the first).
  */
-export function composer(surface: CaptureSurface, width: number, height: number, { title, caption }: Texts, layout: CaptureLayout, state: () => Readonly<LabState>): () => HTMLCanvasElement {
+export function composer(
+  surface: CaptureSurface,
+  width: number,
+  height: number,
+  { title, caption }: Texts,
+  layout: CaptureLayout,
+  state: () => Readonly<LabState>,
+): () => HTMLCanvasElement {
   if (!title && !caption && !layout.card && !layout.chart) return () => surface.canvas;
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -29,6 +36,11 @@ export function composer(surface: CaptureSurface, width: number, height: number,
   const { scene, card, chart } = layout;
   return () => {
     context.drawImage(surface.canvas, scene.x, scene.y, scene.width, scene.height);
+    // The column afresh under the bands too: a translucent band must not pile up frame after frame.
+    if (card || chart) {
+      context.fillStyle = cardBackground;
+      context.fillRect(scene.width, 0, width - scene.width, height);
+    }
     const now = state();
     if (card) drawCard(context, card, cardLines(now), unit);
     if (chart) {
@@ -41,16 +53,16 @@ export function composer(surface: CaptureSurface, width: number, height: number,
   };
 }
 
-/** One line of text on a translucent band along the top or the bottom edge. */
+/** One line of text on a translucent band along the top or the bottom edge (its height: ./layout.ts). */
 function band(context: CanvasRenderingContext2D, text: string, edge: 'top' | 'bottom', size: number, width: number, unit: number): void {
   const pad = Math.round(14 * unit);
-  const bandHeight = size + 2 * pad;
-  const y = edge === 'top' ? 0 : context.canvas.height - bandHeight;
+  const height = bandHeight(edge, context.canvas.height);
+  const y = edge === 'top' ? 0 : context.canvas.height - height;
   context.fillStyle = 'rgba(11, 14, 18, 0.72)';
-  context.fillRect(0, y, width, bandHeight);
+  context.fillRect(0, y, width, height);
   context.font = `${edge === 'top' ? 600 : 400} ${size}px system-ui, -apple-system, "Segoe UI", sans-serif`;
   context.fillStyle = edge === 'top' ? '#e8edf3' : '#b7c0cc';
   context.textBaseline = 'middle';
   context.textAlign = 'left';
-  context.fillText(text, pad * 1.5, y + bandHeight / 2, width - 3 * pad);
+  context.fillText(text, pad * 1.5, y + height / 2, width - 3 * pad);
 }

@@ -44,6 +44,7 @@ export function mountCapture({ lab, notices, preferences }: MountContext, scene:
 
   const capturer: Capturer = {
     canvasSize,
+    cameraPose: () => scene.cameraPose(),
     screenshot: async (options) => {
       const settings = screenshotSettings(options, canvasSize());
       return exclusive('screenshot', () => screenshot(scene, settings, () => lab.state()));

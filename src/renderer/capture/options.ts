@@ -2,6 +2,10 @@
  * The capture options, checked like a scenario file: every field an integer in its range (or a short text),
  * no unknown field, and a message that names the option at fault. Pure: no DOM, tested in node.
  */
+import { frameFolderLimits } from '../../shared/frame-folders';
+import { cameraKeys, type CameraKey } from './camera';
+import { gifEstimate, maxGifMemory } from './gif-size';
+import { CaptureOptionError } from './option-error';
 
 export interface ScreenshotOptions {
   width?: number;
@@ -16,10 +20,18 @@ export interface ScreenshotOptions {
   panel?: boolean;
 }
 
+/** The containers a recording can be written to ('png': a PNG sequence, a folder of numbered frames or a .zip of them). */
+export const recordFormats = ['webm', 'mp4', 'gif', 'png'] as const;
+export type RecordFormat = (typeof recordFormats)[number];
+
 export interface RecordOptions extends ScreenshotOptions {
   frames?: number;
   fps?: number;
   stepsPerFrame?: number;
+  /** The container: 'webm' (the default), 'mp4', 'gif', or 'png' (a PNG sequence: a .zip of frame-00001.png … from the API). */
+  format?: RecordFormat;
+  /** Camera keyframes (./camera.ts), interpolated between frames. */
+  camera?: { frame: number; azimuth: number; elevation: number; distance: number }[];
 }
 
 export interface ScreenshotSettings {
@@ -35,14 +47,18 @@ export interface RecordSettings extends ScreenshotSettings {
   frames: number;
   fps: number;
   stepsPerFrame: number;
+  format: RecordFormat;
+  camera: CameraKey[];
 }
 
 /** The largest picture: 4K UHD's area, either way round (WebGL and the encoders take 3840 on a side). */
 export const maxSide = 3840;
 export const maxArea = 3840 * 2160;
 export const minSide = 16;
-export const maxFrames = 36_000;
+/** One limit with a PNG sequence's frame numbers, which main checks (src/shared/frame-folders.ts). */
+export const maxFrames = frameFolderLimits.maxFrame;
 export const maxFps = 120;
+export const maxGifFps = 50;
 export const maxStepsPerFrame = 100_000;
 const maxText = 200;
 
@@ -53,14 +69,12 @@ export const resolutionPresets = [
   { name: '4K', width: 3840, height: 2160 },
 ] as const;
 
-/** An error in the caller's options: its message names the option. */
-export class CaptureOptionError extends Error {
-  override name = 'CaptureOptionError';
-}
+export { CaptureOptionError };
 
 function fields(method: string, options: unknown, known: readonly string[]): Record<string, unknown> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new CaptureOptionError(`${method}: options must be an object such as { width: 1280, height: 720 }`);
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new CaptureOptionError(`${method}: options must be an object such as { width: 1280, height: 720 }`);
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!known.includes(key)) throw new CaptureOptionError(`${method}: unknown option "${key}" (known: ${known.join(', ')})`);
@@ -128,36 +142,45 @@ export function screenshotSettings(options: unknown, fallback: { width: number; 
 
 export function recordSettings(options: unknown, fallback: { width: number; height: number }): RecordSettings {
   const method = 'record';
-  const record = fields(method, options, ['frames', 'fps', 'width', 'height', 'stepsPerFrame', 'title', 'caption', 'chart', 'panel']);
+  const record = fields(method, options, ['frames', 'fps', 'width', 'height', 'stepsPerFrame', 'title', 'caption', 'chart', 'panel', 'format', 'camera']);
+  const format = record.format ?? 'webm';
+  if (!recordFormats.includes(format as RecordFormat))
+    throw new CaptureOptionError(`${method}: format must be one of ${recordFormats.map((f) => `"${f}"`).join(', ')}, not ${describe(format)}`);
+  // A GIF or a PNG has no 2 × 2 blocks to fill: any size will do.
+  const even = format === 'webm' || format === 'mp4';
   const fps = integer(method, 'fps', record.fps, 30, 1, maxFps);
+  const frames = integer(method, 'frames', record.frames, Math.min(maxFrames, 5 * fps), 1, maxFrames);
+  const picture = size(method, record, fitSize(fallback.width, fallback.height, even), even);
+  if (format === 'gif') {
+    if (fps > maxGifFps)
+      throw new CaptureOptionError(
+        `${method}: fps must be at most ${maxGifFps} for a GIF (its delays are in hundredths of a second; players slow shorter ones down), not ${fps}`,
+      );
+    const { memory } = gifEstimate(picture.width, picture.height, frames);
+    if (memory > maxGifMemory)
+      throw new CaptureOptionError(
+        `${method}: frames: a GIF of ${frames} frames at ${picture.width} × ${picture.height} needs ${mb(memory)} MB while it is made, more than ${mb(maxGifMemory)} MB: fewer frames or a smaller size`,
+      );
+  }
   return {
-    frames: integer(method, 'frames', record.frames, Math.min(maxFrames, 5 * fps), 1, maxFrames),
+    frames,
     fps,
-    ...size(method, record, fitSize(fallback.width, fallback.height, true), true),
+    ...picture,
     stepsPerFrame: integer(method, 'stepsPerFrame', record.stepsPerFrame, 1, 1, maxStepsPerFrame),
     title: text(method, 'title', record.title),
     caption: text(method, 'caption', record.caption),
     chart: flag(method, 'chart', record.chart),
     panel: flag(method, 'panel', record.panel),
+    format: format as RecordFormat,
+    camera: cameraKeys(method, record.camera, frames),
   };
 }
 
-/** Frame k's presentation time in µs (WebCodecs' unit), on the fixed clock of fps frames a second. */
-export function frameTimestamp(k: number, fps: number): number {
-  return Math.round((k * 1e6) / fps);
+function mb(bytes: number): number {
+  return Math.ceil(bytes / 2 ** 20);
 }
 
-/** Frame k's duration in µs: up to the next frame's timestamp, so that rounding never accumulates. */
-export function frameDuration(k: number, fps: number): number {
-  return frameTimestamp(k + 1, fps) - frameTimestamp(k, fps);
-}
-
-/** Whether frame k is a key frame: the first, then one every two seconds (seeking stays quick). */
-export function isKeyFrame(k: number, fps: number): boolean {
-  return k % Math.max(1, Math.round(2 * fps)) === 0;
-}
-
-/** A bit rate for VP8/VP9 that keeps the thin contour lines clean: about 0.15 bits a pixel a frame, 1–40 Mbit/s. */
+/** A bit rate for the video codecs that keeps the thin contour lines clean: about 0.15 bits a pixel a frame, 1–40 Mbit/s. */
 export function bitrateFor(width: number, height: number, fps: number): number {
   return Math.round(Math.min(40e6, Math.max(1e6, width * height * fps * 0.15)));
 }

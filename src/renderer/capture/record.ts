@@ -1,90 +1,105 @@
 /**
- * A WebM of the scene on a fixed clock: frame k shows the run after k step batches at k / fps seconds,
- * whatever the time it took to compute and draw, so that the same scenario and seed give the same video on
- * any machine. Frames go through WebCodecs (VP9, else VP8) into webm-muxer, whose target is either memory
- * (the API's Blob) or a file (the dialog: ../saving.ts, written as it is recorded).
+ * A recording of the scene on a fixed clock: frame k shows the run after k step batches at k / fps seconds,
+ * with the camera where its keyframes put it at frame k, whatever the time it took to compute and draw, so
+ * that the same scenario, seed and options give the same file on any machine. The frames go to a WebM or an
+ * MP4 (Mediabunny, over WebCodecs) or a GIF (gifenc): ./video.ts; or to a PNG sequence: ./png-sequence.ts.
+ * A WebM bound for a file, and a PNG sequence bound for a folder, are written as they are made; an MP4 or a
+ * GIF is written whole after the last frame. Nothing is left of a cancelled one.
  */
-import { ArrayBufferTarget, Muxer, StreamTarget } from 'webm-muxer';
+import { saveLimits } from '../../shared/saving';
+import type { FrameFolder } from '../frame-folder';
 import type { SaveTarget } from '../saving';
 import type { Lab } from '../lab';
 import type { SceneHandle } from '../mounts';
+import { aimAt, BestFollower, cameraAt, focusAt, followsBest } from './camera';
 import { composer } from './compose';
-import { captureLayout } from './layout';
-import { bitrateFor, frameDuration, frameTimestamp, isKeyFrame, type RecordSettings } from './options';
+import { bandsOf, captureLayout } from './layout';
+import type { RecordSettings } from './options';
+import { pngSink } from './png-sequence';
+import { codecNames, containerCodecs, gifSink, pickCodec, videoSink, type FrameSink } from './video';
 
 export interface RecordJob {
   lab: Lab;
   scene: SceneHandle;
   settings: RecordSettings;
-  /** A file to write to as the frames come; without one, the video is kept in memory and returned. */
+  /** A file to write to; without one, the recording is kept in memory and returned. */
   file?: SaveTarget;
+  /** For a PNG sequence: the folder its frames go to; without one, they are returned as a .zip. */
+  folder?: FrameFolder;
   onProgress?: (framesDone: number, frames: number) => void;
   signal?: AbortSignal;
 }
 
-/** The codecs tried, best first: WebCodecs' name and the Matroska codec ID. */
-const codecs = [
-  { codec: 'vp09.00.10.08', id: 'V_VP9' },
-  { codec: 'vp8', id: 'V_VP8' },
-];
-/** How many frames may wait in the encoder before drawing the next one (bounds the memory held). */
-const maxQueue = 4;
-
-async function pickCodec(settings: RecordSettings): Promise<{ config: VideoEncoderConfig; id: string }> {
-  if (typeof VideoEncoder === 'undefined') throw new Error('record: this browser has no video encoder (WebCodecs)');
-  for (const { codec, id } of codecs) {
-    const config: VideoEncoderConfig = { codec, width: settings.width, height: settings.height, bitrate: bitrateFor(settings.width, settings.height, settings.fps), framerate: settings.fps, latencyMode: 'quality' };
-    const support = await VideoEncoder.isConfigSupported(config).catch(() => null);
-    if (support?.supported) return { config: support.config ?? config, id };
-  }
-  throw new Error(`record: this browser cannot encode VP9 or VP8 at ${settings.width} × ${settings.height}`);
-}
+/** The pieces an MP4 or a GIF is written to its file in: half of main's limit on one message. */
+const fileChunk = saveLimits.maxChunkBytes / 2;
+const mimeTypes = { webm: 'video/webm', mp4: 'video/mp4', gif: 'image/gif', png: 'application/zip' } as const;
 
 function aborted(): DOMException {
   return new DOMException('The recording was cancelled', 'AbortError');
 }
 
-/** Records; resolves with the video (null when it went to a file). Rejects with an AbortError on cancel. */
-export async function record({ lab, scene, settings, file, onProgress, signal }: RecordJob): Promise<Blob | null> {
+/** The sink of the settings' format: throws, naming the option, when no encoder of the browser takes it. */
+async function sinkFor(settings: RecordSettings, file?: SaveTarget, folder?: FrameFolder): Promise<FrameSink> {
+  if (settings.format === 'gif') return gifSink(settings);
+  if (settings.format === 'png') return pngSink(settings, folder);
+  const codec = await pickCodec(settings.format, settings.width, settings.height, settings.fps);
+  if (!codec) {
+    const names = containerCodecs[settings.format].map((c) => codecNames[c]).join(', ');
+    throw new Error(`record: format "${settings.format}" needs a ${names} video encoder at ${settings.width} × ${settings.height}, and this browser has none`);
+  }
+  return videoSink(settings, codec, file);
+}
+
+/** Records; resolves with the file (null when it went to `file`). Rejects with an AbortError on cancel. */
+export async function record({ lab, scene, settings, file, folder, onProgress, signal }: RecordJob): Promise<Blob | null> {
   if (signal?.aborted) throw aborted();
-  const { config, id } = await pickCodec(settings);
-  // Chunked, as webm-muxer's own file target: 16 MiB pieces, each written where the muxer says. A failed write
-  // is not lost: the file's close() rejects with it.
-  const target = file ? new StreamTarget({ onData: (data, position) => void file.write(data, position).catch(() => {}), chunked: true }) : new ArrayBufferTarget();
-  const muxer = new Muxer({ target, video: { codec: id, width: settings.width, height: settings.height, frameRate: settings.fps }, firstTimestampBehavior: 'strict' });
-  let failure: unknown = null;
-  const encoder = new VideoEncoder({
-    output: (chunk, meta) => muxer.addVideoChunk(chunk, meta),
-    error: (error) => (failure ??= error),
-  });
-  encoder.configure(config);
-  const layout = captureLayout(settings.width, settings.height, settings);
+  const sink = await sinkFor(settings, file, folder);
+  const layout = captureLayout(settings.width, settings.height, settings, bandsOf(settings, settings.height));
   const surface = scene.beginCapture(layout.scene.width, layout.scene.height);
   if (!surface) {
-    encoder.close();
+    await sink.cancel();
     throw new Error('record: the scene cannot be drawn (no WebGL), or a capture is already under way');
   }
+  let done = false;
   try {
     const picture = composer(surface, settings.width, settings.height, settings, layout, () => lab.state());
+    // A camera aiming at the best particle follows it from the first frame, on the recording's clock.
+    const follower = followsBest(settings.camera) ? new BestFollower(settings.fps) : null;
     for (let k = 0; k < settings.frames; k++) {
       if (signal?.aborted) throw aborted();
-      if (failure) throw failure;
       surface.setTime((k * 1000) / settings.fps);
       // Frame 0 shows the run as it stands; each later frame, one more batch of steps.
       if (k > 0) await lab.step(settings.stepsPerFrame);
+      // After the step: the camera may aim at where the best particle now is.
+      const followed = follower?.next(surface.bestPoint()) ?? null;
+      const focus = focusAt(settings.camera, k);
+      surface.setCamera(cameraAt(settings.camera, k), focus > 0 ? aimAt(surface.viewTarget(), followed, focus) : null);
       surface.render();
-      const frame = new VideoFrame(picture(), { timestamp: frameTimestamp(k, settings.fps), duration: frameDuration(k, settings.fps), alpha: 'discard' });
-      encoder.encode(frame, { keyFrame: isKeyFrame(k, settings.fps) });
-      frame.close();
-      while (encoder.encodeQueueSize > maxQueue && !failure) await new Promise((resolve) => setTimeout(resolve, 2));
+      // The encoder may hold a frame for seconds under load: Cancel does not wait for it.
+      await untilAborted(sink.add(picture(), k), signal);
       onProgress?.(k + 1, settings.frames);
     }
-    await encoder.flush();
-    if (failure) throw failure;
-    muxer.finalize();
-    return target instanceof ArrayBufferTarget ? new Blob([target.buffer], { type: 'video/webm' }) : null;
+    const bytes = await sink.finish();
+    done = true;
+    if (!bytes) return null;
+    const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeTypes[settings.format] });
+    if (!file) return blob;
+    // In pieces: main takes at most saveLimits.maxChunkBytes in one message.
+    for (let at = 0; at < blob.size; at += fileChunk) await file.write(new Uint8Array(await blob.slice(at, at + fileChunk).arrayBuffer()), at);
+    return null;
   } finally {
     surface.end();
-    if (encoder.state !== 'closed') encoder.close();
+    // Not awaited: the encoder's pending frames are dropped in the background, and nothing was written but a WebM's, which the file's abort removes.
+    if (!done) void sink.cancel().catch(() => {});
   }
+}
+
+/** `work`, or an AbortError as soon as `signal` fires, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

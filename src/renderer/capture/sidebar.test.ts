@@ -24,16 +24,46 @@ describe('cardLines', () => {
   it('names the settings the panel shows and the readouts, from the state', () => {
     const lines = new Map(cardLines(stateOf('bowl-cloud')));
     const scenario = stateOf('bowl-cloud').scenario!;
-    expect([...lines.keys()]).toEqual(['Scenario', 'Optimizer', 'Learning rate', 'Batch size', 'Clip', 'Init', 'Seed', 'Epoch', 'Mean loss', 'Best loss', 'Converged', 'Diverged']);
-    expect(lines.get('Learning rate')).toBe(String(scenario.optimizer.alpha));
+    expect([...lines.keys()]).toEqual([
+      'Scenario',
+      'Optimizer',
+      'Learning rate α',
+      'Batch size',
+      'Clip',
+      'Init',
+      'Seed',
+      'Epoch',
+      'Mean loss',
+      'Best loss',
+      'Converged',
+      'Diverged',
+    ]);
+    expect(lines.get('Learning rate α')).toBe(String(scenario.optimizer.alpha));
     expect(lines.get('Seed')).toBe(String(scenario.seed));
     expect(lines.get('Mean loss')).toBe('0.0123');
     expect(lines.get('Best loss')).toBe('1.500e-7');
     expect(lines.get('Converged')).toBe('380 of 400');
   });
 
+  it('names the optimizer, its settings, the clip and the init as the panel does (issue 22: “gd” read as a typo)', () => {
+    expect(new Map(cardLines(stateOf('bowl-cloud'))).get('Optimizer')).toBe('Gradient descent');
+    expect(new Map(cardLines(stateOf('bowl-cloud'))).get('Init')).toBe('Uniform');
+    // Adam's defaults (CONTRACTS §1, PyTorch's): β₁ 0.9, β₂ 0.999, ε 1e-8.
+    expect(new Map(cardLines(stateOf('rosenbrock'))).get('Optimizer')).toBe('Adam · β₁ 0.9 · β₂ 0.999 · ε 1e-8');
+    expect(new Map(cardLines(stateOf('noisy-line-clip'))).get('Clip')).toBe('by value, 1000');
+  });
+
   it('shows only the readouts before anything is loaded', () => {
-    const state: LabState = { loaded: false, stepping: null, name: '', epoch: 0, step: 0, status: 'paused', summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null, reasons: noReasons() }, scenario: null };
+    const state: LabState = {
+      loaded: false,
+      stepping: null,
+      name: '',
+      epoch: 0,
+      step: 0,
+      status: 'paused',
+      summary: { count: 0, converged: 0, diverged: 0, running: 0, bestLoss: null, meanLoss: null, reasons: noReasons() },
+      scenario: null,
+    };
     expect(cardLines(state).map(([label]) => label)).toEqual(['Scenario', 'Epoch', 'Mean loss', 'Best loss', 'Converged', 'Diverged']);
   });
 });

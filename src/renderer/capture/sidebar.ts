@@ -4,6 +4,9 @@
  * scenario and seed give the same pixels, whatever the window's size (the page's own chart is not copied).
  */
 import type { LabState } from '../lab';
+import { formatNumber } from '../panel/numbers';
+import { optimizerLabels } from '../panel/params';
+import { optimizerFieldLabels } from '../panel/race-groups';
 import { formatLoss } from '../format';
 import { defaultPalette as palette } from '../views/palette';
 import { axisLabel } from '../views/ticks';
@@ -11,20 +14,25 @@ import type { Rect } from './layout';
 
 const font = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
-/** The card's lines, label and value: the scenario's settings, then where the run stands. Pure. */
+/** The card's colour (the panel's), also the column's under a title or caption band. */
+export const cardBackground = '#14181e';
+
+/** The card's lines, label and value: the scenario's settings as the panel names them, then where the run stands. Pure. */
 export function cardLines(state: Readonly<LabState>): [string, string][] {
   const scenario = state.scenario;
   const lines: [string, string][] = [['Scenario', state.name || 'untitled']];
   if (scenario) {
     const { optimizer, batch, clip, init } = scenario;
-    const extras = Object.entries(optimizer)
-      .filter(([key, value]) => key !== 'kind' && key !== 'alpha' && typeof value === 'number')
-      .map(([key, value]) => `${key} ${String(value)}`);
-    lines.push(['Optimizer', [optimizer.kind, ...extras].join(' · ')]);
-    lines.push(['Learning rate', String(optimizer.alpha)]);
+    const fields = optimizer as unknown as Record<string, number>;
+    const extras = optimizerFieldLabels
+      .filter(([field]) => typeof fields[field] === 'number')
+      .map(([field, label]) => `${label} ${formatNumber(fields[field])}`);
+    lines.push(['Optimizer', [optimizerLabels[optimizer.kind], ...extras].join(' · ')]);
+    lines.push(['Learning rate α', formatNumber(optimizer.alpha)]);
     lines.push(['Batch size', batch.size === null ? 'full batch' : String(batch.size)]);
-    lines.push(['Clip', clip ? `${clip.mode} ${clip.limit}` : 'off']);
-    lines.push(['Init', 'dist' in init ? init.dist : 'points']);
+    lines.push(['Clip', clip ? `${clip.mode === 'value' ? 'by value' : 'by norm'}, ${formatNumber(clip.limit)}` : 'off']);
+    const kind = 'dist' in init ? init.dist : 'points';
+    lines.push(['Init', `${kind[0].toUpperCase()}${kind.slice(1)}`]);
     lines.push(['Seed', String(scenario.seed)]);
   }
   const { summary } = state;
@@ -38,7 +46,7 @@ export function cardLines(state: Readonly<LabState>): [string, string][] {
 
 /** The card: a panel-coloured box of label/value rows, sized to the picture (unit = height / 720). */
 export function drawCard(context: CanvasRenderingContext2D, rect: Rect, lines: [string, string][], unit: number): void {
-  context.fillStyle = '#14181e';
+  context.fillStyle = cardBackground;
   context.fillRect(rect.x, rect.y, rect.width, rect.height);
   const pad = Math.round(16 * unit);
   const size = Math.max(9, Math.min(Math.round(15 * unit), Math.floor((rect.height - 2 * pad) / (lines.length * 1.55))));
@@ -81,7 +89,10 @@ export class LossTrace {
     const mapped = log ? values.map(Math.log10) : values;
     let min = Math.min(...mapped);
     let max = Math.max(...mapped);
-    if (max === min) (min -= 0.5), (max += 0.5);
+    if (max === min) {
+      min -= 0.5;
+      max += 0.5;
+    }
     return { log, min, max };
   }
 
@@ -122,7 +133,14 @@ export class LossTrace {
     this.line(context, this.bests, palette.best, xOf, yOf, unit);
   }
 
-  private line(context: CanvasRenderingContext2D, values: (number | null)[], colour: string, xOf: (s: number) => number, yOf: (v: number) => number, unit: number): void {
+  private line(
+    context: CanvasRenderingContext2D,
+    values: (number | null)[],
+    colour: string,
+    xOf: (s: number) => number,
+    yOf: (v: number) => number,
+    unit: number,
+  ): void {
     context.strokeStyle = colour;
     context.lineWidth = Math.max(1, 2 * unit);
     context.beginPath();

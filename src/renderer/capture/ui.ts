@@ -13,9 +13,17 @@ import type { Notices } from '../notices';
 import type { PreferenceStore } from '../preferences';
 import { recordingPreferencesSchema, type RecordingPreferences } from '../../shared/preferences';
 import type { Capturer } from './capturer';
-import { maxFrames, resolutionPresets } from './options';
+import { maxFrames, resolutionPresets, type RecordFormat, type RecordSettings } from './options';
+import { Studio } from './studio';
+import { chooseFrameFolder, type FrameFolder } from '../frame-folder';
 import { chooseSaveTarget, download, saveBlob, type SaveTarget } from '../saving';
 
+/** Where a recording goes (see CaptureControls.destination); `name` is the download's, when neither is set. */
+interface Destination {
+  file?: SaveTarget;
+  folder?: FrameFolder;
+  name: string;
+}
 
 export class CaptureControls {
   private readonly dialog: HTMLDivElement;
@@ -36,6 +44,7 @@ export class CaptureControls {
   private readonly cancelButton: HTMLButtonElement;
   private readonly titles: HTMLDivElement;
   private readonly openButton: HTMLButtonElement;
+  private readonly studio: Studio;
   private abort: AbortController | null = null;
 
   constructor(
@@ -50,7 +59,7 @@ export class CaptureControls {
     tools.setAttribute('aria-label', 'Capture');
     const quickShot = button('Screenshot', 'Save a PNG of the scene at the size chosen in the Record dialog (the scene’s own size unless changed)');
     quickShot.addEventListener('click', () => void this.screenshot());
-    this.openButton = button('Record…', 'Record the scene to a WebM video, or take a screenshot at a chosen resolution');
+    this.openButton = button('Record…', 'Record the scene to a WebM or MP4 video, a GIF or a PNG sequence, or take a screenshot at a chosen resolution');
     this.openButton.setAttribute('aria-expanded', 'false');
     this.openButton.addEventListener('click', () => this.toggle());
     tools.append(quickShot, this.openButton);
@@ -61,7 +70,8 @@ export class CaptureControls {
     this.dialog.hidden = true;
 
     this.resolution = element('select');
-    for (const preset of resolutionPresets) this.resolution.append(option(`${preset.width}x${preset.height}`, `${preset.name} (${preset.width} × ${preset.height})`));
+    for (const preset of resolutionPresets)
+      this.resolution.append(option(`${preset.width}x${preset.height}`, `${preset.name} (${preset.width} × ${preset.height})`));
     this.resolution.append(option('scene', 'The scene’s size'));
     this.resolution.value = 'scene';
     this.fps = element('select');
@@ -78,8 +88,16 @@ export class CaptureControls {
     this.texts.append(this.title, this.caption);
     this.clean.addEventListener('change', () => (this.texts.hidden = !this.clean.checked));
 
+    this.studio = new Studio(capturer, () => this.settings());
     const grid = element('div', undefined, 'capture-fields');
-    grid.append(label('Resolution', this.resolution), label('Frame rate', this.fps), label('Length (s)', this.seconds), label('Steps per video frame', this.steps));
+    grid.append(
+      label('Resolution', this.resolution),
+      label('Format', this.studio.format),
+      label('Camera', this.studio.camera),
+      label('Frame rate', this.fps),
+      label('Length (s)', this.seconds),
+      label('Steps per video frame', this.steps),
+    );
     const cleanLabel = element('label', undefined, 'capture-clean');
     cleanLabel.append(this.clean, document.createTextNode(' Clean mode: hide the panel and readouts, title and caption over the video'));
     this.chart = checkbox('capture-chart');
@@ -111,11 +129,14 @@ export class CaptureControls {
     const actions = element('div', undefined, 'capture-actions');
     actions.append(this.startButton, this.shotButton, this.cancelButton, close);
 
-    this.dialog.append(element('h2', 'Record the scene'), grid, cleanLabel, this.texts, beside, this.progress, this.status, actions);
+    this.dialog.append(element('h2', 'Record the scene'), grid, this.studio.element, cleanLabel, this.texts, beside, this.progress, this.status, actions);
     // The choices as the user left them last time; each change is kept.
     if (preferences.ready) this.apply(preferences.get().recording);
     preferences.events.on('ready', ({ recording }) => this.apply(recording));
     for (const input of this.inputs()) input.addEventListener('change', () => this.remember());
+    // The codec or the GIF's size estimate follows the choices.
+    for (const input of [this.studio.format, this.resolution, this.fps, this.seconds])
+      input.addEventListener('change', () => void this.studio.describe(this.settings()));
     this.dialog.addEventListener('keydown', (event) => {
       event.stopPropagation(); // the page's keys (Space, R, H…) must not act while typing here
       if (event.key === 'Escape' && !this.abort) this.toggle(false);
@@ -130,6 +151,11 @@ export class CaptureControls {
 
   private inputs(): (HTMLInputElement | HTMLSelectElement)[] {
     return [this.resolution, this.fps, this.seconds, this.steps, this.clean, this.title, this.caption, this.chart, this.card];
+  }
+
+  /** The studio's fields too: all are disabled while recording. */
+  private controls(): (HTMLInputElement | HTMLSelectElement)[] {
+    return [...this.inputs(), this.studio.format, this.studio.camera, this.studio.keyAt];
   }
 
   private apply(recording: RecordingPreferences): void {
@@ -164,6 +190,7 @@ export class CaptureControls {
   private toggle(open = this.dialog.hidden): void {
     this.dialog.hidden = !open;
     this.openButton.setAttribute('aria-expanded', String(open));
+    if (open) void this.studio.describe(this.settings());
     if (open) this.resolution.focus();
     // Focus goes back where the dialog came from, so the page's keys work again at once.
     else if (this.dialog.contains(document.activeElement)) this.openButton.focus();
@@ -186,17 +213,34 @@ export class CaptureControls {
     }
   }
 
-  private async record(): Promise<void> {
+  /** The recording's options as the dialog stands. */
+  private options(): Record<string, unknown> {
     const fps = Number(this.fps.value);
-    const options = {
+    const frames = Math.min(maxFrames, Math.max(1, Math.round(Number(this.seconds.value) * fps)));
+    return {
       ...this.size(),
       fps,
-      frames: Math.min(maxFrames, Math.max(1, Math.round(Number(this.seconds.value) * fps))),
+      frames,
       stepsPerFrame: Number(this.steps.value),
       ...(this.clean.checked ? { title: this.title.value, caption: this.caption.value } : {}),
       chart: this.chart.checked,
       panel: this.card.checked,
+      format: this.studio.format.value,
+      camera: this.studio.cameraKeys(frames, fps),
     };
+  }
+
+  /** The settings as the dialog stands, null while a field is out of range. */
+  private settings(): RecordSettings | null {
+    try {
+      return this.capturer.recordSettings(this.options());
+    } catch {
+      return null;
+    }
+  }
+
+  private async record(): Promise<void> {
+    const options = this.options();
     let settings;
     try {
       settings = this.capturer.recordSettings(options);
@@ -204,16 +248,24 @@ export class CaptureControls {
       this.status.textContent = error instanceof Error ? error.message : String(error);
       return;
     }
-    const name = `${this.baseName()}.webm`;
-    let file: SaveTarget | undefined;
+    // Recording waits on the save picker, which may open behind the window or be slow to come: say so.
+    this.status.textContent = settings.format === 'png' ? 'Choose a folder for the frames…' : 'Choose where to save the recording…';
+    this.startButton.disabled = true;
+    let destination: Destination | null;
     try {
-      const choice = await chooseSaveTarget(name, 'webm');
-      if (choice.kind === 'cancelled') return; // the picker was closed
-      if (choice.kind === 'file') file = choice.target;
+      destination = await this.destination(settings.format);
+      if (!destination) {
+        this.status.textContent = `Not recorded: no ${settings.format === 'png' ? 'folder' : 'file'} was chosen.`;
+        return;
+      }
     } catch (error) {
+      this.status.textContent = '';
       this.notices.showError(error);
       return;
+    } finally {
+      this.startButton.disabled = false;
     }
+    const { file, folder, name } = destination;
     const abort = new AbortController();
     this.abort = abort;
     const restore = this.clean.checked ? this.enterCleanMode(settings.title, settings.caption) : () => {};
@@ -222,6 +274,7 @@ export class CaptureControls {
     try {
       const blob = await this.capturer.record(options, {
         file,
+        folder,
         signal: abort.signal,
         onProgress: (done, total) => {
           this.progress.value = done / total;
@@ -230,10 +283,13 @@ export class CaptureControls {
         },
       });
       if (file) await file.close();
+      if (folder) await folder.close();
       if (blob) download(blob, name);
-      this.status.textContent = `Recorded ${settings.frames} frames at ${settings.width} × ${settings.height}, ${settings.fps} fps${file ? ', saved' : ''}.`;
+      const saved = folder ? `, saved in ${folder.name}` : file ? ', saved' : '';
+      this.status.textContent = `Recorded ${settings.frames} frames at ${settings.width} × ${settings.height}, ${settings.fps} fps${saved}.`;
     } catch (error) {
       await file?.abort().catch(() => {});
+      await folder?.abort().catch(() => {});
       if (error instanceof DOMException && error.name === 'AbortError') this.status.textContent = 'Recording cancelled; nothing was saved.';
       else {
         this.status.textContent = 'The recording failed.';
@@ -246,13 +302,29 @@ export class CaptureControls {
     }
   }
 
+  /**
+   * Where the recording goes: a file (a video, a GIF), a folder (a PNG sequence), or a download at the end
+   * (no picker: the file itself, or a PNG sequence's frames as a .zip). Null when the user cancelled.
+   */
+  private async destination(format: RecordFormat): Promise<Destination | null> {
+    if (format === 'png') {
+      const choice = await chooseFrameFolder(`${this.baseName()}-frames`);
+      if (choice.kind === 'cancelled') return null;
+      return { folder: choice.kind === 'folder' ? choice.target : undefined, name: `${this.baseName()}-frames.zip` };
+    }
+    const name = `${this.baseName()}.${format}`;
+    const choice = await chooseSaveTarget(name, format);
+    if (choice.kind === 'cancelled') return null;
+    return { file: choice.kind === 'file' ? choice.target : undefined, name };
+  }
+
   private setRunning(on: boolean): void {
     this.progress.hidden = !on;
     this.progress.value = 0;
     this.cancelButton.hidden = !on;
     this.startButton.disabled = on;
     this.shotButton.disabled = on;
-    for (const input of this.inputs()) input.disabled = on;
+    for (const input of this.controls()) input.disabled = on;
     if (on) this.status.textContent = 'Starting…';
   }
 
@@ -275,8 +347,6 @@ export class CaptureControls {
     return `descent-lab-${name}-step-${state.step}`;
   }
 }
-
-
 
 function numberInput(value: number, min: number, max: number, step: number): HTMLInputElement {
   const node = element('input');

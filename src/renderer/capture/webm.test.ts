@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWebm } from './webm';
+import { readWebm } from './webm.testing';
 
 /** One EBML element: id bytes, a one-byte size (or the unknown size 0x01FFFFFFFFFFFFFF), the body. */
 function el(id: number[], body: number[], unknownSize = false): number[] {
@@ -15,7 +15,11 @@ function handmade(unknownSize: boolean): Uint8Array {
   const header = el([0x1a, 0x45, 0xdf, 0xa3], el([0x42, 0x82], ascii('webm')));
   const video = el([0xe0], [...el([0xb0], [0x01, 0x40]), ...el([0xba], [0xb4])]);
   const tracks = el([0x16, 0x54, 0xae, 0x6b], el([0xae], [...el([0xd7], [1]), ...el([0x86], ascii('V_VP9')), ...video]));
-  const cluster = el([0x1f, 0x43, 0xb6, 0x75], [...el([0xe7], [0x64]), ...simpleBlock(0, true, [1, 2, 3]), ...simpleBlock(33, false, [4]), ...simpleBlock(67, false, [5, 6])], unknownSize);
+  const cluster = el(
+    [0x1f, 0x43, 0xb6, 0x75],
+    [...el([0xe7], [0x64]), ...simpleBlock(0, true, [1, 2, 3]), ...simpleBlock(33, false, [4]), ...simpleBlock(67, false, [5, 6])],
+    unknownSize,
+  );
   return Uint8Array.from([...header, ...el([0x18, 0x53, 0x80, 0x67], [...tracks, ...cluster], unknownSize)]);
 }
 

@@ -1,46 +1,54 @@
 /**
- * One long computation (a stability map, a basins map) in its own worker, off the page's thread: progress
- * as it goes, a result or an error at the end, and cancel at any time (the worker is terminated at once).
- * The caller creates the worker itself, so that Vite sees each `new Worker(new URL(…))` and bundles it.
+ * One long computation (a stability map, a basins map, a tuning) off the page's thread, its cells spread over
+ * a pool of Web Workers (../../engine/parallel/cell-pool.ts): progress as it goes, a result or an error at
+ * the end, and cancel at any time (every worker is terminated at once). The caller creates each worker
+ * itself, so that Vite sees each `new Worker(new URL(…))` and bundles it.
  */
+import { CellPoolFailure, runCellPool, type PoolWorker, type PoolWorkerEvents } from '../../engine/parallel/cell-pool';
 import { LabError } from '../replies';
-
-/** What such a worker posts (src/trainer/sweep.ts, src/trainer/basins.ts). */
-export type JobEvent<R> =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: R }
-  | { type: 'error'; message: string; problems: string[] };
+import { experimentWorkers } from './workers';
 
 export interface Job<R> {
   /** The result, or a rejection: the job failed, or was cancelled (a LabError with `cancelledMessage(name)`). */
   readonly done: Promise<R>;
-  /** Stops the worker at once; `done` rejects. */
+  /** Stops every worker at once; `done` rejects. */
   cancel(): void;
 }
 
 export const cancelledMessage = (name: string): string => `${name} cancelled`;
 
-export function startJob<R>(worker: Worker, name: string, command: unknown, onProgress: (done: number, total: number) => void): Job<R> {
-  let finish: (outcome: R | Error) => void = () => {};
-  const done = new Promise<R>((resolve, reject) => {
-    let settled = false;
-    finish = (outcome) => {
-      if (settled) return;
-      settled = true;
-      worker.terminate();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
-    };
-    worker.onmessage = (message: MessageEvent<JobEvent<R>>) => {
-      const event = message.data;
-      if (event.type === 'progress') onProgress(event.done, event.total);
-      else if (event.type === 'result') finish(event.result);
-      else finish(new LabError(`${name}: ${event.message}`, event.problems));
-    };
-    worker.onerror = (event) => finish(new LabError(`${name}: the worker failed${event.message ? `: ${event.message}` : ''}`));
+/** A job for the pool: how to start one worker, the command, the number of cells it will have, and how its result is put together. */
+export interface PoolJobSpec<C, V, R> {
+  open(): Worker;
+  command: unknown;
+  /** The job's cells (no more workers are started than this). */
+  cells: number;
+  merge(context: C, values: V[]): R;
+}
+
+/** A Web Worker as the pool sees it: its messages, and its error (a script that failed to load or threw). */
+function poolWorker(worker: Worker, events: PoolWorkerEvents): PoolWorker {
+  worker.onmessage = (message: MessageEvent<unknown>) => events.message(message.data);
+  worker.onmessageerror = () => events.failed('a message from it could not be read');
+  worker.onerror = (event) => events.failed(event.message || 'its script could not run');
+  return { post: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
+}
+
+/** Starts a job on as many workers as `experimentWorkers()` allows, and no more than it has cells. */
+export function startPoolJob<C, V, R>(name: string, spec: PoolJobSpec<C, V, R>, onProgress: (done: number, total: number) => void): Job<R> {
+  const pool = runCellPool<C, V, R>({
+    // A cell count the workers will refuse (NaN from an empty field) still starts one, to say why.
+    workers: Math.min(experimentWorkers(), spec.cells >= 1 ? spec.cells : 1),
+    open: (events) => poolWorker(spec.open(), events),
+    command: spec.command,
+    merge: spec.merge,
+    progress: onProgress,
   });
-  worker.postMessage(command);
-  return { done, cancel: () => finish(new LabError(cancelledMessage(name))) };
+  const done = pool.done.catch((error: unknown) => {
+    if (!(error instanceof CellPoolFailure)) throw error;
+    throw new LabError(error.cancelled ? cancelledMessage(name) : `${name}: ${error.message}`, error.problems);
+  });
+  return { done, cancel: () => pool.cancel() };
 }
 
 /** The controls a tab shows its job with. */
@@ -61,7 +69,10 @@ export interface JobControls {
 export class JobRunner<R> {
   private job: Job<R> | null = null;
 
-  constructor(private readonly controls: JobControls, private readonly name: string) {
+  constructor(
+    private readonly controls: JobControls,
+    private readonly name: string,
+  ) {
     controls.compute.type = controls.stop.type = 'button';
     controls.stop.disabled = true;
     controls.progress.max = 1;
@@ -86,7 +97,12 @@ export class JobRunner<R> {
    * Starts a job with `start` (handed the progress callback), saying `starting` and then `progress(done,
    * total)` as it goes. Its result goes to `finished`; a cancel says "Cancelled.", a failure its message.
    */
-  async run(start: (onProgress: (done: number, total: number) => void) => Job<R>, starting: string, progress: (done: number, total: number) => string, finished: (result: R) => void): Promise<void> {
+  async run(
+    start: (onProgress: (done: number, total: number) => void) => Job<R>,
+    starting: string,
+    progress: (done: number, total: number) => string,
+    finished: (result: R) => void,
+  ): Promise<void> {
     this.cancel();
     const job = start((done, total) => {
       this.controls.progress.value = done / total;

@@ -6,7 +6,12 @@ describe('LossHistory', () => {
     const h = new LossHistory();
     for (const step of [0, 1, 2, 3]) h.add(step, step, step);
     h.add(3, 9, 9);
-    expect(h.all.map((p) => [p.step, p.meanLoss])).toEqual([[0, 0], [1, 1], [2, 2], [3, 9]]);
+    expect(h.all.map((p) => [p.step, p.meanLoss])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 9],
+    ]);
     h.add(0, 5, 5);
     expect(h.all).toEqual([{ step: 0, meanLoss: 5, bestLoss: 5 }]);
   });

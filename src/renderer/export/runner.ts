@@ -35,9 +35,12 @@ export function startExport(command: Extract<ExportCommand, { type: 'export' }>,
           .then(() => (settled ? undefined : sink.write(event.bytes)))
           .then(() => worker.postMessage({ type: 'ack' } satisfies ExportCommand))
           .catch((error: unknown) => end(asError(error)));
-      }
-      else if (event.type === 'progress') sink.progress?.(event.step, event.target);
-      else if (event.type === 'done') writing.then(() => end(), (error: unknown) => end(asError(error)));
+      } else if (event.type === 'progress') sink.progress?.(event.step, event.target);
+      else if (event.type === 'done')
+        writing.then(
+          () => end(),
+          (error: unknown) => end(asError(error)),
+        );
       else end(new Error(`export: ${event.message}`));
     };
     worker.onerror = (event) => end(new Error(`export: the export worker failed${event.message ? `: ${event.message}` : ''}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvBaseName, csvScenario, csvSizeProblem, csvTable, defaultChoice, isCsvName, linearScenario, maxCsvBytes } from './csv-data';
+import { csvBaseName, csvScenario, csvSizeProblem, csvTable, defaultChoice, defaultScale, isCsvName, linearScenario, maxCsvBytes } from './csv-data';
 
 // price = 1 + 2·size + 1·rooms exactly.
 const houses = 'size,rooms,price\n1,2,5\n2,1,6\n3,3,10\n4,2,11\n';
@@ -28,10 +28,45 @@ describe('csv-data', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.name).toBe('houses');
-    expect(r.scenario.data).toEqual({ x: [[1, 2], [2, 1], [3, 3], [4, 2]], y: [[5], [6], [10], [11]] });
+    expect(r.scenario.data).toEqual({
+      x: [
+        [1, 2],
+        [2, 1],
+        [3, 3],
+        [4, 2],
+      ],
+      y: [[5], [6], [10], [11]],
+      names: { x: ['size', 'rooms'], y: ['price'] },
+    });
     expect(r.scenario.init).toMatchObject({ dist: 'gaussian', mean: [0, 0, 0], std: 1, count: 100 });
     expect(r.scenario.optimizer).toMatchObject({ kind: 'gd', alpha: 0.01 });
-    expect(linearScenario('n', { x: [[1]], y: [[2]] }, 0.1)).toMatchObject({ model: { kind: 'linear', bias: true }, epochs: 1000, tolerance: 1e-9, batch: { size: null } });
+    expect(linearScenario('n', { x: [[1]], y: [[2]] }, 0.1)).toMatchObject({
+      model: { kind: 'linear', bias: true },
+      epochs: 1000,
+      tolerance: 1e-9,
+      batch: { size: null },
+    });
+  });
+
+  it('scales the features when asked (data.scale, CONTRACTS §10), the default in the dialog (issue 22)', () => {
+    expect(defaultScale).toBe(true);
+    const scaled = csvScenario(houses, 'houses.csv', ['size'], 'price', 0.01, true);
+    expect(scaled.ok && scaled.scenario.data).toMatchObject({ scale: 'standard', names: { x: ['size'], y: ['price'] } });
+    const plain = csvScenario(houses, 'houses.csv', ['size'], 'price', 0.01);
+    expect(plain.ok && plain.scenario.data && 'scale' in plain.scenario.data).toBe(false);
+  });
+
+  it('reads a semicolon-separated file as its columns (issue 22)', () => {
+    const r = csvTable('size;rooms;price\n1;2;5\n2;1;6\n', 'semi.csv');
+    expect(r.ok && r.table.columns).toEqual(['size', 'rooms', 'price']);
+    const built = csvScenario('size;rooms;price\n1;2;5\n2;1;6\n', 'semi.csv', ['size', 'rooms'], 'price', 0.01);
+    expect(built.ok && built.scenario.data).toMatchObject({
+      x: [
+        [1, 2],
+        [2, 1],
+      ],
+      y: [[5], [6]],
+    });
   });
 
   it('reports bad cells by line and column, bad choices and a bad learning rate', () => {

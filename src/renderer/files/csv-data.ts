@@ -59,14 +59,25 @@ export function defaultChoice(table: CsvTable): { x: string[]; y: string } {
   return { x: pool.slice(0, -1), y: pool[pool.length - 1] };
 }
 
-/** The linear-regression scenario over the given data: params [b, w1..wp], a gaussian cloud about zero. */
-export function linearScenario(name: string, data: { x: number[][]; y: number[][] }, alpha: number): unknown {
+/** Columns in their own units (size in m², price in thousands) make a loss whose stable α is tiny; scaled, they fit at the default α. */
+export const defaultScale = true;
+
+/**
+ * The linear-regression scenario over the given data: params [b, w·col…] named by the columns, a
+ * gaussian cloud about zero, the features standardised when `scale` (CONTRACTS §10 `data.scale`).
+ */
+export function linearScenario(
+  name: string,
+  data: { x: number[][]; y: number[][]; names?: { x: string[]; y: string[] } },
+  alpha: number,
+  scale = false,
+): unknown {
   const p = data.x[0]?.length ?? 0;
   return {
     version: 1,
     name,
     model: { kind: 'linear', bias: true },
-    data,
+    data: { ...data, ...(scale ? { scale: 'standard' } : {}) },
     init: { dist: 'gaussian', mean: new Array<number>(p + 1).fill(0), std: 1, count: 100 },
     optimizer: { kind: 'gd', alpha },
     batch: { size: null },
@@ -77,8 +88,8 @@ export function linearScenario(name: string, data: { x: number[][]; y: number[][
 
 export type CsvScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-/** The chosen columns read (line/column problems), then the scenario built and validated. */
-export function csvScenario(text: string, file: string, x: string[], y: string, alpha: number): CsvScenarioResult {
+/** The chosen columns read (line/column problems), then the scenario built and validated; the columns' names go with the rows. */
+export function csvScenario(text: string, file: string, x: string[], y: string, alpha: number, scale = false): CsvScenarioResult {
   const problems: string[] = [];
   if (x.length === 0) problems.push('data.x: choose at least one feature column');
   if (!y) problems.push('data.y: choose a target column');
@@ -88,6 +99,6 @@ export function csvScenario(text: string, file: string, x: string[], y: string, 
   const read = csvColumns(text, file, x, [y]);
   if (!read.ok) return read;
   if (read.data.x.length > limits.maxRows) return { ok: false, problems: [`data.x: ${read.data.x.length} rows; the limit is ${limits.maxRows}`] };
-  const validation = validateScenario(linearScenario(csvBaseName(file), read.data, alpha));
+  const validation = validateScenario(linearScenario(csvBaseName(file), { ...read.data, names: { x, y: [y] } }, alpha, scale));
   return validation.ok ? { ok: true, scenario: validation.scenario } : { ok: false, problems: validation.problems };
 }

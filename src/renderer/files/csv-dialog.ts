@@ -1,16 +1,19 @@
 /**
  * The "Open data (CSV)" dialog: a modal <dialog> listing the file's columns, checkboxes for the features
- * (x), a select for the target (y), the learning rate, and Fit / Cancel. Fit asks `fit` for problems;
+ * (x), a select for the target (y), the learning rate, "scale the features" (on by default, with a line
+ * saying why), and Fit / Cancel. Fit asks `fit` for problems;
  * they are listed in the dialog (the run stays as it was) and the dialog closes only once the fit loaded.
  * Built with DOM APIs only: every name from the file goes in through textContent or value.
  */
 import { element } from '../dom';
-import { type CsvTable, defaultAlpha, defaultChoice } from './csv-data';
+import { type CsvTable, defaultAlpha, defaultChoice, defaultScale } from './csv-data';
 
 export interface CsvChoice {
   x: string[];
   y: string;
   alpha: number;
+  /** `data.scale: "standard"`: each feature centred and divided by its standard deviation. */
+  scale: boolean;
 }
 
 /** Opens the dialog; `fit` returns the problems of a choice (an empty list once the scenario loaded). */
@@ -58,6 +61,19 @@ export function showCsvDialog(file: string, table: CsvTable, fit: (choice: CsvCh
   alpha.dataset.testid = 'csv-alpha';
   alphaLabel.append(alpha);
 
+  const scaleLabel = element('label');
+  const scale = element('input');
+  scale.type = 'checkbox';
+  scale.checked = defaultScale;
+  scale.dataset.testid = 'csv-scale';
+  scaleLabel.append(scale, document.createTextNode(' Scale the features (mean 0, standard deviation 1)'));
+  const why = element(
+    'p',
+    'Why: columns in their own units (sizes in the hundreds beside room counts) make the loss a steep, narrow valley, where any but a tiny learning rate diverges. Scaled, every feature counts alike and the default rate fits. The weights are then per standard deviation of each column.',
+    'csv-note',
+  );
+  why.dataset.testid = 'csv-scale-why';
+
   const problems = element('ul', undefined, 'csv-problems');
   problems.setAttribute('role', 'alert');
   problems.dataset.testid = 'csv-problems';
@@ -69,7 +85,7 @@ export function showCsvDialog(file: string, table: CsvTable, fit: (choice: CsvCh
   cancel.type = 'button';
   actions.append(cancel, fitButton);
 
-  form.append(title, summary, features, targetLabel, alphaLabel, problems, actions);
+  form.append(title, summary, features, targetLabel, alphaLabel, scaleLabel, why, problems, actions);
   dialog.append(form);
   document.body.append(dialog);
 
@@ -84,7 +100,7 @@ export function showCsvDialog(file: string, table: CsvTable, fit: (choice: CsvCh
     void (async () => {
       fitButton.disabled = true;
       const rate = alpha.value.trim() === '' ? NaN : Number(alpha.value);
-      const found = await fit({ x: boxes.filter((b) => b.checked).map((b) => b.value), y: target.value, alpha: rate });
+      const found = await fit({ x: boxes.filter((b) => b.checked).map((b) => b.value), y: target.value, alpha: rate, scale: scale.checked });
       fitButton.disabled = false;
       problems.replaceChildren(...found.map((p) => element('li', p)));
       if (found.length === 0) close();

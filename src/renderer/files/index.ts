@@ -70,7 +70,11 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
     } catch (error) {
       const problems = (error as { problems?: unknown }).problems;
       const message = error instanceof Error ? error.message : String(error);
-      notices.show(`${name} could not be opened; the current run is unchanged`, Array.isArray(problems) && problems.length ? (problems as string[]) : [message], 'error');
+      notices.show(
+        `${name} could not be opened; the current run is unchanged`,
+        Array.isArray(problems) && problems.length ? (problems as string[]) : [message],
+        'error',
+      );
       return;
     }
     setFile(name, validation.scenario.name);
@@ -111,8 +115,8 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
       notices.show(`${picked.name} has problems; the current run is unchanged`, table.problems, 'error');
       return;
     }
-    showCsvDialog(picked.name, table.table, async ({ x, y, alpha }) => {
-      const built = csvScenario(text, picked.name, x, y, alpha);
+    showCsvDialog(picked.name, table.table, async ({ x, y, alpha, scale }) => {
+      const built = csvScenario(text, picked.name, x, y, alpha, scale);
       if (!built.ok) return built.problems;
       try {
         await lab.load(built.scenario);
@@ -174,7 +178,9 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
     if (!scenario) return;
     const link = scenarioLink(location, scenario);
     linkField.value = link;
-    const long = linkTooLong(link) ? [`The link is ${link.length} characters, too long to share reliably (over ${maxShareableLink}); save a file instead.`] : [];
+    const long = linkTooLong(link)
+      ? [`The link is ${link.length} characters, too long to share reliably (over ${maxShareableLink}); save a file instead.`]
+      : [];
     try {
       await navigator.clipboard.writeText(link);
       linkField.hidden = true;
@@ -256,7 +262,6 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
 
   return { open, save, copyLink };
 }
-
 
 /** In the scene's caption when there is one, else at the end of the page. */
 function placeBar(bar: HTMLElement): void {

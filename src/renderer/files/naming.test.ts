@@ -37,7 +37,9 @@ describe('sizeProblem', () => {
   test('accepts a file at the limit and refuses one byte more, naming the limit', () => {
     expect(sizeProblem(limits.maxScenarioBytes)).toBeNull();
     expect(sizeProblem(0)).toBeNull();
-    expect(sizeProblem(limits.maxScenarioBytes + 1)).toBe(`(scenario): the file is 8 MiB; the limit for a scenario file is 8 MiB (${limits.maxScenarioBytes} bytes)`);
+    expect(sizeProblem(limits.maxScenarioBytes + 1)).toBe(
+      `(scenario): the file is 8 MiB; the limit for a scenario file is 8 MiB (${limits.maxScenarioBytes} bytes)`,
+    );
     expect(sizeProblem(20 * 1048576)).toMatch(/^\(scenario\): the file is 20 MiB; the limit/);
   });
 
@@ -70,6 +72,14 @@ describe('scenarioLink', () => {
     expect(opening.play).toBe(false);
   });
 
+  test('carries a network’s weight scheme (xavier, kaiming, torch-default) and its fan', () => {
+    const v = validateScenario({ ...findPreset('circle-classifier')!.scenario, init: { dist: 'kaiming-uniform', mode: 'fan-out', gain: 0.5, count: 30 } });
+    if (!v.ok) throw new Error(v.problems.join('; '));
+    const opening = openingFromQuery(new URL(scenarioLink(page, v.scenario)).search);
+    expect(opening.notice).toBeNull();
+    expect(opening.load).toMatchObject({ init: { dist: 'kaiming-uniform', mode: 'fan-out', gain: 0.5, count: 30 } });
+  });
+
   test('keeps the path and drops any query the page had', () => {
     expect(scenarioLink({ origin: 'file://', pathname: '/app/index.html' }, rosenbrock())).toMatch(/^file:\/\/\/app\/index\.html\?scenario=/);
   });
@@ -81,7 +91,14 @@ describe('scenarioLink', () => {
 });
 
 describe('fileActionFor', () => {
-  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
+  });
 
   test('Ctrl or Cmd with O, S, Shift+S', () => {
     expect(fileActionFor(key('o', { ctrlKey: true }))).toBe('open');

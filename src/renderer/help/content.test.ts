@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLesson, lessons } from '../../shared/lessons';
 import { presets } from '../../shared/presets';
-import { actionFor, bindings } from '../keyboard';
+import { actionFor, bindings, placeOf } from '../keyboard';
 import { controls, presetHelp, presetParagraph, shortcuts, tryNext } from './content';
 
 const press = (key: string) => ({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false });
@@ -21,9 +21,9 @@ describe('help: presets', () => {
     }
   });
 
-  it('adds each notebook experiment’s guided lesson: what to watch and every try with what to expect', () => {
+  it('adds each guided lesson (the notebooks’ experiments and the flat-and-sharp-minima network): what to watch and every try with what to expect', () => {
     const guided = presets.filter((preset) => findLesson(preset.name));
-    expect(guided.map((preset) => preset.group)).toEqual(guided.map(() => 'notebooks'));
+    expect(guided.filter((preset) => preset.group !== 'notebooks').map((preset) => preset.name)).toEqual(['flat-sharp-minima']);
     expect(guided.length).toBe(lessons.length);
     for (const preset of guided) {
       const lesson = findLesson(preset.name)!;
@@ -59,15 +59,15 @@ describe('help: keys', () => {
 
   it('says of each key what the keyboard does with it', () => {
     for (const entry of shortcuts.filter((shortcut) => shortcut.action)) {
-      for (const key of entry.keys) expect(actionFor(press(eventKey(key)), nowhere), key).toBe(entry.action);
+      for (const key of entry.keys) expect(actionFor(press(eventKey(key)), placeOf(nowhere), false), key).toBe(entry.action);
     }
   });
 
   it('opens the help on ? and F1, but not while typing in a field or inside a dialog', () => {
-    expect(actionFor(press('?'), nowhere)).toBe('help');
-    expect(actionFor(press('F1'), nowhere)).toBe('help');
-    expect(actionFor(press('?'), { closest: (s: string) => (s.includes('input') ? {} : null) })).toBeNull();
-    expect(actionFor(press('r'), { closest: (s: string) => (s === 'dialog[open]' ? {} : null) })).toBeNull();
+    expect(actionFor(press('?'), placeOf(nowhere), false)).toBe('help');
+    expect(actionFor(press('F1'), placeOf(nowhere), false)).toBe('help');
+    expect(actionFor(press('?'), placeOf({ closest: (s: string) => (s.includes('input') ? {} : null) }), false)).toBeNull();
+    expect(actionFor(press('r'), placeOf({ closest: (s: string) => (s.includes('dialog[open]') ? {} : null) }), false)).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * What the Help dialog says, as data (no DOM, so it is tested in node): the controls, the keys, and one
  * paragraph per preset: its lesson from the notebooks (src/shared/presets.ts), then what to watch and what to
- * try: for a notebook's experiment, the guided lesson's (src/shared/lessons.ts, each claim held to a run by
- * lessons.test.ts); for a surface, a suggestion below.
+ * try: for a notebook's experiment and the flat-and-sharp-minima network, the guided lesson's
+ * (src/shared/lessons.ts, each claim held to a run by lessons.test.ts); for a surface, a suggestion below.
  */
 import { findLesson } from '../../shared/lessons';
 import { presets, type Preset } from '../../shared/presets';
@@ -16,16 +16,38 @@ export interface HelpEntry {
 /** The controls, where they are and what they do. */
 export const controls: readonly HelpEntry[] = [
   { term: 'Scenario', text: 'Every preset, grouped into the notebooks’ experiments and the surfaces. Changing it starts a new run.' },
-  { term: 'Optimizer and Learning rate', text: 'Gradient descent, momentum, Nesterov, AdaGrad, RMSprop or Adam with their settings; the learning rate on a log scale. These change the running descent at once.' },
-  { term: 'Starting cloud', text: 'Init (points, Gaussian, uniform, grid) with its centre and spread, the number of Particles and the Seed. These start the run again.' },
+  {
+    term: 'Threads',
+    text: 'How many threads step a cloud of 32,768 particles or more: every core by default. The run is the same for any count; About says how many are in use.',
+  },
+  {
+    term: 'Optimizer and Learning rate',
+    text: 'Gradient descent, momentum, Nesterov, AdaGrad, RMSprop or Adam with their settings; the learning rate on a log scale. These change the running descent at once.',
+  },
+  {
+    term: 'Starting cloud',
+    text: 'Init (points, Gaussian, uniform, grid) with its centre and spread, the number of Particles and the Seed. These start the run again.',
+  },
   { term: 'Batch size, Clip', text: 'Full batch, mini-batches or one row at a time; clipping by value or by norm. Each applies from the next step.' },
-  { term: 'Stopping', text: 'When a particle stops: Tolerance (its loss barely changes), Stop below loss, Stop at gradient norm, Patience with Min delta (it has stalled) count it converged; Diverged at loss (1e100 by default) or a loss that is no longer a number count it diverged. Hover Converged or Diverged in the header for the counts by reason. Changes apply from the next step.' },
+  {
+    term: 'Stopping',
+    text: 'When a particle stops: Tolerance (its loss barely changes), Stop below loss, Stop at gradient norm, Patience with Min delta (it has stalled) count it converged; Diverged at loss (1e100 by default) or a loss that is no longer a number count it diverged. Hover Converged or Diverged in the header for the counts by reason. Changes apply from the next step.',
+  },
   { term: 'Freeze', text: 'Holds a parameter at its value: its gradient is set to zero before the step.' },
-  { term: 'Scene', text: 'Drag to orbit, scroll to zoom, “Top view” for the contours. Click the surface to start a single particle there, or Shift-drag a box to seed a cloud.' },
+  {
+    term: 'Scene',
+    text: 'Drag to orbit, scroll to zoom, “Top view” for the contours. Click the surface to start a single particle there, or Shift-drag a box to seed a cloud.',
+  },
   { term: 'Timeline', text: 'The scrubber under the scene replays any earlier step exactly; playing on from there starts a new future.' },
-  { term: 'Views', text: 'The loss curve (mean and best), the data with the best particle’s fit, and the forward pass of one particle printed as the notebook prints it.' },
-  { term: 'Record… and Screenshot', text: 'A WebM video or a PNG of the scene at the size you choose, rendered on a fixed clock.' },
-  { term: 'Files', text: 'Open… and Save a scenario file (*.descent or *.descent.json), open a CSV of your own data, export trajectories or the loss curve. In the browser, Copy link shares the scenario as a URL; in the desktop app, Copy scenario copies it as JSON.' },
+  {
+    term: 'Views',
+    text: 'The loss curve (mean and best), the data with the best particle’s fit, and the forward pass of one particle printed as the notebook prints it.',
+  },
+  { term: 'Record… and Screenshot', text: 'A WebM or MP4 video, a GIF, or a PNG of the scene at the size you choose, rendered on a fixed clock.' },
+  {
+    term: 'Files',
+    text: 'Open… and Save a scenario file (*.descent or *.descent.json), open a CSV of your own data, export trajectories or the loss curve. In the browser, Copy link shares the scenario as a URL; in the desktop app, Copy scenario copies it as JSON.',
+  },
 ];
 
 /** A key and what it does; `action` names the KeyActions entry it triggers, where it is one of the lab’s keys. */
@@ -41,6 +63,7 @@ export const shortcuts: readonly ShortcutEntry[] = [
   { keys: ['R'], text: 'Reset the run to its start', action: 'reset' },
   { keys: ['H'], text: 'Hide or show the panel', action: 'hidePanel' },
   { keys: ['F'], text: 'Frame the view on the surface and the cloud', action: 'frameView' },
+  { keys: ['V'], text: 'Split the scene: the 3D view and the contour map side by side', action: 'splitView' },
   { keys: ['?', 'F1'], text: 'This help', action: 'help' },
   { keys: ['←', '→'], text: 'On the Replay scrubber (once it has the focus): one step back or forward in the history' },
   { keys: ['Ctrl/⌘ O'], text: 'Open a scenario file' },
@@ -66,7 +89,7 @@ export const tryNext: Readonly<Record<string, string>> = {
 };
 
 /** The headings the presets are listed under, as the panel's Scenario list groups them. */
-export const groupTitles: Readonly<Record<Preset['group'], string>> = { notebooks: 'From the notebooks', surfaces: 'Surfaces' };
+export const groupTitles: Readonly<Record<Preset['group'], string>> = { notebooks: 'From the notebooks', surfaces: 'Surfaces', networks: 'Networks on data' };
 
 /** The help paragraph of one preset: its notebook lesson and source, then what to watch and what to try. */
 export function presetParagraph(preset: Preset): string {

@@ -8,18 +8,18 @@ import { AboutDialog } from '../about';
 import { controls, groupTitles, presetHelp, shortcuts } from './content';
 import { InfoDialog } from './dialog';
 import type { DesktopBridge } from '../../shared/desktop';
-
+import type { ThreadsInUse } from '../about/threads';
 
 export interface HelpHandle {
   openHelp(): void;
   openAbout(): void;
 }
 
-/** `runtime` describes where the lab runs (the footer's line), for the About dialog. */
-export function mountHelp(header: HTMLElement, runtime: () => string): HelpHandle {
+/** `runtime` describes where the lab runs (the footer's line), and `threads` the trainer's threads, for the About dialog. */
+export function mountHelp(header: HTMLElement, runtime: () => string, threads: () => ThreadsInUse | null = () => null): HelpHandle {
   const help = new InfoDialog('Descent Lab help', 'help-dialog');
   help.body.append(...helpSections());
-  const about = new AboutDialog(runtime);
+  const about = new AboutDialog(runtime, threads);
 
   const openHelp = (): void => {
     about.close();
@@ -48,7 +48,10 @@ export function mountHelp(header: HTMLElement, runtime: () => string): HelpHandl
 }
 
 function helpSections(): HTMLElement[] {
-  const intro = element('p', 'Each particle is a full training run on the surface; thousands descend at once. Change a setting in the panel and watch the cloud respond. A link with ?preset=NAME opens a preset, and ?scenario= a whole scenario.');
+  const intro = element(
+    'p',
+    'Each particle is a full training run on the surface; thousands descend at once. Change a setting in the panel and watch the cloud respond. A link with ?preset=NAME opens a preset, and ?scenario= a whole scenario.',
+  );
 
   const controlsSection = section('Controls');
   const list = element('dl', undefined, 'help-controls');

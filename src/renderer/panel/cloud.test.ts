@@ -3,14 +3,34 @@ import { centreOf, gridCount, moveCentre, spreadOf, switchInit, withCount, withS
 
 describe('the starting cloud as centre, spread and count', () => {
   it('reads points as their mean and standard deviation', () => {
-    const init = { points: [[0, 0], [2, 4]] };
+    const init = {
+      points: [
+        [0, 0],
+        [2, 4],
+      ],
+    };
     expect(centreOf(init)).toEqual([1, 2]);
     expect(spreadOf(init)).toEqual([1, 2]);
     expect(switchInit(init, 'gaussian')).toEqual({ dist: 'gaussian', mean: [1, 2], std: [1, 2], count: 2 });
   });
 
   it('moves every point by the same amount', () => {
-    expect(moveCentre({ points: [[0, 0], [2, 4]] }, [0, 0])).toEqual({ points: [[-1, -2], [1, 2]] });
+    expect(
+      moveCentre(
+        {
+          points: [
+            [0, 0],
+            [2, 4],
+          ],
+        },
+        [0, 0],
+      ),
+    ).toEqual({
+      points: [
+        [-1, -2],
+        [1, 2],
+      ],
+    });
   });
 
   it('keeps the exact bounds of a component whose spread is unchanged', () => {

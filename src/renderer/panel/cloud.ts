@@ -1,14 +1,17 @@
 /**
  * The starting cloud (`init`) as the panel shows it: a distribution, a centre, a spread and a count, read
- * from any of the four forms and written back as a whole `init` object. Pure: tested in node.
+ * from any of its forms and written back as a whole `init` object. Pure: tested in node.
  *
  * Centre is the mean of the points, the gaussian's mean, or the middle of [min, max]; spread is the
- * points' standard deviation, the gaussian's std, or the half-width of [min, max].
+ * points' standard deviation, the gaussian's std, or the half-width of [min, max]. A network's weight
+ * scheme (xavier-…, kaiming-…, torch-default) has neither: its widths come from the layers.
  */
-import type { InitSpec } from '../../shared/scenario';
+import type { InitSpec, WeightScheme } from '../../shared/scenario';
 import { limits } from '../../shared/limits';
+import { isWeightScheme } from '../../shared/validate';
 
-export type InitKind = 'points' | 'gaussian' | 'uniform' | 'grid';
+export type InitKind = 'points' | 'gaussian' | 'uniform' | 'grid' | WeightScheme;
+const schemeKinds: readonly string[] = ['xavier-uniform', 'xavier-normal', 'kaiming-uniform', 'kaiming-normal', 'torch-default'] satisfies WeightScheme[];
 
 /** What a single starting point becomes when it is switched to a distribution: a visible cloud. */
 export const defaultCloud = { spread: 1, count: 100 } as const;
@@ -20,6 +23,7 @@ export function initKind(init: InitSpec): InitKind {
 /** Parameters per particle: the width of the init's own vectors (validation ties it to the model). */
 export function dimsOf(init: InitSpec): number {
   if ('points' in init) return init.points[0]?.length ?? 0;
+  if (isWeightScheme(init)) return 0; // the model's layers say
   return init.dist === 'gaussian' ? init.mean.length : init.min.length;
 }
 
@@ -29,6 +33,7 @@ export function countOf(init: InitSpec): number {
 
 export function centreOf(init: InitSpec): number[] {
   if ('points' in init) return columnMeans(init.points);
+  if (isWeightScheme(init)) return [];
   if (init.dist === 'gaussian') return [...init.mean];
   return init.min.map((low, j) => (low + init.max[j]) / 2);
 }
@@ -39,6 +44,7 @@ export function spreadOf(init: InitSpec): number[] {
     const means = columnMeans(init.points);
     return means.map((mean, j) => Math.sqrt(init.points.reduce((sum, point) => sum + (point[j] - mean) ** 2, 0) / init.points.length));
   }
+  if (isWeightScheme(init)) return [];
   if (init.dist === 'gaussian') return typeof init.std === 'number' ? init.mean.map(() => init.std as number) : [...init.std];
   return init.min.map((low, j) => (init.max[j] - low) / 2);
 }
@@ -54,19 +60,26 @@ export function gridCount(count: number, dims: number): number {
 /**
  * The init of another kind, built from the current one's centre, spread and count (points → a single
  * point at the centre). A single point switched to a distribution gets the default cloud's spread and count.
+ * A weight scheme keeps only the count; leaving one starts at 0 with the default spread, over `dims` parameters.
  */
-export function switchInit(init: InitSpec, kind: InitKind): InitSpec {
+export function switchInit(init: InitSpec, kind: InitKind, dims = dimsOf(init)): InitSpec {
   if (kind === initKind(init)) return init;
-  const dims = dimsOf(init);
-  const centre = centreOf(init);
-  if (kind === 'points') return { points: [centre] };
-  let spread = spreadOf(init);
-  if (spread.every((s) => s === 0)) spread = spread.map(() => defaultCloud.spread);
   let count = countOf(init);
   if (count === 1) count = defaultCloud.count;
+  if (schemeKinds.includes(kind)) return schemeInit(kind as WeightScheme, count);
+  const fromScheme = isWeightScheme(init);
+  const centre = fromScheme ? new Array<number>(dims).fill(0) : centreOf(init);
+  if (kind === 'points') return { points: [centre] };
+  let spread = fromScheme ? centre.map(() => defaultCloud.spread) : spreadOf(init);
+  if (spread.every((s) => s === 0)) spread = spread.map(() => defaultCloud.spread);
   if (kind === 'grid') count = gridCount(count, dims);
   if (kind === 'gaussian') return { dist: 'gaussian', mean: centre, std: collapse(spread), count };
-  return { dist: kind, min: centre.map((c, j) => c - spread[j]), max: centre.map((c, j) => c + spread[j]), count };
+  return { dist: kind as 'uniform' | 'grid', min: centre.map((c, j) => c - spread[j]), max: centre.map((c, j) => c + spread[j]), count };
+}
+
+/** A weight scheme of `count` networks at its defaults (the nonlinearities' gains; Kaiming by fan-in). */
+function schemeInit(dist: WeightScheme, count: number): InitSpec {
+  return dist === 'kaiming-uniform' || dist === 'kaiming-normal' ? { dist, mode: 'fan-in', count } : { dist, count };
 }
 
 /** The same cloud moved so that its centre is `centre` (every point, or the whole box, shifted). */
@@ -74,6 +87,7 @@ export function moveCentre(init: InitSpec, centre: readonly number[]): InitSpec 
   const old = centreOf(init);
   const delta = centre.map((c, j) => c - old[j]);
   if ('points' in init) return { points: init.points.map((point) => point.map((v, j) => v + delta[j])) };
+  if (isWeightScheme(init)) return init;
   if (init.dist === 'gaussian') return { ...init, mean: [...centre] };
   return { ...init, min: init.min.map((v, j) => v + delta[j]), max: init.max.map((v, j) => v + delta[j]) };
 }
@@ -83,7 +97,7 @@ export function moveCentre(init: InitSpec, centre: readonly number[]): InitSpec 
  * whose spread is unchanged keep their exact bounds. Points have no spread to set: they are returned as they are.
  */
 export function withSpread(init: InitSpec, spread: readonly number[]): InitSpec {
-  if ('points' in init) return init;
+  if ('points' in init || isWeightScheme(init)) return init;
   if (init.dist === 'gaussian') return { ...init, std: spread.length === 1 ? spread[0] : [...spread] };
   const old = spreadOf(init);
   const centre = centreOf(init);

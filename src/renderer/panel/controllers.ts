@@ -17,6 +17,17 @@ export interface Bound {
   show(value: Value, scenario: Scenario, context: PanelContext): void;
   setVisible(visible: boolean): void;
   setEnabled(enabled: boolean): void;
+  /**
+   * A refused value's message, shown under the control itself (issue 22: near what caused it), until the
+   * control's next value is accepted (`null`) or the user dismisses it.
+   */
+  showProblem(problem: FieldProblem | null): void;
+}
+
+/** What a control says under itself when a value it sent was not used. */
+export interface FieldProblem {
+  heading: string;
+  lines: readonly string[];
 }
 
 /** Adds the control of `param` to `folder`; `commit` receives each value the user chooses. */
@@ -44,18 +55,45 @@ export function bind(folder: GUI, param: Param, commit: (value: Value) => void):
 }
 
 /** The parts every kind shares: visibility and enabling, done on lil-gui's controller. */
-function common(param: Param, controller: Controller): Pick<Bound, 'param' | 'controller' | 'setVisible' | 'setEnabled'> {
+function common(param: Param, controller: Controller): Pick<Bound, 'param' | 'controller' | 'setVisible' | 'setEnabled' | 'showProblem'> {
   controller.name(param.label);
+  const message = fieldMessage(param.key);
+  controller.domElement.after(message.element);
   return {
     param,
     controller,
     setVisible: (visible) => {
       if (controller._hidden === visible) controller.show(visible);
+      message.element.classList.toggle('beside-hidden', !visible);
     },
     setEnabled: (enabled) => {
       controller.enable(enabled);
     },
+    showProblem: (problem) => message.show(problem),
   };
+}
+
+/** The message box under a control: role="alert", so that a screen reader says it as it appears. */
+function fieldMessage(key: string): { element: HTMLElement; show(problem: FieldProblem | null): void } {
+  const element = document.createElement('div');
+  element.className = 'field-problem';
+  element.dataset.problemFor = key;
+  element.setAttribute('role', 'alert');
+  element.hidden = true;
+  const show = (problem: FieldProblem | null) => {
+    element.hidden = problem === null;
+    if (!problem) return element.replaceChildren();
+    const dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'dismiss';
+    dismiss.textContent = '×';
+    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.addEventListener('click', () => show(null));
+    const heading = document.createElement('p');
+    heading.textContent = problem.heading;
+    element.replaceChildren(dismiss, heading, ...problem.lines.map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+  };
+  return { element, show };
 }
 
 function bindSelect(folder: GUI, param: Param, control: Extract<Control, { kind: 'select' }>, commit: (value: Value) => void): Bound {

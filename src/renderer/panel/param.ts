@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../../shared/scenario';
 import { isHot } from '../../shared/paths';
+import type { FolderId } from '../../shared/settings';
 import type { LogScale } from './numbers';
 
 /** What the panel knows besides the scenario. */
@@ -12,6 +13,11 @@ export interface PanelContext {
   paramNames: readonly string[];
   /** Steps per frame while playing: a setting of the page, not of the scenario. */
   speed: number;
+  /** The most threads the trainer may step a cloud on (null: every core): a preference of the page. */
+  threads: number | null;
+  /** The cores the page sees, and whether its workers can share memory (a cross-origin isolated page). */
+  cores: number;
+  isolated: boolean;
 }
 
 /** What a control asks for when its value changes. */
@@ -19,6 +25,8 @@ export type Change =
   | { kind: 'set'; path: string; value: unknown }
   | { kind: 'load'; preset: string }
   | { kind: 'speed'; stepsPerFrame: number }
+  /** The page's setting of threads (null: every core). */
+  | { kind: 'threads'; count: number | null }
   /** Nothing to do (the value is what the scenario already has). */
   | { kind: 'none' }
   /** The typed value cannot be read: shown as a notice, and the control goes back to the lab's value. */
@@ -37,7 +45,8 @@ export type Control =
   | { kind: 'text' }
   | { kind: 'toggle' };
 
-export type GroupId = 'run' | 'optimizer' | 'schedule' | 'init' | 'batch' | 'clip' | 'stop' | 'freeze';
+/** The panel's folders (the settings table's). */
+export type GroupId = FolderId;
 
 export interface Param<V extends Value = Value> {
   /** The property of the panel's value object that the control is bound to. */

@@ -6,7 +6,7 @@ import { withValueAt } from '../../shared/paths';
 import { dimsOf } from './cloud';
 import { fromSlider, toSlider } from './numbers';
 import { isLive, readValues, type Change, type PanelContext, type Param } from './param';
-import { defaultBatchSize, freezeParams, panelParams, params, presetLabel } from './params';
+import { defaultBatchSize, freezeParams, panelParams, params, presetLabel, threadChoices } from './params';
 
 /** A preset's scenario as the trainer holds it: validated, every default filled in. */
 function scenarioOf(name: string): Scenario {
@@ -18,7 +18,7 @@ function scenarioOf(name: string): Scenario {
 }
 
 function contextOf(scenario: Scenario): PanelContext {
-  return { paramNames: Array.from({ length: dimsOf(scenario.init) }, (_, j) => `p${j}`), speed: 1 };
+  return { paramNames: Array.from({ length: dimsOf(scenario.init) }, (_, j) => `p${j}`), speed: 1, threads: null, cores: 2, isolated: true };
 }
 
 function entry(key: string): Param {
@@ -53,6 +53,37 @@ describe('the table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('keeps the controls the panel had before the settings table drove it (params.ts at 1bd30dd)', () => {
+    expect(entry('alpha').control).toEqual({ kind: 'log-slider', scale: { min: -5, max: 1, digits: 3 } });
+    expect(entry('eps').control).toEqual({ kind: 'log-slider', scale: { min: -12, max: -1, digits: 2 } });
+    expect(entry('clipLimit').control).toEqual({ kind: 'log-slider', scale: { min: -3, max: 4, digits: 3 } });
+    expect(entry('count').control).toEqual({ kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true } });
+    expect(entry('patience').control).toEqual({ kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true }, off: 'off' });
+    expect(entry('minDelta').control).toEqual({ kind: 'log-slider', scale: { min: -15, max: 0, digits: 2 }, off: '0' });
+    expect(entry('divergence').control).toEqual({ kind: 'log-slider', scale: { min: 0, max: 300, digits: 2 }, off: 'off' });
+    expect(entry('epochs').control).toEqual({ kind: 'log-slider', scale: { min: 0, max: 7, digits: 2, integer: true } }); // log10(limits.maxEpochs = 1e7)
+    expect(entry('beta').control).toEqual({ kind: 'number', step: 0.001 });
+    expect(entry('schedule.every').control).toEqual({ kind: 'number', min: 1, step: 1 });
+    expect(entry('schedule.min').control).toEqual({ kind: 'number', min: 0, step: 0.0001 });
+    expect(entry('batchSize').control).toEqual({ kind: 'number', min: 1, step: 1 });
+    expect(entry('seed').control).toEqual({ kind: 'number', step: 1 });
+    expect(entry('shuffle').control).toEqual({ kind: 'toggle' });
+    const optimizer = entry('optimizer').control;
+    if (optimizer.kind !== 'select') throw new Error('Optimizer is a drop-down');
+    expect(Object.keys(optimizer.options(scenarioOf('bowl'), contextOf(scenarioOf('bowl'))))).toEqual([
+      'Gradient descent',
+      'Momentum',
+      'Nesterov',
+      'Adagrad',
+      'RMSprop',
+      'Adam',
+      'AdamW',
+      'NAdam',
+      'RAdam',
+      'Lion',
+    ]);
+  });
+
   it('changes hot fields live and structural ones at the end of a gesture (src/shared/paths.ts)', () => {
     expect(isLive(entry('alpha'))).toBe(true);
     expect(isLive(entry('clipLimit'))).toBe(true);
@@ -79,6 +110,24 @@ describe('reading a scenario and writing it back', () => {
       }
     });
   }
+});
+
+describe('Threads', () => {
+  it('offers every core with its count first, then each smaller count; one thread where memory cannot be shared', () => {
+    const bowl = scenarioOf('bowl');
+    expect(threadChoices({ ...contextOf(bowl), cores: 4 })).toEqual({ '4 (every core)': 'every', '1': '1', '2': '2', '3': '3' });
+    expect(threadChoices({ ...contextOf(bowl), cores: 2, threads: 8 })).toEqual({ '2 (every core)': 'every', '1': '1', '8': '8' });
+    expect(Object.values(threadChoices({ ...contextOf(bowl), isolated: false }))).toEqual(['every']);
+    expect(entry('threads').enabled!(bowl, { ...contextOf(bowl), isolated: false })).toBe(false);
+  });
+
+  it('asks for a count, or every core (null); the setting in force asks for nothing', () => {
+    const bowl = scenarioOf('bowl');
+    expect(entry('threads').read(bowl, contextOf(bowl))).toBe('every');
+    expect(entry('threads').write('1', bowl, contextOf(bowl))).toEqual({ kind: 'threads', count: 1 });
+    expect(entry('threads').write('every', bowl, { ...contextOf(bowl), threads: 1 })).toEqual({ kind: 'threads', count: null });
+    expect(entry('threads').write('every', bowl, contextOf(bowl))).toEqual({ kind: 'none' });
+  });
 });
 
 describe('Scenario', () => {
@@ -133,13 +182,13 @@ describe('Optimizer', () => {
     const change = write('optimizer', 'adam', bowl);
     expect(change).toEqual({ kind: 'set', path: 'optimizer', value: { kind: 'adam', alpha: 0.1 } });
     // docs/scenario.md: adam β₁ 0.9, β₂ 0.999, ε 1e-8.
-    expect(apply(bowl, change).optimizer).toEqual({ kind: 'adam', alpha: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    expect(apply(bowl, change).optimizer).toEqual({ kind: 'adam', alpha: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false });
   });
 
   it('shows only the settings of the chosen optimizer', () => {
     const adam = apply(scenarioOf('bowl'), write('optimizer', 'adam', scenarioOf('bowl')));
     const shown = params.filter((p) => p.group === 'optimizer' && (p.visible?.(adam, contextOf(adam)) ?? true)).map((p) => p.key);
-    expect(shown).toEqual(['optimizer', 'alpha', 'beta1', 'beta2', 'eps']);
+    expect(shown).toEqual(['optimizer', 'alpha', 'beta1', 'beta2', 'eps', 'weightDecay', 'amsgrad']);
   });
 
   it('adds and removes a schedule', () => {
@@ -147,7 +196,7 @@ describe('Optimizer', () => {
     const stepped = apply(bowl, write('schedule', 'step', bowl));
     expect(stepped.optimizer.schedule).toEqual({ kind: 'step', every: 100, gamma: 0.5, warmup: 0 });
     expect(apply(stepped, write('schedule.gamma', 0.1, stepped)).optimizer.schedule).toMatchObject({ gamma: 0.1 });
-    expect(apply(stepped, write('schedule', 'none', stepped)).optimizer).toEqual({ kind: 'gd', alpha: 0.1 });
+    expect(apply(stepped, write('schedule', 'none', stepped)).optimizer).toEqual({ kind: 'gd', alpha: 0.1, weightDecay: 0 });
   });
 });
 
@@ -192,6 +241,31 @@ describe('Init', () => {
     const bowl = scenarioOf('bowl');
     expect(entry('count').enabled?.(bowl, contextOf(bowl))).toBe(false);
     expect(entry('count').enabled?.(scenarioOf('rosenbrock'), contextOf(bowl))).toBe(true);
+  });
+
+  it('offers torch.nn.init’s weight schemes for a network only', () => {
+    const options = (scenario: Scenario) => {
+      const control = entry('init').control;
+      if (control.kind !== 'select') throw new Error('Init is a select');
+      return Object.values(control.options(scenario, contextOf(scenario)));
+    };
+    expect(options(scenarioOf('circle-classifier'))).toEqual(expect.arrayContaining(['xavier-uniform', 'kaiming-normal', 'torch-default']));
+    expect(options(scenarioOf('bowl-cloud'))).toEqual(['points', 'gaussian', 'uniform', 'grid']);
+  });
+
+  it('switches a network to a scheme with its count, shows Kaiming’s fan, and back to a gaussian at 0 over every weight', () => {
+    const net = scenarioOf('circle-classifier'); // [2, 8, 2]: 2·8 + 8 + 8·2 + 2 = 42 parameters, 100 networks
+    const kaiming = apply(net, write('init', 'kaiming-normal', net));
+    expect(kaiming.init).toEqual({ dist: 'kaiming-normal', mode: 'fan-in', count: 100 });
+    expect(entry('fanMode').visible!(kaiming, contextOf(kaiming))).toBe(true);
+    expect(entry('centre').visible!(kaiming, contextOf(kaiming))).toBe(false);
+    expect(entry('spread').visible!(kaiming, contextOf(kaiming))).toBe(false);
+    expect(apply(kaiming, write('fanMode', 'fan-out', kaiming)).init).toEqual({ dist: 'kaiming-normal', mode: 'fan-out', count: 100 });
+    const xavier = apply(kaiming, write('init', 'xavier-uniform', kaiming));
+    expect(xavier.init).toEqual({ dist: 'xavier-uniform', count: 100 });
+    expect(entry('fanMode').visible!(xavier, contextOf(xavier))).toBe(false);
+    expect(apply(xavier, write('count', 20, xavier)).init).toEqual({ dist: 'xavier-uniform', count: 20 });
+    expect(apply(xavier, write('init', 'gaussian', xavier)).init).toEqual({ dist: 'gaussian', mean: new Array(42).fill(0), std: 1, count: 100 });
   });
 
   it('sets the seed, a structural field', () => {

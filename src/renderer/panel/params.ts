@@ -1,20 +1,23 @@
 /**
- * The panel's parameter table, in the spirit of tensorflow/playground's State.PROPS: one declarative entry
- * per control, saying which scenario field it edits, its label (CONTRACTS §3), its kind and range (from the
- * schema's limits and defaults), and how it reads a scenario and writes a change back. The panel
- * (./index.ts) is built from this table alone; ./param.ts says what an entry is. No DOM: tested in node
- * (./params.test.ts).
+ * The panel's controls, built from the settings table (../../shared/settings.ts, in the spirit of
+ * tensorflow/playground's State.PROPS): each control takes its label, hint, folder, scale, choices and
+ * off word from its setting's row. A plain setting (a number, a toggle) becomes a control by its path
+ * alone (`plain`); the few that show a setting another way (Init's shapes, the batch mode, a vector typed
+ * as text) add how they read a scenario and write a change back. The panel (./index.ts) is built from
+ * this list alone; ./param.ts says what an entry is. No DOM: tested in node (./params.test.ts).
  *
  * Writing never edits the scenario itself: it says what to ask the lab for. `set(path, value)` is checked
- * by the trainer, which applies a hot field (optimizer, batch, clip, freeze, tolerance, stop, epochs) to the
- * running descent and rebuilds the run for a structural one (init, seed).
+ * by the trainer, which applies a hot field (the table's `descent` and `trainer` rows) to the running
+ * descent and rebuilds the run for a structural one (init, seed).
  */
-import { limits } from '../../shared/limits';
 import { presets, findPreset, type Preset } from '../../shared/presets';
-import type { OptimizerKind, OptimizerSpec, Scenario, ScheduleSpec } from '../../shared/scenario';
-import { centreOf, countOf, initKind, moveCentre, spreadOf, switchInit, withCount, withSpread, type InitKind } from './cloud';
+import { weightSchemes, type OptimizerKind, type OptimizerSpec, type Scenario, type ScheduleSpec } from '../../shared/scenario';
+import { folderTitles, optimizerChoices, setting, type SettingPath } from '../../shared/settings';
+import { dataShape, paramCountOf } from '../../shared/spec';
+import { isWeightScheme } from '../../shared/validate';
+import { centreOf, countOf, dimsOf, initKind, moveCentre, spreadOf, switchInit, withCount, withSpread, type InitKind } from './cloud';
 import { formatNumber, formatVector, parseNumber, parseVector, type LogScale } from './numbers';
-import type { Action, Change, GroupId, PanelContext, Param, Value } from './param';
+import type { Action, Change, Control, GroupId, PanelContext, Param, Value } from './param';
 
 export const actions: readonly Action[] = [
   { key: 'playPause', label: 'Play', hint: 'Play or pause the descent (Space)' },
@@ -22,52 +25,33 @@ export const actions: readonly Action[] = [
   { key: 'reset', label: 'Reset', hint: 'Back to the starting cloud (R)' },
 ];
 
-/** Folder titles; `run` is the panel's top level. */
-export const groupTitles: Record<GroupId, string> = {
-  run: '',
-  optimizer: 'Optimizer',
-  schedule: 'Schedule',
-  init: 'Starting cloud',
-  batch: 'Batches',
-  clip: 'Clipping',
-  stop: 'Stopping',
-  freeze: 'Freeze',
-};
+/** Folder titles; `run` is the panel's top level (the settings table's folders). */
+export const groupTitles: Record<GroupId, string> = folderTitles;
 
-const presetGroupTitles: Record<Preset['group'], string> = { notebooks: 'Notebooks', surfaces: 'Surfaces' };
+const presetGroupTitles: Record<Preset['group'], string> = { notebooks: 'Notebooks', surfaces: 'Surfaces', networks: 'Networks' };
 
 /** The Scenario drop-down's label for a preset: "Notebooks · Neuron: three inputs". */
 export function presetLabel(preset: Preset): string {
   return `${presetGroupTitles[preset.group]} · ${preset.title}`;
 }
 
-export const optimizerLabels: Record<OptimizerKind, string> = {
-  gd: 'Gradient descent',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov',
-  adagrad: 'Adagrad',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-};
+/** Each optimizer's name in the panel (the settings table's choices). */
+export const optimizerLabels = Object.fromEntries(optimizerChoices.map((c) => [c.value, c.label])) as Record<OptimizerKind, string>;
 
-const initLabels: Record<InitKind, string> = { points: 'Points', gaussian: 'Gaussian', uniform: 'Uniform', grid: 'Grid' };
+/** A choice setting's drop-down: label → value, in the table's order. */
+const optionsOf = (path: SettingPath): Record<string, string> => Object.fromEntries(setting(path).choices!.map((c) => [c.label, c.value]));
+
+/** How the batch size shows as a mode: the size itself is the setting (batch.size, null for Full). */
 type BatchMode = 'full' | 'mini' | 'stochastic';
 const batchLabels: Record<BatchMode, string> = { full: 'Full', mini: 'Mini-batch', stochastic: 'Stochastic' };
-type ClipMode = 'off' | 'value' | 'norm';
-const clipLabels: Record<ClipMode, string> = { off: 'Off', value: 'By value', norm: 'By norm' };
-type ScheduleKind = 'none' | ScheduleSpec['kind'];
-const scheduleLabels: Record<ScheduleKind, string> = { none: 'None', constant: 'Constant', step: 'Step decay', exponential: 'Exponential', cosine: 'Cosine' };
+const invert = <K extends string>(labels: Record<K, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(labels).map(([value, label]) => [label, value]));
 
-/** label → value, from value → label. */
-const invert = <K extends string>(labels: Record<K, string>): Record<string, string> => Object.fromEntries(Object.entries(labels).map(([value, label]) => [label, value]));
-
-/** Rows of the data set, when the page can know them (a CSV file's are read by the desktop host). */
+/** Training rows of the data set, when the page can know them (a CSV file's are read by the desktop host). */
 export function rowsOf(scenario: Scenario): number | null {
   const data = scenario.data;
-  if (!data) return null;
-  if ('generate' in data) return data.n;
-  if ('csv' in data) return null;
-  return data.x.length;
+  if (!data || 'csv' in data) return null;
+  return dataShape(data).rows; // the training rows: a held-out share is never batched
 }
 
 /** The size Mini-batch picks when switched on: about a quarter of the rows (3 of notebook 001's 12), 2 to 32. */
@@ -77,27 +61,61 @@ export function defaultBatchSize(scenario: Scenario): number {
   return Math.min(rows, Math.max(2, Math.min(32, Math.round(rows / 4))));
 }
 
-/** Default settings of a newly chosen schedule; a warm-up already set is kept. */
+/** Init's drop-down: the weight schemes (xavier-…, kaiming-…, torch-default) only for a network, whose layers they need. */
+function initOptions(s: Scenario): Record<string, string> {
+  const all = optionsOf('init.dist');
+  if (s.model.kind === 'mlp') return all;
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => !(weightSchemes as readonly string[]).includes(value)));
+}
+
+/** The model's parameter count where the scenario alone says it (a network's from its layers), else the init's width. */
+function paramCountOfScenario(s: Scenario): number {
+  return s.model.kind === 'mlp' ? paramCountOf(s.model, 0, 0) : dimsOf(s.init);
+}
+
+const defaultOf = (path: SettingPath) => setting(path).default as number;
+
+/**
+ * The Threads drop-down: every core (with the count: "2 (every core)"), then each smaller count; where workers
+ * cannot share memory, one thread only, and why. A count kept from a machine with more cores is offered too.
+ */
+export function threadChoices({ cores, isolated, threads }: PanelContext): Record<string, string> {
+  if (!isolated) return { '1 (this page cannot share memory between workers)': 'every' };
+  const choices: Record<string, string> = { [`${cores} (every core)`]: 'every' };
+  for (let k = 1; k < cores; k++) choices[String(k)] = String(k);
+  if (threads !== null && threads >= cores) choices[String(threads)] = String(threads);
+  return choices;
+}
+
+/** Default settings of a newly chosen schedule (the table's defaults); a warm-up already set is kept. */
 function newSchedule(kind: ScheduleSpec['kind'], scenario: Scenario, warmup: number): ScheduleSpec {
   switch (kind) {
     case 'constant':
       return { kind, warmup };
     case 'step':
-      return { kind, every: 100, gamma: 0.5, warmup };
+      return { kind, every: defaultOf('optimizer.schedule.every'), gamma: defaultOf('optimizer.schedule.gamma'), warmup };
     case 'exponential':
+      // A slow decay: half the rate after about 70 steps (step decay's 0.5 at once would halve it every step).
       return { kind, gamma: 0.99, warmup };
     case 'cosine':
-      return { kind, steps: scenario.epochs, min: 0, warmup };
+      // Down to the minimum over the whole run.
+      return { kind, steps: scenario.epochs, min: defaultOf('optimizer.schedule.min'), warmup };
   }
 }
 
 const set = (path: string, value: unknown): Change => ({ kind: 'set', path, value });
 const none: Change = { kind: 'none' };
 const hasData = (s: Scenario) => s.data !== undefined;
-const optimizerField = (s: Scenario, field: string): number => (s.optimizer as unknown as Record<string, number>)[field];
-const hasField = (field: string) => (s: Scenario) => field in s.optimizer;
-const scheduleField = (s: Scenario, field: string): number => (s.optimizer.schedule as unknown as Record<string, number> | undefined)?.[field] ?? 0;
-const hasScheduleField = (field: string) => (s: Scenario) => s.optimizer.schedule !== undefined && field in s.optimizer.schedule;
+
+/** The value at a dotted path, or undefined where an object on the way is missing or null. */
+function valueAt(scenario: Scenario, path: string): unknown {
+  let node: unknown = scenario;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
 
 /** A value typed in a text field, with unchanged components kept exact (the field shows 6 significant digits). */
 function settle(typed: readonly number[], current: readonly number[]): number[] {
@@ -110,8 +128,59 @@ function param<V extends Value>(entry: Param<V>): Param {
   return entry as unknown as Param;
 }
 
-/** A log-scale rate: 1e-5 to 10, three significant digits from the slider. */
-const rateScale: LogScale = { min: -5, max: 1, digits: 3 };
+/** A row's label, hint and folder: what every control of a setting shows. */
+function shown(path: SettingPath): Pick<Param, 'label' | 'hint' | 'group'> {
+  const row = setting(path);
+  return { label: row.label, hint: row.hint, group: row.folder! };
+}
+
+/** The slider of a log-scale row: log10 of its range, its digits (2 unless said), whole numbers for an integer. */
+export function logScaleOf(path: SettingPath): LogScale {
+  const row = setting(path);
+  return { min: Math.log10(row.range!.min), max: Math.log10(row.range!.max), digits: row.digits ?? 2, ...(row.type === 'integer' && { integer: true }) };
+}
+
+/** A row's control: a log slider (with its off word), a number field (its least value and step), or a toggle. */
+function controlOf(path: SettingPath): Control {
+  const row = setting(path);
+  if (row.type === 'boolean') return { kind: 'toggle' };
+  if (row.scale === 'log') return { kind: 'log-slider', scale: logScaleOf(path), ...(row.off && { off: row.off.word }) };
+  const min = row.range?.min;
+  const max = row.range?.max;
+  return { kind: 'number', ...(min !== undefined && { min }), ...(max !== undefined && Number.isFinite(max) && { max }), step: row.step ?? 0.001 };
+}
+
+/**
+ * The control of a plain setting, from its row alone: it shows the value at the path (the row's default
+ * while the field is absent, e.g. β under Adam), is visible while the field exists, and writes
+ * `set(path, value)`. An off value of 0 (Min delta) shows as the slider's off end. `round`: a count typed
+ * or slid is rounded (epochs, seed) rather than refused.
+ */
+function plain(key: string, path: SettingPath, options: { visible?: Param['visible']; round?: boolean } = {}): Param {
+  const row = setting(path);
+  const offValue = row.off?.value;
+  const parent = path.split('.').slice(0, -1).join('.');
+  const field = path.split('.').at(-1)!;
+  const exists = (s: Scenario) => {
+    const holder = parent ? valueAt(s, parent) : s;
+    return holder !== null && typeof holder === 'object' && field in holder;
+  };
+  return param<Value>({
+    key,
+    ...shown(path),
+    path,
+    control: controlOf(path),
+    visible: options.visible ?? (parent ? exists : undefined),
+    read: (s) => {
+      const value = exists(s) ? (valueAt(s, path) as Value) : (row.default as Value);
+      return offValue === 0 && value === 0 ? null : value;
+    },
+    write: (value) => {
+      const v = value === null && offValue === 0 ? 0 : options.round && typeof value === 'number' ? Math.round(value) : value;
+      return set(path, v);
+    },
+  });
+}
 
 export const params: readonly Param[] = [
   param<string>({
@@ -140,14 +209,26 @@ export const params: readonly Param[] = [
     read: (_s, context) => context.speed,
     write: (value) => ({ kind: 'speed', stepsPerFrame: Math.round(value) }),
   }),
+  param<string>({
+    key: 'threads',
+    label: 'Threads',
+    group: 'run',
+    path: '',
+    hint: 'How many threads step a cloud of 32,768 particles or more: every core by default; the run is the same for any count',
+    control: { kind: 'select', options: (_s, context) => threadChoices(context) },
+    enabled: (_s, context) => context.isolated,
+    read: (_s, context) => (context.threads === null ? 'every' : String(context.threads)),
+    write: (value, _s, context) => {
+      const count = value === 'every' ? null : Number(value);
+      return count === context.threads ? none : { kind: 'threads', count };
+    },
+  }),
 
   param<string>({
     key: 'optimizer',
-    label: 'Optimizer',
-    group: 'optimizer',
+    ...shown('optimizer.kind'),
     path: 'optimizer',
-    hint: 'PyTorch’s conventions; a new optimizer starts with its default settings',
-    control: { kind: 'select', options: () => invert(optimizerLabels) },
+    control: { kind: 'select', options: () => optionsOf('optimizer.kind') },
     read: (s) => s.optimizer.kind,
     write: (kind, s) => {
       if (kind === s.optimizer.kind) return none;
@@ -155,55 +236,24 @@ export const params: readonly Param[] = [
       return set('optimizer', { kind, alpha, ...(schedule && { schedule }) } as OptimizerSpec);
     },
   }),
-  param<number>({
-    key: 'alpha',
-    label: 'Learning rate α',
-    group: 'optimizer',
-    path: 'optimizer.alpha',
-    hint: 'The step size α, on a log scale (type any value > 0)',
-    control: { kind: 'log-slider', scale: rateScale },
-    read: (s) => s.optimizer.alpha,
-    write: (value) => set('optimizer.alpha', value),
-  }),
-  ...(
-    [
-      ['beta', 'Momentum β', 'How much of the last velocity each step keeps'],
-      ['rho', 'Decay ρ', 'How fast the running mean of g² forgets'],
-      ['beta1', 'β₁', 'Decay of the first moment (the mean of g)'],
-      ['beta2', 'β₂', 'Decay of the second moment (the mean of g²)'],
-    ] as const
-  ).map(([field, label, hint]) =>
-    param<number>({
-      key: field,
-      label,
-      group: 'optimizer',
-      path: `optimizer.${field}`,
-      hint: `${hint}; in (0, 1)`,
-      control: { kind: 'number', step: 0.001 },
-      visible: hasField(field),
-      read: (s) => optimizerField(s, field),
-      write: (value) => set(`optimizer.${field}`, value),
-    }),
-  ),
-  param<number>({
-    key: 'eps',
-    label: 'ε',
-    group: 'optimizer',
-    path: 'optimizer.eps',
-    hint: 'Added to the denominator so that it is never zero',
-    control: { kind: 'log-slider', scale: { min: -12, max: -1, digits: 2 } },
-    visible: hasField('eps'),
-    read: (s) => optimizerField(s, 'eps'),
-    write: (value) => set('optimizer.eps', value),
-  }),
+  plain('alpha', 'optimizer.alpha'),
+  plain('beta', 'optimizer.beta'),
+  plain('rho', 'optimizer.rho'),
+  plain('beta1', 'optimizer.beta1'),
+  plain('beta2', 'optimizer.beta2'),
+  plain('eps', 'optimizer.eps'),
+  plain('weightDecay', 'optimizer.weightDecay'),
+  plain('dampening', 'optimizer.dampening'),
+  plain('momentum', 'optimizer.momentum'),
+  plain('centered', 'optimizer.centered'),
+  plain('amsgrad', 'optimizer.amsgrad'),
+  plain('momentumDecay', 'optimizer.momentumDecay'),
 
   param<string>({
     key: 'schedule',
-    label: 'Schedule',
-    group: 'schedule',
+    ...shown('optimizer.schedule.kind'),
     path: 'optimizer.schedule',
-    hint: 'How the learning rate changes over the steps',
-    control: { kind: 'select', options: () => invert(scheduleLabels) },
+    control: { kind: 'select', options: () => optionsOf('optimizer.schedule.kind') },
     read: (s) => s.optimizer.schedule?.kind ?? 'none',
     write: (kind, s) => {
       const current = s.optimizer.schedule;
@@ -212,62 +262,50 @@ export const params: readonly Param[] = [
       return set('optimizer', kind === 'none' ? rest : { ...rest, schedule: newSchedule(kind as ScheduleSpec['kind'], s, current?.warmup ?? 0) });
     },
   }),
-  ...(
-    [
-      ['every', 'Decay every', 'Steps between two decays', { kind: 'number', min: 1, step: 1 }],
-      ['gamma', 'Decay factor γ', 'The rate is multiplied by γ at each decay', { kind: 'number', min: 0, step: 0.01 }],
-      ['steps', 'Cosine length', 'Steps from α down to the minimum', { kind: 'number', min: 1, step: 1 }],
-      ['min', 'Minimum rate', 'Where the cosine ends', { kind: 'number', min: 0, step: 0.0001 }],
-      ['warmup', 'Warm-up steps', 'The rate grows linearly over the first steps (0: none)', { kind: 'number', min: 0, step: 1 }],
-    ] as const
-  ).map(([field, label, hint, control]) =>
-    param<number>({
-      key: `schedule.${field}`,
-      label,
-      group: 'schedule',
-      path: `optimizer.schedule.${field}`,
-      hint,
-      control,
-      visible: hasScheduleField(field),
-      read: (s) => scheduleField(s, field),
-      write: (value) => set(`optimizer.schedule.${field}`, value),
-    }),
-  ),
+  ...(['every', 'gamma', 'steps', 'min', 'warmup'] as const).map((field) => plain(`schedule.${field}`, `optimizer.schedule.${field}`)),
 
   param<string>({
     key: 'init',
-    label: 'Init',
-    group: 'init',
+    ...shown('init.dist'),
     path: 'init',
-    hint: 'Where the particles start: given points, or a distribution (switching keeps the centre)',
-    control: { kind: 'select', options: () => invert(initLabels) },
+    control: { kind: 'select', options: (s) => initOptions(s) },
     read: (s) => initKind(s.init),
-    write: (kind, s) => (kind === initKind(s.init) ? none : set('init', switchInit(s.init, kind as InitKind))),
+    write: (kind, s) => (kind === initKind(s.init) ? none : set('init', switchInit(s.init, kind as InitKind, paramCountOfScenario(s)))),
+  }),
+  param<string>({
+    key: 'fanMode',
+    ...shown('init.mode'),
+    path: 'init.mode',
+    control: { kind: 'select', options: () => optionsOf('init.mode') },
+    visible: (s) => 'mode' in s.init,
+    read: (s) => ('mode' in s.init ? s.init.mode : 'fan-in'),
+    write: (mode, s) => ('mode' in s.init && mode !== s.init.mode ? set('init.mode', mode) : none),
   }),
   param<string>({
     key: 'centre',
-    label: 'Centre',
-    group: 'init',
+    ...shown('init.mean'),
     path: 'init',
-    hint: 'One number per parameter, separated by commas',
     control: { kind: 'text' },
+    visible: (s) => !isWeightScheme(s.init),
     read: (s) => formatVector(centreOf(s.init)),
     write: (text, s, context) => {
       const current = centreOf(s.init);
       const typed = parseVector(text);
-      if (!typed || typed.length !== current.length) return { kind: 'problem', problem: `Centre: needs ${current.length} number${current.length === 1 ? '' : 's'}, one per parameter${vectorHint(context)}` };
+      if (!typed || typed.length !== current.length)
+        return {
+          kind: 'problem',
+          problem: `Centre: needs ${current.length} number${current.length === 1 ? '' : 's'}, one per parameter${vectorHint(context)}`,
+        };
       const centre = settle(typed, current);
       return centre.every((v, j) => v === current[j]) ? none : set('init', moveCentre(s.init, centre));
     },
   }),
   param<string>({
     key: 'spread',
-    label: 'Spread',
-    group: 'init',
+    ...shown('init.std'),
     path: 'init',
-    hint: 'The standard deviation (gaussian) or half-width (uniform, grid): one number, or one per parameter',
     control: { kind: 'text' },
-    visible: (s) => !('points' in s.init),
+    visible: (s) => !('points' in s.init) && !isWeightScheme(s.init),
     read: (s) => formatVector(spreadOf(s.init), true),
     write: (text, s, context) => {
       const current = spreadOf(s.init);
@@ -282,11 +320,9 @@ export const params: readonly Param[] = [
   }),
   param<number>({
     key: 'count',
-    label: 'Particles',
-    group: 'init',
+    ...shown('init.count'),
     path: 'init',
-    hint: 'How many particles start (a grid rounds to a perfect power); points: switch Init to a distribution',
-    control: { kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true } },
+    control: { kind: 'log-slider', scale: logScaleOf('init.count') },
     enabled: (s) => !('points' in s.init),
     read: (s) => countOf(s.init),
     write: (typed, s) => {
@@ -294,23 +330,12 @@ export const params: readonly Param[] = [
       return count === countOf(s.init) ? none : set('init', withCount(s.init, count));
     },
   }),
-  param<number>({
-    key: 'seed',
-    label: 'Seed',
-    group: 'init',
-    path: 'seed',
-    hint: 'Drives every random choice: the cloud, generated data, shuffling',
-    control: { kind: 'number', step: 1 },
-    read: (s) => s.seed,
-    write: (seed) => set('seed', Math.round(seed)),
-  }),
+  plain('seed', 'seed', { round: true }),
 
   param<string>({
     key: 'batch',
-    label: 'Batch size',
-    group: 'batch',
+    ...shown('batch.size'),
     path: 'batch.size',
-    hint: 'Full: every row each step; Mini-batch: a few rows; Stochastic: one row',
     control: { kind: 'select', options: () => invert(batchLabels) },
     visible: hasData,
     read: (s) => (s.batch.size === null ? 'full' : s.batch.size === 1 ? 'stochastic' : 'mini'),
@@ -327,134 +352,45 @@ export const params: readonly Param[] = [
     group: 'batch',
     path: 'batch.size',
     hint: 'Rows of data in each mini-batch',
-    control: { kind: 'number', min: 1, step: 1 },
+    control: controlOf('batch.size'),
     visible: (s) => hasData(s) && s.batch.size !== null && s.batch.size > 1,
     read: (s) => s.batch.size ?? defaultBatchSize(s),
     write: (size) => set('batch.size', Math.round(size)),
   }),
-  param<boolean>({
-    key: 'shuffle',
-    label: 'Shuffle',
-    group: 'batch',
-    path: 'batch.shuffle',
-    hint: 'Shuffle the rows at each epoch (from the seed)',
-    control: { kind: 'toggle' },
-    visible: (s) => hasData(s) && s.batch.size !== null,
-    read: (s) => s.batch.shuffle,
-    write: (value) => set('batch.shuffle', value),
-  }),
-  param<boolean>({
-    key: 'dropLast',
-    label: 'Drop last batch',
-    group: 'batch',
-    path: 'batch.dropLast',
-    hint: 'Skip the last, shorter batch of an epoch',
-    control: { kind: 'toggle' },
-    visible: (s) => hasData(s) && s.batch.size !== null,
-    read: (s) => s.batch.dropLast,
-    write: (value) => set('batch.dropLast', value),
-  }),
+  plain('shuffle', 'batch.shuffle', { visible: (s) => hasData(s) && s.batch.size !== null }),
+  plain('dropLast', 'batch.dropLast', { visible: (s) => hasData(s) && s.batch.size !== null }),
 
   param<string>({
     key: 'clip',
-    label: 'Clip',
-    group: 'clip',
+    ...shown('clip.mode'),
     path: 'clip',
-    hint: 'By value: clamp each gradient component to ±limit; by norm: scale the gradient to at most limit',
-    control: { kind: 'select', options: () => invert(clipLabels) },
+    control: { kind: 'select', options: () => optionsOf('clip.mode') },
     read: (s) => s.clip?.mode ?? 'off',
     write: (mode, s) => {
       if (mode === (s.clip?.mode ?? 'off')) return none;
-      return set('clip', mode === 'off' ? null : { mode, limit: s.clip?.limit ?? 1 });
+      return set('clip', mode === 'off' ? null : { mode, limit: s.clip?.limit ?? defaultOf('clip.limit') });
     },
   }),
-  param<number>({
-    key: 'clipLimit',
-    label: 'Clip limit',
-    group: 'clip',
-    path: 'clip.limit',
-    hint: 'The limit c > 0',
-    control: { kind: 'log-slider', scale: { min: -3, max: 4, digits: 3 } },
-    visible: (s) => s.clip !== null,
-    read: (s) => s.clip?.limit ?? 1,
-    write: (limit) => set('clip.limit', limit),
-  }),
-  param<number | null>({
-    key: 'tolerance',
-    label: 'Tolerance',
-    group: 'stop',
-    path: 'tolerance',
-    hint: 'A particle stops once its loss changes by less than this in a step; off: far left, or type off',
-    control: { kind: 'log-slider', scale: { min: -15, max: 0, digits: 2 }, off: 'off' },
-    read: (s) => s.tolerance,
-    write: (value) => set('tolerance', value),
-  }),
+  plain('clipLimit', 'clip.limit'),
+  plain('tolerance', 'tolerance'),
   param<string>({
     key: 'belowLoss',
-    label: 'Stop below loss',
-    group: 'stop',
+    ...shown('stop.belowLoss'),
     path: 'stop.belowLoss',
-    hint: 'A particle converges once its loss is at or below this (may be negative); off: type off',
     control: { kind: 'text' },
-    read: (s) => (s.stop.belowLoss === null ? 'off' : formatNumber(s.stop.belowLoss)),
+    read: (s) => (s.stop.belowLoss === null ? setting('stop.belowLoss').off!.word : formatNumber(s.stop.belowLoss)),
     write: (text, s) => {
       const typed = text.trim().toLowerCase();
-      const value = typed === '' || typed === 'off' ? null : (parseNumber(typed) ?? Number.NaN);
+      const value = typed === '' || typed === setting('stop.belowLoss').off!.word ? null : (parseNumber(typed) ?? Number.NaN);
       // What cannot be read goes on as NaN: the lab's check names stop.belowLoss and what it must be.
       return value === s.stop.belowLoss ? none : set('stop.belowLoss', value);
     },
   }),
-  param<number | null>({
-    key: 'gradNorm',
-    label: 'Stop at gradient norm',
-    group: 'stop',
-    path: 'stop.gradNorm',
-    hint: 'A particle converges once its gradient’s norm (before clipping) is at or below this; off: far left, or type off',
-    control: { kind: 'log-slider', scale: { min: -12, max: 2, digits: 2 }, off: 'off' },
-    read: (s) => s.stop.gradNorm,
-    write: (value) => set('stop.gradNorm', value),
-  }),
-  param<number | null>({
-    key: 'patience',
-    label: 'Patience',
-    group: 'stop',
-    path: 'stop.patience',
-    hint: 'A particle stalls (converged) after this many steps without its best loss improving by more than Min delta; off: far left, or type off',
-    control: { kind: 'log-slider', scale: { min: 0, max: 5, digits: 2, integer: true }, off: 'off' },
-    read: (s) => s.stop.patience,
-    write: (value) => set('stop.patience', value),
-  }),
-  param<number | null>({
-    key: 'minDelta',
-    label: 'Min delta',
-    group: 'stop',
-    path: 'stop.minDelta',
-    hint: 'How much the loss must fall to count as an improvement for Patience; far left: 0',
-    control: { kind: 'log-slider', scale: { min: -15, max: 0, digits: 2 }, off: '0' },
-    visible: (s) => s.stop.patience !== null,
-    read: (s) => (s.stop.minDelta === 0 ? null : s.stop.minDelta),
-    write: (value) => set('stop.minDelta', value ?? 0),
-  }),
-  param<number | null>({
-    key: 'divergence',
-    label: 'Diverged at loss',
-    group: 'stop',
-    path: 'stop.divergence',
-    hint: 'A particle has diverged once its loss reaches this (the default 1e100 names a blow-up long before overflow); off: only a loss that is no longer a number',
-    control: { kind: 'log-slider', scale: { min: 0, max: 300, digits: 2 }, off: 'off' },
-    read: (s) => s.stop.divergence,
-    write: (value) => set('stop.divergence', value),
-  }),
-  param<number>({
-    key: 'epochs',
-    label: 'Epochs',
-    group: 'stop',
-    path: 'epochs',
-    hint: 'Passes over the data (a surface: steps) before the run ends',
-    control: { kind: 'log-slider', scale: { min: 0, max: Math.log10(limits.maxEpochs), digits: 2, integer: true } },
-    read: (s) => s.epochs,
-    write: (epochs) => set('epochs', Math.round(epochs)),
-  }),
+  plain('gradNorm', 'stop.gradNorm'),
+  plain('patience', 'stop.patience'),
+  plain('minDelta', 'stop.minDelta', { visible: (s) => s.stop.patience !== null }),
+  plain('divergence', 'stop.divergence'),
+  plain('epochs', 'epochs', { round: true }),
 ];
 
 /** One Freeze toggle per parameter of the loaded model. */
@@ -471,7 +407,10 @@ export function freezeParams(paramNames: readonly string[]): Param[] {
       write: (frozen, s) => {
         if (frozen === s.freeze.includes(index)) return none;
         const next = frozen ? [...s.freeze, index] : s.freeze.filter((i) => i !== index);
-        return set('freeze', [...new Set(next)].sort((a, b) => a - b));
+        return set(
+          'freeze',
+          [...new Set(next)].sort((a, b) => a - b),
+        );
       },
     }),
   );

@@ -9,13 +9,32 @@ import { Placement } from './placement';
 function placement(): Placement {
   const resolution = 4;
   const heights = new Float32Array(resolution * resolution).fill(0.5);
-  return new Placement(new Layout([[-5, 5], [-5, 5]], resolution), fitHeightScale([0, 1]), heights);
+  return new Placement(
+    new Layout(
+      [
+        [-5, 5],
+        [-5, 5],
+      ],
+      resolution,
+    ),
+    fitHeightScale([0, 1]),
+    heights,
+  );
 }
 
 describe('Arrows', () => {
   it('draws one arrow per move, as long as the move is in the view', () => {
     const arrows = new Arrows();
-    const count = arrows.show({ origin: [0, 0], arrows: [{ name: 'step', vector: [2, 0], colour: '#fff' }, { name: 'gradient', vector: [0, 0.5], colour: '#f00' }] }, placement());
+    const count = arrows.show(
+      {
+        origin: [0, 0],
+        arrows: [
+          { name: 'step', vector: [2, 0], colour: '#fff' },
+          { name: 'gradient', vector: [0, 0.5], colour: '#f00' },
+        ],
+      },
+      placement(),
+    );
     expect(count).toBe(2);
     // The view's range is 10 wide on a scene of sceneSize; ArrowHelper puts its cone's tip at its length.
     const [step, gradient] = arrows.group.children as ArrowHelper[];

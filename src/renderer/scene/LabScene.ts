@@ -9,6 +9,7 @@
 import { AmbientLight, DirectionalLight, HemisphereLight, Scene, Vector3, type WebGLRenderer } from 'three';
 import type { FrameEvent } from '../../shared/messages';
 import type { Lab } from '../lab';
+import type { CameraPose } from '../capture/camera';
 import type { CaptureSurface } from '../mounts';
 import type { Notices } from '../notices';
 import type { LoadedEvent } from '../replies';
@@ -25,6 +26,7 @@ import { Seeding } from './Seeding';
 import { SurfaceMesh } from './SurfaceMesh';
 import { Toolbar } from './Toolbar';
 import { Trails } from './Trails';
+import { Hover, pickParticle } from './Hover';
 import { View, type ViewMode } from './View';
 
 /** Grid points per side of the sampled surface: fine for analytic surfaces, coarser for models with data. */
@@ -56,6 +58,8 @@ export class LabScene {
   /** What the surface on show was built from (see surfaceKey). */
   private shownKey: string | null = null;
   private lastFrame: FrameEvent | null = null;
+  /** The particle the best marker rings (lowest loss, on the surface), −1 for none: a recording may aim at it. */
+  private bestIndex = -1;
   /** Counts loads, so that a grid asked for by an earlier one is dropped. */
   private generation = 0;
   private scheduled = false;
@@ -71,6 +75,7 @@ export class LabScene {
   /** The capture under way: its size and its fixed clock (ms on the scene clock). */
   private capture: { width: number; height: number; base: number; time: number } | null = null;
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly hover: Hover;
 
   constructor(
     private readonly container: HTMLElement,
@@ -95,6 +100,7 @@ export class LabScene {
         this.invalidate();
       },
       axes: (i, j) => this.pickAxes(i, j),
+      split: () => this.toggleSplit(),
     });
     container.append(this.toolbar.element);
     this.seeding = new Seeding(canvas, container, lab, {
@@ -105,6 +111,16 @@ export class LabScene {
       setControls: (on) => (this.view.enabled = on),
       hint: (text) => this.overlay.hint(text),
       error: (error) => this.notices.showError(error),
+    });
+    // Capture phase on the container: the half is chosen before the camera controls see the event.
+    container.addEventListener('pointerdown', this.routePointer, true);
+    container.addEventListener('wheel', this.routePointer, { capture: true, passive: true });
+    this.hover = new Hover(canvas, {
+      pick: (x, y) => pickParticle(this.cloud, this.view, Math.max(1, container.clientWidth), Math.max(1, container.clientHeight), x, y),
+      trails: this.trails,
+      hint: (text) => this.overlay.hint(text),
+      redraw: () => this.invalidate(),
+      hovered: (i) => lab.events.emit('hover', i < 0 ? null : { index: i, curve: () => this.trails.highlightedCurve() }),
     });
     this.resizer = new ResizeObserver(() => this.resize());
     this.resizer.observe(container);
@@ -123,6 +139,7 @@ export class LabScene {
     );
     this.overlay.show('empty');
     canvas.dataset.surface = 'none';
+    canvas.dataset.split = 'false';
   }
 
   resetView(): void {
@@ -169,30 +186,52 @@ export class LabScene {
     const ratio = Math.max(1, height / 720);
     this.renderer.setPixelRatio(1);
     this.renderer.setSize(width, height, false);
-    this.view.resize(width, height);
+    this.view.resize(this.view.split ? width / 2 : width, height);
     this.cloud.setPixelRatio(ratio);
     this.best.setPixelRatio(ratio);
     let ended = false;
+    // A recording's camera keyframes move the 3D camera; its own position comes back at the end.
+    let kept: Vector3 | null = null;
     return {
       canvas: this.canvas,
       setTime: (ms) => {
         capture.time = ms;
       },
+      setCamera: (pose, target) => {
+        if (!pose) return;
+        kept ??= this.view.perspective.position.clone();
+        this.view.setPose(pose, target ?? undefined);
+      },
+      viewTarget: () => this.view.target(),
+      bestPoint: () => {
+        const i = this.bestIndex;
+        if (i < 0) return null;
+        const p = this.cloud.base;
+        return { x: p[3 * i], y: p[3 * i + 1], z: p[3 * i + 2] };
+      },
       render: () => {
         if (ended) throw new Error('This capture has ended');
         if (this.contextLost) throw new Error('The graphics context was lost');
-        this.view.update();
+        if (!kept) this.view.update();
         this.cloud.animate(this.now());
-        this.renderer.render(this.scene, this.view.camera);
+        // A camera path films the 3D view alone; otherwise the picture is the view as it stands (split or not).
+        if (kept) this.renderer.render(this.scene, this.view.perspective);
+        else this.render(width, height);
       },
       end: () => {
         if (ended) return;
         ended = true;
+        if (kept) this.view.restorePosition(kept);
         this.clockOffset = Math.max(this.clockOffset, capture.base + capture.time - performance.now());
         this.capture = null;
         this.resize();
       },
     };
+  }
+
+  /** Where the 3D camera stands (the Record dialog's "add keyframe" and ready-made paths). */
+  cameraPose(): CameraPose {
+    return this.view.pose();
   }
 
   dispose(): void {
@@ -201,6 +240,9 @@ export class LabScene {
     this.resizer.disconnect();
     this.canvas.removeEventListener('webglcontextlost', this.onContextLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
+    this.container.removeEventListener('pointerdown', this.routePointer, true);
+    this.container.removeEventListener('wheel', this.routePointer, true);
+    this.hover.dispose();
     this.seeding.dispose();
     this.view.dispose();
     for (const part of [this.surface, this.contours, this.cloud, this.best, this.trails, this.axes]) part.dispose();
@@ -230,7 +272,7 @@ export class LabScene {
     if (this.contextLost || this.capture) return;
     const moving = this.view.update();
     const fading = this.cloud.animate(this.now());
-    this.renderer.render(this.scene, this.view.camera);
+    this.render(Math.max(1, this.container.clientWidth), Math.max(1, this.container.clientHeight));
     if (!this.particlesDrawn && this.cloud.points.visible) {
       this.particlesDrawn = true;
       // The first picture with particles in it: the bench times page load to this mark (src/bench/page).
@@ -238,6 +280,49 @@ export class LabScene {
     }
     if (moving || fading) this.invalidate();
   }
+
+  /**
+   * One picture of width × height (the renderer's units): the one view, or in a split the 3D view on the
+   * left half and the top view on the right, the same scene objects in both (one cloud, one selection).
+   */
+  private render(width: number, height: number): void {
+    if (!this.view.split) {
+      this.renderer.render(this.scene, this.view.camera);
+      return;
+    }
+    const left = Math.floor(width / 2);
+    const halves: [number, number, 'perspective' | 'top'][] = [
+      [0, left, 'perspective'],
+      [left, width - left, 'top'],
+    ];
+    this.renderer.setScissorTest(true);
+    for (const [x, w, camera] of halves) {
+      this.renderer.setViewport(x, 0, w, height);
+      this.renderer.setScissor(x, 0, w, height);
+      this.axes.setTopView(camera === 'top');
+      this.renderer.render(this.scene, this.view[camera]);
+    }
+    this.axes.setTopView(false);
+    this.renderer.setScissorTest(false);
+    this.renderer.setViewport(0, 0, width, height);
+  }
+
+  /** Side by side (the toolbar's Split, the V key) or back to the one view. */
+  toggleSplit(): void {
+    const on = !this.view.split;
+    this.view.setSplit(on);
+    this.toolbar.setSplit(on);
+    this.canvas.dataset.split = String(on);
+    this.axes.setTopView(!on && this.view.mode === 'top');
+    this.resize();
+  }
+
+  /** In a split, a drag or a wheel goes to the half it starts over. */
+  private readonly routePointer = (event: PointerEvent | WheelEvent): void => {
+    if (!this.view.split || event.target !== this.canvas) return;
+    const box = this.canvas.getBoundingClientRect();
+    this.view.focus(event.clientX - box.left < box.width / 2 ? '3d' : 'top');
+  };
 
   private resize(): void {
     if (this.capture) return; // the capture's size holds until it ends, which resizes
@@ -247,7 +332,7 @@ export class LabScene {
     this.renderer.setPixelRatio(ratio);
     // The canvas's CSS size comes from style.css (100 % of .scene-view): only the bitmap is set here.
     this.renderer.setSize(width, height, false);
-    this.view.resize(width, height);
+    this.view.resize(this.view.split ? width / 2 : width, height);
     this.cloud.setPixelRatio(ratio);
     this.best.setPixelRatio(ratio);
     this.invalidate();
@@ -274,7 +359,9 @@ export class LabScene {
     this.lastFrame = null;
     this.cloud.reset(event.count);
     this.trails.reset(event.count);
+    this.hover.clear();
     this.best.show(this.cloud.base, -1);
+    this.bestIndex = -1;
     this.overlay.setDiverged(0);
     this.toolbar.setParameters(event.paramNames, event.axes);
     // A race: its groups in the Race tab's colours (experiments/race).
@@ -335,7 +422,8 @@ export class LabScene {
     const placement = this.placement!;
     this.cloud.update(frame, placement, this.now());
     const best = frame.best && this.cloud.onSurface(frame.best.index) ? frame.best.index : -1;
-    this.trails.record(frame.step, this.cloud.base, best);
+    this.bestIndex = best;
+    this.trails.record(frame.step, this.cloud.base, best, frame);
     this.best.show(this.cloud.base, best);
     this.overlay.setDiverged(frame.summary.diverged);
     this.invalidate();
@@ -359,10 +447,10 @@ export class LabScene {
     this.lab.setView(view).catch((error: unknown) => this.notices.showError(error));
   }
 
-  /** Seeding by pointer applies to two-parameter models shown on their own axes. */
+  /** Seeding by pointer applies to two-parameter models shown on their own axes, in one view (not split). */
   private seedable(): boolean {
     const loaded = this.loaded;
-    return !!loaded && loaded.paramNames.length === 2 && loaded.axes[0] === loaded.paramNames[0] && loaded.axes[1] === loaded.paramNames[1];
+    return !!loaded && !this.view.split && loaded.paramNames.length === 2 && loaded.axes[0] === loaded.paramNames[0] && loaded.axes[1] === loaded.paramNames[1];
   }
 
   private readonly onContextLost = (event: Event): void => {

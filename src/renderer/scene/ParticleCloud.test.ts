@@ -9,7 +9,17 @@ import { fadeSeconds, ParticleCloud } from './ParticleCloud';
 import { Placement } from './placement';
 
 /** A flat surface at height 0 over [−1, 1]². */
-const placement = new Placement(new Layout([[-1, 1], [-1, 1]], 2), fitHeightScale([0, 1]), new Float32Array(4));
+const placement = new Placement(
+  new Layout(
+    [
+      [-1, 1],
+      [-1, 1],
+    ],
+    2,
+  ),
+  fitHeightScale([0, 1]),
+  new Float32Array(4),
+);
 
 function frame(statuses: number[], step: number): FrameEvent {
   const n = statuses.length;
@@ -21,7 +31,7 @@ function frame(statuses: number[], step: number): FrameEvent {
     positions: new Float32Array(2 * n),
     losses: new Float32Array(n),
     statuses: Uint8Array.from(statuses),
-    summary: { count: n, converged: 0, diverged: 0, running: n, bestLoss: 0, meanLoss: 0 , reasons: noReasons() },
+    summary: { count: n, converged: 0, diverged: 0, running: n, bestLoss: 0, meanLoss: 0, reasons: noReasons() },
     best: null,
     selected: null,
   };

@@ -1,10 +1,12 @@
 /**
  * Seeding by pointer, on models of exactly two parameters shown on their own axes: a click on the surface
  * restarts the scenario from that one point; shift + drag draws a box and restarts it with a uniform
- * cloud over the box. Anything else (a drag without shift) is left to the camera controls.
+ * cloud over the box. Either can be undone, once (../undo.ts). Anything else (a drag without shift) is
+ * left to the camera controls.
  */
 import { Plane, Raycaster, Vector2, Vector3, type Camera, type Mesh } from 'three';
 import type { Lab } from '../lab';
+import { undoKeyName } from '../undo';
 import type { Scenario } from '../../shared/scenario';
 import type { Layout } from './layout';
 
@@ -126,7 +128,12 @@ export class Seeding {
     let amax = -Infinity;
     let bmin = Infinity;
     let bmax = -Infinity;
-    for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]]) {
+    for (const [x, y] of [
+      [x0, y0],
+      [x1, y0],
+      [x0, y1],
+      [x1, y1],
+    ]) {
       const point = this.pick(x, y, mesh, true);
       if (!point) return this.host.hint('Draw the box over the surface.');
       const a = layout.a(point.x);
@@ -155,7 +162,11 @@ export class Seeding {
   private restart(init: Scenario['init']): void {
     const scenario = this.lab.state().scenario;
     if (!scenario) return;
-    this.lab.load({ ...scenario, init }).catch((error: unknown) => this.host.error(error));
+    // Undoable: the trainer keeps the cloud this replaces, and Ctrl+Z brings it back (../undo.ts).
+    this.lab.load({ ...scenario, init }, { undoable: true }).then(
+      () => this.host.hint(`A new start. ${undoKeyName(navigator.platform)} brings back the cloud before it.`),
+      (error: unknown) => this.host.error(error),
+    );
   }
 }
 

@@ -13,12 +13,15 @@ export interface ToolbarActions {
   trails(on: boolean): void;
   /** Show parameters i and j, or (i = null) a fresh pair of random directions. */
   axes(i: number | null, j?: number): void;
+  /** The 3D and the top view side by side, or back to one (V). */
+  split(): void;
 }
 
 export class Toolbar {
   readonly element: HTMLDivElement;
   private readonly modeButton: HTMLButtonElement;
   private readonly trailsButton: HTMLButtonElement;
+  private readonly splitButton: HTMLButtonElement;
   private readonly picker: HTMLDivElement;
   private readonly colour: HTMLSelectElement;
   private readonly groupOption: HTMLOptionElement;
@@ -35,6 +38,11 @@ export class Toolbar {
     reset.addEventListener('click', () => actions.resetView());
     this.modeButton = button('Top view', 'Switch between the 3D view and the contour map seen from above');
     this.modeButton.addEventListener('click', () => this.setMode(this.mode === '3d' ? 'top' : '3d', true));
+    this.splitButton = button('Split', 'The 3D view and the contour map side by side, one cloud in both (V)');
+    this.splitButton.setAttribute('aria-pressed', 'false');
+    this.splitButton.setAttribute('aria-keyshortcuts', 'V');
+    this.splitButton.dataset.testid = 'scene-split';
+    this.splitButton.addEventListener('click', () => actions.split());
     this.trailsButton = button('Trails', 'Show the recent path of some particles and of the best one');
     this.trailsButton.setAttribute('aria-pressed', 'true');
     this.trailsButton.addEventListener('click', () => {
@@ -62,11 +70,10 @@ export class Toolbar {
     this.picker.hidden = true;
 
     const row = element('div', undefined, 'scene-tools');
-    row.append(reset, this.modeButton, colour, this.trailsButton);
+    row.append(reset, this.modeButton, this.splitButton, colour, this.trailsButton);
     this.element.append(row, this.picker);
   }
 
-  /** Shows the axes picker for models of more than two parameters, set to the current view. */
   /** A race offers colouring by group, and starts with it; a plain run goes back to status if it was on. */
   setRace(race: boolean): void {
     this.groupOption.hidden = this.groupOption.disabled = !race;
@@ -77,6 +84,7 @@ export class Toolbar {
     }
   }
 
+  /** Shows the axes picker for models of more than two parameters, set to the current view. */
   setParameters(names: readonly string[], axes: readonly [string, string]): void {
     this.picker.hidden = names.length <= 2;
     if (this.picker.hidden) return;
@@ -90,6 +98,12 @@ export class Toolbar {
     const j = names.indexOf(axes[1]);
     this.first.value = i >= 0 && j >= 0 ? String(i) : '';
     this.second.value = i >= 0 && j >= 0 ? String(j) : '';
+  }
+
+  /** Split on or off: the Top/3D switch has nothing to switch while both are shown. */
+  setSplit(on: boolean): void {
+    this.splitButton.setAttribute('aria-pressed', String(on));
+    this.modeButton.disabled = on;
   }
 
   setMode(mode: ViewMode, act = false): void {
@@ -108,5 +122,3 @@ export class Toolbar {
     this.actions.axes(Number(this.first.value), Number(this.second.value));
   }
 }
-
-

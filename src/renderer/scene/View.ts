@@ -21,7 +21,12 @@ const topHeight = 100;
 
 const half = sceneSize / 2;
 /** The surface's box: footprint corners on the floor and at the top. */
-export const surfaceBox: readonly Vector3[] = [0, sceneHeight].flatMap((y) => [new Vector3(-half, y, -half), new Vector3(half, y, -half), new Vector3(-half, y, half), new Vector3(half, y, half)]);
+export const surfaceBox: readonly Vector3[] = [0, sceneHeight].flatMap((y) => [
+  new Vector3(-half, y, -half),
+  new Vector3(half, y, -half),
+  new Vector3(-half, y, half),
+  new Vector3(half, y, half),
+]);
 /** Seen from above, the axes' labels stand this far outside the footprint: the top view makes room for them. */
 const labelRoom = 1.9;
 
@@ -37,6 +42,11 @@ export class View {
   private aspect = 1.5;
   private halfHeight = 5;
   mode: ViewMode = '3d';
+  /** Both views side by side (issue 18, part 6): 3D on the left, top on the right, each with its own controls. */
+  split = false;
+  /** In a split, which half takes the pointer (the one it went down on). */
+  private focused: ViewMode = '3d';
+  private on = true;
 
   constructor(element: HTMLElement, onChange: () => void) {
     this.orbit = new OrbitControls(this.perspective, element);
@@ -62,8 +72,25 @@ export class View {
 
   /** Whether user input is being taken (the seeding box switches it off while it draws). */
   set enabled(on: boolean) {
-    this.orbit.enabled = on && this.mode === '3d';
-    this.pan.enabled = on && this.mode === 'top';
+    this.on = on;
+    const taking = this.split ? this.focused : this.mode;
+    this.orbit.enabled = on && taking === '3d';
+    this.pan.enabled = on && taking === 'top';
+  }
+
+  /** In a split, the half under the pointer takes its drags and wheel: the orbit on the left, the pan on the right. */
+  focus(half: ViewMode): void {
+    this.focused = half;
+    this.enabled = this.on;
+  }
+
+  /** Side by side or one view; the top camera starts over the 3D view's target, as a switch to it does. */
+  setSplit(on: boolean): void {
+    if (on === this.split) return;
+    if (on && this.mode === '3d') this.lookFromTop();
+    this.split = on;
+    this.focused = this.mode;
+    this.enabled = this.on;
   }
 
   resize(width: number, height: number): void {
@@ -96,14 +123,8 @@ export class View {
 
   setMode(mode: ViewMode): void {
     if (mode === this.mode) return;
-    if (mode === 'top') {
-      // The same target, seen from straight above.
-      this.pan.target.set(this.orbit.target.x, 0, this.orbit.target.z);
-      this.top.position.copy(straightDown).multiplyScalar(topHeight).add(this.pan.target);
-      this.top.zoom = 1;
-      this.top.updateProjectionMatrix();
-      this.pan.update();
-    } else {
+    if (mode === 'top') this.lookFromTop();
+    else {
       // Carry a pan made from above back to the orbiting camera.
       delta.set(this.pan.target.x - this.orbit.target.x, 0, this.pan.target.z - this.orbit.target.z);
       this.orbit.target.add(delta);
@@ -114,9 +135,53 @@ export class View {
     this.enabled = true;
   }
 
+  /** Where the orbiting camera stands, as a recording's keyframe gives it (degrees; distance from the target). */
+  pose(): { azimuth: number; elevation: number; distance: number } {
+    delta.subVectors(this.perspective.position, this.orbit.target);
+    const distance = delta.length();
+    const degrees = 180 / Math.PI;
+    return { azimuth: Math.atan2(delta.x, delta.z) * degrees, elevation: Math.asin(delta.y / distance) * degrees, distance };
+  }
+
+  /** The point the orbiting camera turns around. */
+  target(): { x: number; y: number; z: number } {
+    const { x, y, z } = this.orbit.target;
+    return { x, y, z };
+  }
+
+  /**
+   * Puts the orbiting camera at a recording's pose around `around` (else the view's target), without the
+   * controls (whose damping would move it on), and leaving the controls' target as it is: a capture draws
+   * with it, then `restorePosition` puts back the position it kept.
+   */
+  setPose({ azimuth, elevation, distance }: { azimuth: number; elevation: number; distance: number }, around?: { x: number; y: number; z: number }): void {
+    const a = (azimuth * Math.PI) / 180;
+    const e = (elevation * Math.PI) / 180;
+    const target = around ? centre.set(around.x, around.y, around.z) : this.orbit.target;
+    direction.set(Math.sin(a) * Math.cos(e), Math.sin(e), Math.cos(a) * Math.cos(e));
+    this.perspective.position.copy(direction).multiplyScalar(distance).add(target);
+    this.perspective.lookAt(target);
+  }
+
+  /** Back to a position kept before `setPose`. */
+  restorePosition(position: Vector3): void {
+    this.perspective.position.copy(position);
+    this.perspective.lookAt(this.orbit.target);
+  }
+
   /** Steps the damping; returns whether the camera still moves. */
   update(): boolean {
+    if (this.split) return this.orbit.update() || this.pan.update();
     return this.mode === '3d' ? this.orbit.update() : this.pan.update();
+  }
+
+  /** The top camera over the orbiting camera's target: the same place, seen from straight above. */
+  private lookFromTop(): void {
+    this.pan.target.set(this.orbit.target.x, 0, this.orbit.target.z);
+    this.top.position.copy(straightDown).multiplyScalar(topHeight).add(this.pan.target);
+    this.top.zoom = 1;
+    this.top.updateProjectionMatrix();
+    this.pan.update();
   }
 
   dispose(): void {

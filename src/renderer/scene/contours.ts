@@ -33,7 +33,19 @@ export function contourSegments(heights: ArrayLike<number>, res: number, levels:
 }
 
 /** Marches one triangle through every level. */
-function triangle(out: number[], levels: ArrayLike<number>, ua: number, va: number, ha: number, ub: number, vb: number, hb: number, uc: number, vc: number, hc: number): void {
+function triangle(
+  out: number[],
+  levels: ArrayLike<number>,
+  ua: number,
+  va: number,
+  ha: number,
+  ub: number,
+  vb: number,
+  hb: number,
+  uc: number,
+  vc: number,
+  hc: number,
+): void {
   if (!(Number.isFinite(ha) && Number.isFinite(hb) && Number.isFinite(hc))) return;
   const lo = Math.min(ha, hb, hc);
   const hi = Math.max(ha, hb, hc);

@@ -24,7 +24,15 @@ function basis(direction: Vector3, worldUp: Vector3): void {
  * this vertical field of view (degrees) and aspect (width/height) sees every point, each at most
  * 1/margin of the way from the centre to the edge of the picture.
  */
-export function fitDistance(points: readonly Vector3[], target: Vector3, direction: Vector3, worldUp: Vector3, fov: number, aspect: number, margin = 1.15): number {
+export function fitDistance(
+  points: readonly Vector3[],
+  target: Vector3,
+  direction: Vector3,
+  worldUp: Vector3,
+  fov: number,
+  aspect: number,
+  margin = 1.15,
+): number {
   basis(direction, worldUp);
   const tanV = Math.tan((fov * Math.PI) / 360);
   const tanH = tanV * aspect;

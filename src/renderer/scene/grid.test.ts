@@ -20,7 +20,14 @@ describe('heightOnGrid', () => {
     const res = 4;
     const heights = new Float32Array(res * res);
     for (let v = 0; v < res; v++) for (let u = 0; u < res; u++) heights[v * res + u] = 0.5 * u - 0.25 * v + 1;
-    for (const [u, v] of [[0, 0], [1.3, 2.7], [2.9, 0.1], [3, 3], [0.5, 0.5]]) expect(heightOnGrid(heights, res, u, v)).toBeCloseTo(0.5 * u - 0.25 * v + 1, 6);
+    for (const [u, v] of [
+      [0, 0],
+      [1.3, 2.7],
+      [2.9, 0.1],
+      [3, 3],
+      [0.5, 0.5],
+    ])
+      expect(heightOnGrid(heights, res, u, v)).toBeCloseTo(0.5 * u - 0.25 * v + 1, 6);
   });
 
   test('follows the diagonal fold: a single raised corner (1, 1) is felt only in the upper triangle', () => {

@@ -9,7 +9,8 @@ function sampled(name: keyof typeof surfaces): Float64Array {
   const g = partials();
   const out = new Float64Array(res * res);
   const [[a0, a1], [b0, b1]] = range;
-  for (let ib = 0; ib < res; ib++) for (let ia = 0; ia < res; ia++) out[ib * res + ia] = evaluate(a0 + ((a1 - a0) * ia) / (res - 1), b0 + ((b1 - b0) * ib) / (res - 1), g);
+  for (let ib = 0; ib < res; ib++)
+    for (let ia = 0; ia < res; ia++) out[ib * res + ia] = evaluate(a0 + ((a1 - a0) * ia) / (res - 1), b0 + ((b1 - b0) * ib) / (res - 1), g);
   return out;
 }
 

@@ -13,7 +13,10 @@ export function mountScene(container: HTMLElement, { lab, notices }: MountContex
   const canvas = element('canvas');
   canvas.dataset.testid = 'scene';
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'The loss surface and the particles descending it. Drag to orbit, right-drag to pan, scroll to zoom; click to start one particle there, shift-drag to seed a cloud.');
+  canvas.setAttribute(
+    'aria-label',
+    'The loss surface and the particles descending it. Drag to orbit, right-drag to pan, scroll to zoom; click to start one particle there, shift-drag to seed a cloud.',
+  );
   container.append(canvas);
   const overlay = new Overlay(container);
   let renderer: WebGLRenderer;
@@ -23,15 +26,25 @@ export function mountScene(container: HTMLElement, { lab, notices }: MountContex
     renderer = new WebGLRenderer({ canvas, antialias: !softwareRenderer(), preserveDrawingBuffer: true, powerPreference: 'high-performance' });
   } catch {
     overlay.show('no-webgl');
-    return { frameView: () => {}, resetView: () => {}, container, surfaceState: () => 'none', beginCapture: () => null };
+    return {
+      frameView: () => {},
+      toggleSplit: () => {},
+      resetView: () => {},
+      container,
+      surfaceState: () => 'none',
+      beginCapture: () => null,
+      cameraPose: () => ({ azimuth: 28, elevation: 38, distance: 20 }),
+    };
   }
   const scene = new LabScene(container, canvas, renderer, lab, notices, overlay);
   return {
     frameView: () => scene.frameView(),
+    toggleSplit: () => scene.toggleSplit(),
     resetView: () => scene.resetView(),
     container,
     surfaceState: () => (canvas.dataset.surface as 'none' | 'pending' | 'ready' | undefined) ?? 'none',
     beginCapture: (width, height) => scene.beginCapture(width, height),
+    cameraPose: () => scene.cameraPose(),
   };
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { farLimit, Layout, sceneSize } from './layout';
 
 describe('Layout', () => {
-  const layout = new Layout([[-3, 5], [-2, 6]], 129);
+  const layout = new Layout(
+    [
+      [-3, 5],
+      [-2, 6],
+    ],
+    129,
+  );
 
   test('the range fills the square footprint: a along +x, b along −z', () => {
     expect(layout.x(-3)).toBe(-sceneSize / 2);

@@ -8,7 +8,17 @@ const res = 21;
 const losses = new Float64Array(res * res);
 for (let v = 0; v < res; v++) for (let u = 0; u < res; u++) losses[v * res + u] = (-1 + u / 10) ** 2 + (-1 + v / 10) ** 2;
 const scale = fitHeightScale(losses);
-const placement = new Placement(new Layout([[-1, 1], [-1, 1]], res), scale, fillHeights(scale, losses, new Float32Array(res * res)));
+const placement = new Placement(
+  new Layout(
+    [
+      [-1, 1],
+      [-1, 1],
+    ],
+    res,
+  ),
+  scale,
+  fillHeights(scale, losses, new Float32Array(res * res)),
+);
 
 describe('Placement', () => {
   test('a particle at a grid point sits just above the mesh there, whatever loss it reports', () => {

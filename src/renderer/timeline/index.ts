@@ -2,9 +2,11 @@
  * The timeline under the scene: a scrubber over the run's recorded history (the trainer keeps it within
  * a fixed memory budget, see engine/snapshot.ts) and the step shown. Dragging replays the run to the
  * step under the thumb, exactly: the trainer restores a snapshot and re-runs from it with the same seed.
+ * Long work (a long replay, a long step(n)) shows its progress and a Stop button beside it (./indicator.ts).
  */
 import { element } from '../dom';
 import type { MountContext } from '../mounts';
+import { mountWorkIndicator } from './indicator';
 import { Track } from './track';
 
 export interface TimelineHandle {
@@ -29,6 +31,7 @@ export function mountTimeline({ lab, notices }: MountContext): TimelineHandle {
   readout.dataset.testid = 'timeline-step';
   label.append(scrubber);
   bar.append(label, readout);
+  mountWorkIndicator(lab, bar);
   const scene = document.querySelector('figure.scene');
   if (scene) scene.after(bar);
   else document.body.append(bar);

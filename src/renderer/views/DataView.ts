@@ -3,8 +3,11 @@
  * (x, y) with the best particle's line, the selected particle's (dashed) and faint lines of the best at
  * earlier steps (1, 2, 4, 8, … apart). More features: predicted against actual y for the best particle,
  * with the diagonal a perfect fit would lie on. A 2D canvas, redrawn at most once an animation frame.
+ * The data are drawn in their own units, named by their columns when they have names; a model trained on
+ * scaled features (`data.scale`) predicts from each row scaled as the engine scaled it.
  */
 import type { Dataset } from '../../engine/data';
+import { scaleRow, type Scaling } from '../../engine/scaling';
 import type { FrameEvent } from '../../shared/messages';
 import type { Scenario } from '../../shared/scenario';
 import { element } from '../dom';
@@ -33,6 +36,7 @@ export class DataView {
   private readonly note: HTMLSpanElement;
   private readonly legend: HTMLParagraphElement;
   private data: Dataset | null = null;
+  private scaling: Scaling | null = null;
   private bias = true;
   private mode: Mode = 'none';
   private best: Particle | null = null;
@@ -60,12 +64,17 @@ export class DataView {
     this.observer.observe(this.canvas);
   }
 
-  /** A linear scenario was loaded (or reset): `data` is the trainer's data set, or null with the reason it is not shown. */
-  setData(scenario: Scenario, data: Dataset | null, reason: string | null = null): void {
+  /**
+   * A linear scenario was loaded (or reset): `data` is its data set in its own units (the trainer's, before
+   * any scaling, which `scaling` describes), or null with the reason it is not shown.
+   */
+  setData(scenario: Scenario, data: Dataset | null, reason: string | null = null, scaling: Scaling | null = null): void {
     this.data = data;
+    this.scaling = scaling;
     this.bias = scenario.model.kind === 'linear' ? scenario.model.bias : false;
     this.mode = !data ? 'none' : data.inputs === 1 ? 'line' : 'parity';
-    this.note.textContent = reason ?? (this.mode === 'line' ? `${data!.rows} points` : this.mode === 'parity' ? `${data!.rows} rows, ${data!.inputs} features` : '');
+    this.note.textContent =
+      reason ?? (this.mode === 'line' ? `${data!.rows} points` : this.mode === 'parity' ? `${data!.rows} rows, ${data!.inputs} features` : '');
     this.canvas.setAttribute('aria-label', this.mode === 'line' ? 'The data and the fitted line' : 'Predicted against actual values');
     this.rows = data ? sampleRows(data.rows) : [];
     this.restartPending = true;
@@ -130,7 +139,7 @@ export class DataView {
     const [x0, x1] = padRange(...extent(this.rows.map((r) => data.x[r])), 0.04);
     const [y0, y1] = padRange(...extent(this.rows.map((r) => data.y[r])), 0.08);
     const frame = new Frame(width, height, x0, x1, y0, y1);
-    frame.axes(ctx, palette, 'x', 'y');
+    frame.axes(ctx, palette, data.names?.x[0] ?? 'x', data.names?.y[0] ?? 'y');
     frame.clip(ctx, () => {
       ctx.fillStyle = palette.points;
       ctx.globalAlpha = 0.85;
@@ -138,8 +147,8 @@ export class DataView {
       for (const r of this.rows) dot(ctx, frame.px(data.x[r]), frame.py(data.y[r]), radius);
       ctx.globalAlpha = 1;
       const line = (params: Float64Array, color: string, lineWidth: number, dash: number[] = []) => {
-        const a = linearPredict(params, this.bias, [x0]);
-        const b = linearPredict(params, this.bias, [x1]);
+        const a = this.predict(params, [x0]);
+        const b = this.predict(params, [x1]);
         if (!Number.isFinite(a) || !Number.isFinite(b)) return;
         ctx.strokeStyle = color;
         ctx.lineWidth = lineWidth;
@@ -159,9 +168,18 @@ export class DataView {
       if (this.selected && this.selected.index !== this.best?.index) line(this.selected.params, palette.selected, 1.5, [6, 4]);
       if (this.best) line(this.best.params, palette.best, 2.25);
     });
-    if (this.best) this.legendItem('best', `best fit, particle ${this.best.index}: ${equation(this.best.params, this.bias)}`);
-    if (this.selected && this.selected.index !== this.best?.index) this.legendItem('selected', `selected, particle ${this.selected.index}: ${equation(this.selected.params, this.bias)}`);
-    if (this.trail.some((t) => t.step < this.step)) this.legendItem('trail', `earlier best fits (steps ${this.trail.filter((t) => t.step < this.step).map((t) => t.step).join(', ')})`);
+    if (this.best) this.legendItem('best', `best fit, particle ${this.best.index}: ${this.equation(this.best.params)}`);
+    if (this.selected && this.selected.index !== this.best?.index)
+      this.legendItem('selected', `selected, particle ${this.selected.index}: ${this.equation(this.selected.params)}`);
+    this.scalingLegend();
+    if (this.trail.some((t) => t.step < this.step))
+      this.legendItem(
+        'trail',
+        `earlier best fits (steps ${this.trail
+          .filter((t) => t.step < this.step)
+          .map((t) => t.step)
+          .join(', ')})`,
+      );
   }
 
   private drawParity(ctx: CanvasRenderingContext2D, width: number, height: number, palette: Palette): void {
@@ -169,7 +187,7 @@ export class DataView {
     const p = data.inputs;
     const [lo, hi] = padRange(...extent(this.rows.map((r) => data.y[r])), 0.12);
     const frame = new Frame(width, height, lo, hi, lo, hi);
-    frame.axes(ctx, palette, 'actual y', 'predicted ŷ');
+    frame.axes(ctx, palette, `actual ${data.names?.y[0] ?? 'y'}`, 'predicted ŷ');
     const best = this.best;
     let off = 0;
     frame.clip(ctx, () => {
@@ -185,14 +203,33 @@ export class DataView {
       ctx.fillStyle = palette.best;
       const radius = this.rows.length > 1000 ? 1.5 : 3;
       for (const r of this.rows) {
-        const yhat = linearPredict(best.params, this.bias, data.x.subarray(r * p, (r + 1) * p));
+        const yhat = this.predict(best.params, data.x.subarray(r * p, (r + 1) * p));
         if (!Number.isFinite(yhat) || yhat < lo || yhat > hi) off++;
         else dot(ctx, frame.px(data.y[r]), frame.py(yhat), radius);
       }
     });
-    if (best) this.legendItem('best', `best particle ${best.index}: ŷ = ${equation(best.params, this.bias, p)} · mean squared error ${formatLoss(this.bestLoss)}`);
+    if (best) this.legendItem('best', `best particle ${best.index}: ŷ = ${this.equation(best.params, p)} · mean squared error ${formatLoss(this.bestLoss)}`);
+    this.scalingLegend();
     this.legendItem('diagonal', 'a perfect fit lies on the diagonal');
     if (off) this.legendItem('off', `${off} of ${this.rows.length} predictions fall off the chart`);
+  }
+
+  /** The fit at one row in the data's own units: scaled first, as the model was trained. */
+  private predict(params: Float64Array, x: ArrayLike<number>): number {
+    return linearPredict(params, this.bias, this.scaling ? scaleRow(this.scaling, x) : x);
+  }
+
+  private equation(params: Float64Array, features = 1): string {
+    return equation(params, this.bias, features, featureNames(this.data, this.scaling));
+  }
+
+  /** What z(size) means, for the first few features of a scaled model. */
+  private scalingLegend(): void {
+    const scaling = this.scaling;
+    if (!scaling) return;
+    const names = featureNames(this.data, null);
+    const terms = Array.from(scaling.mean.slice(0, 4), (mean, j) => `z(${names[j]}) = (${names[j]} − ${round(mean)}) / ${round(scaling.spread[j])}`);
+    this.legendItem('scaling', `${terms.join(', ')}${scaling.mean.length > 4 ? ', …' : ''}: the features scaled (data.scale)`);
   }
 
   private legendItem(kind: string, text: string): void {
@@ -299,11 +336,20 @@ function sampleRows(rows: number): number[] {
 }
 
 /** "ŷ = 1.23 + 2.01·x" (one feature) or "1.23 + 1.5·x₁ + 1.5·x₂" (several), 4 significant digits. */
-function equation(params: Float64Array, bias: boolean, features = 1): string {
+const round = (v: number) => String(Number(v.toPrecision(4)));
+
+/** The features' names in an equation: the columns' (z(size) when scaled), else x or x₁, x₂, …. */
+function featureNames(data: Dataset | null, scaling: Scaling | null): string[] {
+  const p = data?.inputs ?? 0;
+  const subscripts = '₀₁₂₃₄₅₆₇₈₉';
+  const plain = (j: number) => data?.names?.x[j] ?? (p === 1 ? 'x' : `x${String(j + 1).replace(/\d/g, (d) => subscripts[Number(d)])}`);
+  return Array.from({ length: p }, (_, j) => (scaling ? `z(${plain(j)})` : plain(j)));
+}
+
+function equation(params: Float64Array, bias: boolean, features: number, names: readonly string[]): string {
   const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : 'nan');
   const first = bias ? 1 : 0;
-  const subscripts = '₀₁₂₃₄₅₆₇₈₉';
-  const name = (j: number) => (features === 1 ? 'x' : `x${String(j + 1).replace(/\d/g, (d) => subscripts[Number(d)])}`);
+  const name = (j: number) => names[j] ?? `x${j + 1}`;
   const terms = Array.from({ length: features }, (_, j) => ({ v: params[first + j], text: `${num(Math.abs(params[first + j]))}·${name(j)}` }));
   if (features > 4) terms.splice(3, features - 4, { v: 1, text: '…' });
   let out = bias ? num(params[0]) : '';

@@ -226,7 +226,10 @@ export class Inspector {
     const one = outputs === 1;
     const optimizer = scenario.optimizer;
     // Plain gradient descent on a one-row batch: the next weights are the notebook's W − α·Δ.
-    const next = optimizer.kind === 'gd' && !optimizer.schedule && scenario.clip === null && data.rows === 1 ? neuronStep(pass, optimizer.alpha, scenario.freeze) : null;
+    const next =
+      optimizer.kind === 'gd' && optimizer.weightDecay === 0 && !optimizer.schedule && scenario.clip === null && data.rows === 1
+        ? neuronStep(pass, optimizer.alpha, scenario.freeze)
+        : null;
     const epoch = this.frame!.epoch;
     const prediction = one ? formatScalar(pass.prediction[0]) : formatArray(pass.prediction);
     const error = one ? formatScalar(pass.error) : formatArray(pass.errors);
@@ -276,7 +279,11 @@ export class Inspector {
     });
     rows.push(['output', print(pass.output, [pass.output.length]), 'P']);
     rows.push(['target', print(pass.target, [pass.target.length]), 'y']);
-    rows.push(['loss', formatScalar(pass.loss), pass.lossKind === 'cross-entropy' ? '−Σ y·log P' : 'Σₖ (Pₖ − yₖ)²']);
+    rows.push([
+      'loss',
+      formatScalar(pass.loss),
+      pass.lossKind === 'squared error' ? 'Σₖ (Pₖ − yₖ)²' : spec.output === 'softmax' ? '−Σ y·log P' : '−Σ [y·log P + (1−y)·log(1−P)]',
+    ]);
   }
 }
 

@@ -94,6 +94,19 @@ describe('mlpPass: the notebook’s forward pass and two-layer net', () => {
     model.evaluate(Float64Array.from(params), 1, fullBatch(1), loss, null, null);
     expect(pass.loss).toBeCloseTo(loss[0], 14);
   });
+
+  it.each<MlpSpec>([
+    { layers: [2, 3, 2], hidden: 'tanh', output: 'sigmoid', loss: 'cross-entropy' },
+    { layers: [2, 3, 2], hidden: 'relu', output: 'softmax', loss: 'squared' },
+  ])('agrees with the engine’s MlpModel on one row for the loss $loss after a $output output', (spec) => {
+    const data = buildDataset({ x: [[0.4, -1.2]], y: [[1, 0]] }, 0);
+    const params = Float64Array.from({ length: 17 }, (_, q) => Math.sin(q + 1)); // any fixed point
+    const loss = new Float64Array(1);
+    new MlpModel(data, spec).evaluate(params, 1, fullBatch(1), loss, null, null);
+    const pass = mlpPass(params, spec, dataRow(data, 0).x, dataRow(data, 0).y);
+    expect(pass.lossKind).toBe(spec.loss === 'squared' ? 'squared error' : 'cross-entropy');
+    expect(pass.loss).toBeCloseTo(loss[0], 14);
+  });
 });
 
 describe('linearPredict', () => {

@@ -5,6 +5,8 @@
  */
 import { activations, softmaxRows } from '../../engine/activations';
 import type { Dataset } from '../../engine/data';
+import type { MlpLoss } from '../../shared/scenario';
+import { mlpLossOf } from '../../shared/spec';
 
 /** The notebook's linear neuron (000): P = W·x, W one row per output (outputs × inputs, row-major). */
 export interface NeuronPass {
@@ -55,6 +57,7 @@ export interface MlpSpec {
   layers: readonly number[];
   hidden: 'sigmoid' | 'tanh' | 'relu';
   output: 'softmax' | 'sigmoid' | 'identity';
+  loss?: MlpLoss;
 }
 
 export interface LayerPass {
@@ -73,7 +76,7 @@ export interface MlpPass {
   layers: LayerPass[];
   output: Float64Array;
   target: Float64Array;
-  /** The model's own loss of this row: cross-entropy after a softmax, else Σₖ(ŷₖ − yₖ)². */
+  /** The model's own loss of this row (`loss`, by default cross-entropy after a softmax, else Σₖ(ŷₖ − yₖ)²). */
   loss: number;
   lossKind: 'cross-entropy' | 'squared error';
 }
@@ -106,17 +109,21 @@ export function mlpPass(params: ArrayLike<number>, spec: MlpSpec, x: ArrayLike<n
   const output = a;
   const z = layers[layers.length - 1].pre;
   let loss = 0;
-  if (spec.output === 'softmax') {
+  const crossEntropy = mlpLossOf(spec) === 'cross-entropy';
+  if (crossEntropy && spec.output === 'softmax') {
     // −Σ y·log softmax(z), through log-sum-exp as the engine computes it.
     const max = Math.max(...z);
     let sum = 0;
     for (const v of z) sum += Math.exp(v - max);
     const lse = max + Math.log(sum);
     for (let c = 0; c < z.length; c++) loss += target[c] * (lse - z[c]);
+  } else if (crossEntropy) {
+    // Per output −[y log σ(z) + (1−y) log(1−σ(z))] = softplus(z) − y·z, as the engine computes it.
+    for (let c = 0; c < z.length; c++) loss += Math.max(z[c], 0) + Math.log1p(Math.exp(-Math.abs(z[c]))) - target[c] * z[c];
   } else {
     for (let c = 0; c < output.length; c++) loss += (output[c] - target[c]) ** 2;
   }
-  return { inputs: Float64Array.from(x), layers, output, target, loss, lossKind: spec.output === 'softmax' ? 'cross-entropy' : 'squared error' };
+  return { inputs: Float64Array.from(x), layers, output, target, loss, lossKind: crossEntropy ? 'cross-entropy' : 'squared error' };
 }
 
 /** ŷ = b + Σⱼ wⱼxⱼ of a linear model (params [b, w1…wp], or [w1…wp] without a bias). */

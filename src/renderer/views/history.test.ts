@@ -60,4 +60,15 @@ describe('LossHistory', () => {
     pushSteps(h, 0, 8);
     expect(h.x).toEqual([0, 2, 4, 6, 8]);
   });
+
+  it('forgets the points after a step, and goes on from it (a replayed run that changed)', () => {
+    const h = new LossHistory(1, 100);
+    for (let x = 0; x <= 10; x++) h.push(x, [10 - x]);
+    h.truncateAfter(4);
+    expect(h.x).toEqual([0, 1, 2, 3, 4]);
+    expect(h.series[0]).toEqual([10, 9, 8, 7, 6]);
+    h.push(5, [0.5]);
+    expect(h.x).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(h.series[0].at(-1)).toBe(0.5);
+  });
 });

@@ -39,6 +39,16 @@ export class LossHistory {
     this.provisional = false;
   }
 
+  /** Forgets the points after x (a replayed run that then changed: its later curve no longer holds). */
+  truncateAfter(x: number): void {
+    let n = this.x.length;
+    while (n > 0 && this.x[n - 1] > x) n--;
+    if (n === this.x.length) return;
+    this.x.length = n;
+    for (const s of this.series) s.length = n;
+    this.provisional = false;
+  }
+
   /** Adds a point; a point at the last x replaces it (a frame that repeats a step, e.g. after a hot change). */
   push(x: number, values: readonly (number | null)[]): void {
     if (this.x.length && this.x[this.x.length - 1] === x) {

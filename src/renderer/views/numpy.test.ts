@@ -10,7 +10,7 @@ describe('formatArray writes arrays as numpy prints them', () => {
   });
 
   it('cuts to 8 fractional digits (notebook 001 cell 4)', () => {
-    expect(formatArray([0.7781641781533871, 0.8345191187946504], [1, 2])).toBe('[[0.77816418 0.83451912]]');
+    expect(formatArray([0.7781641781533871, 0.8345191187946503], [1, 2])).toBe('[[0.77816418 0.83451912]]');
   });
 
   it('prints a column as numpy does, with a bare decimal point for whole numbers (notebook 001 cell 1)', () => {

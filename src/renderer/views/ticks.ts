@@ -35,6 +35,12 @@ export function padRange(min: number, max: number, margin = 0.06): [number, numb
 export function axisLabel(value: number): string {
   if (value === 0) return '0';
   const size = Math.abs(value);
-  const text = size >= 1e-3 && size < 1e5 ? String(Number(value.toPrecision(4))) : value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  const text =
+    size >= 1e-3 && size < 1e5
+      ? String(Number(value.toPrecision(4)))
+      : value
+          .toExponential(3)
+          .replace(/\.?0+e/, 'e')
+          .replace('e+', 'e');
   return text.replace(/-/g, '−');
 }

@@ -48,7 +48,10 @@ class BasinsView {
   /** The lab's scenario when it is a surface of its own (see opened). */
   private current: Scenario | null = null;
 
-  constructor(panel: HTMLElement, private readonly context: MountContext) {
+  constructor(
+    panel: HTMLElement,
+    private readonly context: MountContext,
+  ) {
     const controls = element('div', undefined, 'basins-controls');
     controls.style.cssText = 'display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:center';
     for (const preset of surfacePresets) this.surface.append(option(preset.name, preset.title));
@@ -64,12 +67,25 @@ class BasinsView {
     this.stop.dataset.testid = 'basins-cancel';
     this.runner = new JobRunner({ compute: this.compute, stop: this.stop, progress: this.progress, status: this.status, canvas: this.canvas }, 'basins');
     this.status.dataset.testid = 'basins-status';
-    controls.append(labelled('Surface ', this.surface), labelled('Optimizer ', this.optimizer), labelled('α ', this.alpha), labelled('β ', this.beta), labelled('Epochs ', this.epochs), labelled('Starts ', this.resolution), this.compute, this.stop, this.progress);
+    controls.append(
+      labelled('Surface ', this.surface),
+      labelled('Optimizer ', this.optimizer),
+      labelled('α ', this.alpha),
+      labelled('β ', this.beta),
+      labelled('Epochs ', this.epochs),
+      labelled('Starts ', this.resolution),
+      this.compute,
+      this.stop,
+      this.progress,
+    );
     this.canvas.width = this.canvas.height = canvasSize;
     this.canvas.dataset.testid = 'basins-canvas';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Basins of attraction seen from above: each start coloured by the minimum it reaches. Click a start, or move with the arrow keys and press Enter, to run it in the lab.');
+    this.canvas.setAttribute(
+      'aria-label',
+      'Basins of attraction seen from above: each start coloured by the minimum it reaches. Click a start, or move with the arrow keys and press Enter, to run it in the lab.',
+    );
     this.canvas.style.cssText = `width:${canvasSize}px;max-width:100%;aspect-ratio:1;cursor:crosshair;image-rendering:pixelated;border:1px solid var(--line)`;
     this.legend.dataset.testid = 'basins-legend';
     this.legend.style.cssText = 'list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:0.2rem;max-height:400px;overflow:auto';
@@ -79,6 +95,13 @@ class BasinsView {
     panel.append(controls, this.status, body);
 
     this.surface.addEventListener('change', () => this.takeDefaults());
+    // The lab's scenario can change while the tab is open (a file, a typed formula): the offer follows it.
+    let seen: Scenario | null = null;
+    context.lab.events.on('change', ({ scenario }) => {
+      if (scenario === seen) return;
+      seen = scenario;
+      this.opened();
+    });
     this.optimizer.addEventListener('change', () => (this.beta.disabled = this.optimizer.value !== 'momentum'));
     this.compute.addEventListener('click', () => this.run());
     this.stop.addEventListener('click', () => this.cancel());
@@ -100,10 +123,13 @@ class BasinsView {
    */
   opened(): void {
     const scenario = this.context.lab.state().scenario;
-    const current = scenario && scenario.model.kind === 'surface' && !('groups' in scenario) && !surfacePresets.some((p) => p.name === scenario.name) ? scenario : null;
+    const current =
+      scenario && scenario.model.kind === 'surface' && !('groups' in scenario) && !surfacePresets.some((p) => p.name === scenario.name) ? scenario : null;
     this.current = current;
+    const chosen = this.surface.value === 'current';
     this.surface.querySelector('option[value="current"]')?.remove();
     if (current) this.surface.prepend(option('current', `the lab’s scenario: ${current.name || 'untitled'}`));
+    if (chosen && current) this.surface.value = 'current';
   }
 
   /** The chosen scenario's α and epochs. */
@@ -124,7 +150,8 @@ class BasinsView {
   /** The chosen scenario with the chosen optimizer and epochs, validated like a scenario file. */
   private scenario(): Scenario | string[] {
     const alpha = Number(this.alpha.value);
-    const optimizer = this.optimizer.value === 'momentum' ? { kind: 'momentum' as const, alpha, beta: Number(this.beta.value) } : { kind: 'gd' as const, alpha };
+    const optimizer =
+      this.optimizer.value === 'momentum' ? { kind: 'momentum' as const, alpha, beta: Number(this.beta.value) } : { kind: 'gd' as const, alpha };
     const input: ScenarioInput = { ...this.base(), optimizer, epochs: Number(this.epochs.value) };
     const checked = validateScenario(input);
     return checked.ok ? checked.scenario : checked.problems;
@@ -142,14 +169,19 @@ class BasinsView {
     await this.runner.run(
       (onProgress) => startBasins({ type: 'basins', scenario, resolution }, onProgress),
       `Running ${starts} starts…`,
-      (done, total) => `Running ${starts} starts: step ${done} of ${total}…`,
+      (done, total) => `Running ${starts} starts: row ${done} of ${total} done…`,
       (result) => {
         this.shown = { result, scenario };
         this.marker = null;
         this.draw();
         this.showLegend(result);
-        const name = scenario.optimizer.kind === 'momentum' ? `momentum (α = ${scenario.optimizer.alpha}, β = ${scenario.optimizer.beta})` : `gradient descent (α = ${scenario.optimizer.alpha})`;
-        this.say(`${result.minima.length} basin${result.minima.length === 1 ? '' : 's'} of ${scenario.name} under ${name}, ${result.steps} steps. Click the map to run a start in the lab.`);
+        const name =
+          scenario.optimizer.kind === 'momentum'
+            ? `momentum (α = ${scenario.optimizer.alpha}, β = ${scenario.optimizer.beta})`
+            : `gradient descent (α = ${scenario.optimizer.alpha})`;
+        this.say(
+          `${result.minima.length} basin${result.minima.length === 1 ? '' : 's'} of ${scenario.name} under ${name}, ${result.steps} steps. Click the map to run a start in the lab.`,
+        );
       },
     );
   }
@@ -171,8 +203,10 @@ class BasinsView {
     const share = (count: number) => `${count} start${count === 1 ? '' : 's'} (${((100 * count) / total).toFixed(1)} %)`;
     const rows: [string, string][] = [];
     const listed = result.minima.map((m, k) => ({ m, k, count: result.counts[k] })).filter((entry) => entry.count > 0);
-    for (const { m, k, count } of listed.slice(0, 24)) rows.push([css(labelColour(k, result.minima.length)), `minimum (${m[0].toFixed(3)}, ${m[1].toFixed(3)}): ${share(count)}`]);
-    if (listed.length > 24) rows.push(['transparent', `… and ${listed.length - 24} more minima (${result.minimaSource === 'derived' ? 'derived lattice' : 'listed'})`]);
+    for (const { m, k, count } of listed.slice(0, 24))
+      rows.push([css(labelColour(k, result.minima.length)), `minimum (${m[0].toFixed(3)}, ${m[1].toFixed(3)}): ${share(count)}`]);
+    if (listed.length > 24)
+      rows.push(['transparent', `… and ${listed.length - 24} more minima (${result.minimaSource === 'derived' ? 'derived lattice' : 'listed'})`]);
     rows.push([css(divergedColour), `diverged: ${share(result.diverged)}`]);
     rows.push([css(unsettledColour), `not settled near a minimum: ${share(result.unsettled)}`]);
     this.legend.replaceChildren(
@@ -219,7 +253,12 @@ class BasinsView {
     const label = labels[iy * resolution + ix];
     this.marker = [x, y];
     this.draw();
-    const fate = label >= 0 ? `its basin is the minimum (${minima[label][0].toFixed(3)}, ${minima[label][1].toFixed(3)})` : label === -1 ? 'it diverges' : 'it had not settled';
+    const fate =
+      label >= 0
+        ? `its basin is the minimum (${minima[label][0].toFixed(3)}, ${minima[label][1].toFixed(3)})`
+        : label === -1
+          ? 'it diverges'
+          : 'it had not settled';
     const { lab, notices } = this.context;
     lab.load({ ...shown.scenario, name: `${shown.scenario.name} from (${x}, ${y})`, init: { points: [[x, y]] } }).then(
       () => {

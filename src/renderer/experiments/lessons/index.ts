@@ -1,7 +1,8 @@
 /**
- * The "Lessons" tab: every notebook experiment as a guided lesson (../../../shared/lessons.ts). Each one
- * says what to look at and what the notebook shows, loads its preset, and offers "try this" changes:
- * each starts again from the preset, applies its changes with `lab.set`, plays, and says what to expect.
+ * The "Lessons" tab: every notebook experiment, and flat and sharp minima on a network, as a guided lesson
+ * (../../../shared/lessons.ts). Each one says what to look at and what the preset shows, loads its preset,
+ * and offers "try this" changes: each starts again from the preset, applies its changes with `lab.set`,
+ * plays, and says what to expect.
  */
 import { lessons, type Lesson, type TryThis } from '../../../shared/lessons';
 import { findPreset } from '../../../shared/presets';
@@ -31,7 +32,7 @@ function lessonCard(lesson: Lesson, context: MountContext, status: HTMLElement):
   summary.style.cursor = 'pointer';
   if (preset.source) summary.append(element('span', ` · ${preset.source}`, 'view-note'));
   const look = element('p', `What to look at: ${lesson.look}`);
-  const point = element('p', `The notebook’s point: ${preset.lesson}`);
+  const point = element('p', `${preset.group === 'notebooks' ? 'The notebook’s point' : 'The point'}: ${preset.lesson}`);
   const buttons = element('div');
   buttons.style.cssText = 'display:flex;flex-wrap:wrap;gap:0.4rem;margin:0.3rem 0 0.6rem';
   const load = button(`Load “${preset.name}”`, `lesson-load-${lesson.preset}`);

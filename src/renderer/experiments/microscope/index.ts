@@ -13,6 +13,7 @@ import type { SceneArrows } from '../../lab';
 import type { MountContext } from '../../mounts';
 import { formatScalar } from '../../views/numpy';
 import type { ExperimentTab } from '../tabs';
+import { formulaLines } from './formulas';
 import { logLines } from './log';
 
 /** The arrows: which move each draws, its colour and its legend text. */
@@ -42,6 +43,8 @@ class MicroscopeView {
   private readonly stepButton = element('button', 'Step once');
   private readonly status = element('p', 'Pick a particle (the one selected in the lab, or the best) and step once.', 'view-note');
   private readonly log = element('pre', '', 'notebook-log');
+  /** The step as the update rule with its numbers (./formulas.ts). */
+  private readonly formulas = element('pre', '', 'notebook-log');
   private readonly legend = element('ul');
   private readonly table = element('table', undefined, 'pass');
   private scenario: Scenario | null = null;
@@ -54,7 +57,10 @@ class MicroscopeView {
   /** The run's step right after the last step taken apart. */
   private lastStep = -1;
 
-  constructor(panel: HTMLElement, private readonly context: MountContext) {
+  constructor(
+    panel: HTMLElement,
+    private readonly context: MountContext,
+  ) {
     const { lab } = context;
     const controls = element('div');
     controls.style.cssText = 'display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:center';
@@ -75,10 +81,13 @@ class MicroscopeView {
     this.status.dataset.testid = 'microscope-status';
     this.log.dataset.testid = 'microscope-log';
     this.log.hidden = true;
+    this.formulas.dataset.testid = 'microscope-formulas';
+    this.formulas.setAttribute('aria-label', 'The step as formulas with numbers');
+    this.formulas.hidden = true;
     this.legend.dataset.testid = 'microscope-legend';
     this.legend.style.cssText = 'list-style:none;padding:0;margin:0.5rem 0;display:flex;flex-wrap:wrap;gap:0.25rem 1rem';
     this.table.dataset.testid = 'microscope-table';
-    panel.append(controls, this.status, this.legend, this.log, this.table);
+    panel.append(controls, this.status, this.legend, this.formulas, this.log, this.table);
 
     this.useBest.addEventListener('click', () => {
       if (this.best !== null) this.choose(this.best);
@@ -136,6 +145,8 @@ class MicroscopeView {
     this.arrowStep = null;
     this.log.textContent = '';
     this.log.hidden = true;
+    this.formulas.textContent = '';
+    this.formulas.hidden = true;
     this.legend.replaceChildren();
     this.table.replaceChildren();
     this.context.lab.events.emit('arrows', null);
@@ -171,13 +182,25 @@ class MicroscopeView {
       this.log.textContent = lines.slice(-maxLogLines).join('\n');
       this.log.hidden = false;
       this.log.scrollTop = this.log.scrollHeight;
+      // In a race, the particle's own group's optimizer (the top-level one is not used for stepping).
+      const group = this.context.lab.loaded?.groups?.of[event.particle];
+      const spec = group !== undefined && scenario.groups ? scenario.groups[group].optimizer : scenario.optimizer;
+      this.formulas.textContent = formulaLines(event, spec, scenario.freeze).join('\n');
+      this.formulas.hidden = false;
     }
     const arrows = this.arrowsOf(event);
     this.context.lab.events.emit('arrows', arrows);
     this.arrowStep = this.lastStep = this.context.lab.state().step;
-    const projected = event.arrows?.projected ? ` Arrows are projected onto the view’s two axes, like the particles (the model has ${event.paramNames.length} parameters).` : '';
+    const projected = event.arrows?.projected
+      ? ` Arrows are projected onto the view’s two axes, like the particles (the model has ${event.paramNames.length} parameters).`
+      : '';
     const rate = event.lr !== null ? ` Learning rate ${formatScalar(event.lr)}.` : '';
-    const drawn = arrows.arrows.length === 0 ? '' : arrows.magnified === 1 ? ' Arrows at true scale: the step ends where the particle now is.' : ` Arrows drawn ×${arrows.magnified}, all alike, to be seen.`;
+    const drawn =
+      arrows.arrows.length === 0
+        ? ''
+        : arrows.magnified === 1
+          ? ' Arrows at true scale: the step ends where the particle now is.'
+          : ` Arrows drawn ×${arrows.magnified}, all alike, to be seen.`;
     this.status.textContent = `Particle ${event.particle}, step ${event.step} (epoch ${event.epoch}): ${event.stopped ?? `${event.statusBefore} → ${event.statusAfter}`}.${rate}${drawn}${projected}`;
     this.legend.replaceChildren(
       ...arrows.arrows.map(({ name, colour }) => {
@@ -221,6 +244,9 @@ class MicroscopeView {
       ['m̂', v.mHat],
       ['v̂', v.vHat],
       ['s', v.s],
+      ['g_avg', v.avg],
+      ['b (RMSprop)', v.buf],
+      ['v_max', v.w],
       ['Δp', v.delta],
       ['after', v.after],
     ];
@@ -235,7 +261,10 @@ class MicroscopeView {
     head.append(element('th', 'parameter'), ...shown.map(([name]) => cell(element('th', name))));
     const rows = event.paramNames.slice(0, 64).map((name, j) => {
       const tr = element('tr');
-      tr.append(element('th', `${name}${this.scenario?.freeze.includes(j) ? ' (frozen)' : ''}`), ...shown.map(([, values]) => cell(element('td', formatScalar(values[j])))));
+      tr.append(
+        element('th', `${name}${this.scenario?.freeze.includes(j) ? ' (frozen)' : ''}`),
+        ...shown.map(([, values]) => cell(element('td', formatScalar(values[j])))),
+      );
       return tr;
     });
     const notes: string[] = [];

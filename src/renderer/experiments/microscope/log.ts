@@ -50,7 +50,10 @@ export function logLines(event: MicroscopeEvent, scenario: Scenario): string[] {
         return [`Step ${event.step} | Epoch ${event.epoch} | Loss ${pythonFloat(event.loss)}`, `Gradient ${print(v.gradient)}`, `Step Δ ${print(v.delta)}`];
     }
   })();
-  if (v.fullGradient) lines.push(`Batch of ${event.batch?.rows.length ?? '?'} of ${event.dataRows} rows | Batch gradient ${print(v.gradient)} | Full-data gradient ${print(v.fullGradient)}`);
+  if (v.fullGradient)
+    lines.push(
+      `Batch of ${event.batch?.rows.length ?? '?'} of ${event.dataRows} rows | Batch gradient ${print(v.gradient)} | Full-data gradient ${print(v.fullGradient)}`,
+    );
   if (event.stopped) lines.push(`(${event.stopped})`);
   return lines;
 }
@@ -77,7 +80,10 @@ function neuronLines(event: MicroscopeEvent): string[] {
   const prediction = rows === 1 && outputs === 1 ? pythonFloat(predictions[0]) : print(predictions, shape);
   const error = rows === 1 && outputs === 1 ? pythonFloat(event.loss) : print(errors, shape);
   const weightShape = inputs > 1 && outputs > 1 ? [outputs, inputs] : [inputs * outputs];
-  return [`Epoch ${event.epoch} | Prediction ${prediction} | Error ${error}`, `Weights ${print(v.after, weightShape)} | Weight Deltas ${print(v.gradient, weightShape)}`];
+  return [
+    `Epoch ${event.epoch} | Prediction ${prediction} | Error ${error}`,
+    `Weights ${print(v.after, weightShape)} | Weight Deltas ${print(v.gradient, weightShape)}`,
+  ];
 }
 
 /** Notebook 001, cells 7–8: dw and db (a column and a scalar), then w and b after the step. */

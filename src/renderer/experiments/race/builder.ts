@@ -5,11 +5,12 @@
  * validation names any problem (e.g. `groups[1].optimizer.alpha`).
  */
 import type { OptimizerKind, OptimizerSpec, RaceGroupSpec, Scenario } from '../../../shared/scenario';
+import { optimizerChoices, setting } from '../../../shared/settings';
 import { element } from '../../dom';
 import { swatch } from './colours';
 
-const kinds: OptimizerKind[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
-const kindNames: Record<OptimizerKind, string> = { gd: 'GD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSprop', adam: 'Adam' };
+/** A group's name when none is typed: the optimizer's short name ("GD"), which fits the legend. */
+export const groupNameOf = (kind: OptimizerKind): string => optimizerChoices.find((c) => c.value === kind)!.short;
 
 interface Row {
   element: HTMLElement;
@@ -25,6 +26,8 @@ export class GroupBuilder {
   private readonly list = element('ol', undefined, 'race-builder-rows');
   private readonly add = element('button', 'Add group');
   private readonly start = element('button', 'Start race');
+  /** Why the race asked for was refused, under the Start button, until the next start. */
+  private readonly problem = element('div', undefined, 'race-builder-problem');
   private rows: Row[] = [];
 
   constructor(private readonly onStart: (groups: RaceGroupSpec[]) => void) {
@@ -39,7 +42,19 @@ export class GroupBuilder {
     this.start.addEventListener('click', () => this.onStart(this.groups()));
     const buttons = element('div', undefined, 'experiment-controls');
     buttons.append(this.add, this.start);
-    this.element.append(this.list, buttons);
+    this.problem.dataset.testid = 'race-builder-problem';
+    this.problem.setAttribute('role', 'alert');
+    this.problem.hidden = true;
+    this.element.append(this.list, buttons, this.problem);
+  }
+
+  /** Says why the race was refused (its heading and problem lines), or hides the message (null). */
+  showProblem(problem: { heading: string; lines: readonly string[] } | null): void {
+    this.problem.hidden = problem === null;
+    if (!problem) return this.problem.replaceChildren();
+    const list = element('ul');
+    for (const line of problem.lines) list.append(element('li', line));
+    this.problem.replaceChildren(element('p', problem.heading), list);
   }
 
   /** The groups of the race just loaded. */
@@ -69,12 +84,13 @@ export class GroupBuilder {
     const item = element('li', undefined, 'race-builder-row');
     const mark = swatch(this.rows.length);
     const nameInput = element('input');
-    nameInput.placeholder = kindNames[optimizer.kind];
+    nameInput.placeholder = groupNameOf(optimizer.kind);
     nameInput.value = name ?? '';
     nameInput.maxLength = 40;
     nameInput.setAttribute('aria-label', 'Group name');
     const kind = element('select');
-    for (const k of kinds) kind.append(new Option(kindNames[k], k));
+    // The menu names each optimizer as the panel does ("Gradient descent"); the group's name is the short one.
+    for (const choice of optimizerChoices) kind.append(new Option(choice.label, choice.value));
     kind.value = optimizer.kind;
     kind.setAttribute('aria-label', 'Optimizer');
     const alpha = element('input');
@@ -82,12 +98,12 @@ export class GroupBuilder {
     alpha.step = 'any';
     alpha.min = '0';
     alpha.value = String(optimizer.alpha);
-    alpha.setAttribute('aria-label', 'Learning rate α');
+    alpha.setAttribute('aria-label', setting('optimizer.alpha').label);
     const remove = element('button', '×');
     remove.type = 'button';
     remove.setAttribute('aria-label', 'Remove this group');
     const row: Row = { element: item, name: nameInput, kind, alpha, base: optimizer };
-    kind.addEventListener('change', () => (nameInput.placeholder = kindNames[kind.value as OptimizerKind]));
+    kind.addEventListener('change', () => (nameInput.placeholder = groupNameOf(kind.value as OptimizerKind)));
     remove.addEventListener('click', () => {
       this.rows = this.rows.filter((r) => r !== row);
       item.remove();
@@ -115,7 +131,7 @@ export class GroupBuilder {
       const kind = row.kind.value as OptimizerKind;
       const alpha = Number(row.alpha.value);
       const optimizer = (row.base && row.base.kind === kind ? { ...row.base, alpha } : { kind, alpha }) as OptimizerSpec;
-      const name = row.name.value.trim() || kindNames[kind];
+      const name = row.name.value.trim() || groupNameOf(kind);
       return { name, optimizer };
     });
   }

@@ -3,10 +3,12 @@
  * the lab's own run (the scenario's `groups`, engine/experiments/race.ts). It shows the race from above in
  * the groups' colours with a legend (click an entry to hide or show that group), one loss curve per group,
  * and the results table. Races are loaded from a preset, or built here on the scenario now in the lab.
+ * "Tune each optimizer" (./tune-controls.ts) races each group at its own best α; the table says which α each used.
  */
 import type { FrameEvent } from '../../../shared/messages';
 import { presets } from '../../../shared/presets';
 import type { Scenario } from '../../../shared/scenario';
+import type { TuneResult } from '../../../shared/tune-messages';
 import { element } from '../../dom';
 import type { LoadedEvent } from '../../replies';
 import type { MountContext } from '../../mounts';
@@ -16,6 +18,9 @@ import { GroupBuilder } from './builder';
 import { groupColour, swatch } from './colours';
 import { ResultsTable } from './results';
 import { RaceTrack } from './track';
+import { TuneControls } from './tune-controls';
+import { groupAlphas } from './tuned';
+import { problemOf } from '../../replies';
 
 const racePresets = presets.filter((p) => p.scenario.groups);
 
@@ -23,7 +28,9 @@ export const raceTab: ExperimentTab = {
   id: 'race',
   title: 'Race',
   mount(panel, context) {
-    new RaceView(panel, context);
+    const view = new RaceView(panel, context);
+    // Closing the tab cancels a tuning, as it cancels the stability map's sweep.
+    return { closed: () => view.cancel() };
   },
 };
 
@@ -35,11 +42,17 @@ class RaceView {
   private readonly table = new ResultsTable();
   private readonly chartSlot = element('div', undefined, 'race-chart');
   private readonly builder: GroupBuilder;
+  private readonly tune: TuneControls;
+  /** The last tuning: the table marks the groups tuned while the lab runs the race it produced. */
+  private tuning: TuneResult | null = null;
   private chart: LossChart | null = null;
   private names: string[] = [];
   private readonly hidden = new Set<number>();
 
-  constructor(panel: HTMLElement, private readonly context: MountContext) {
+  constructor(
+    panel: HTMLElement,
+    private readonly context: MountContext,
+  ) {
     const { lab } = context;
     const controls = element('div', undefined, 'experiment-controls');
     for (const p of racePresets) this.preset.append(new Option(p.title, p.name));
@@ -57,7 +70,12 @@ class RaceView {
       const scenario = lab.state().scenario;
       if (!scenario) return;
       const { groups: _old, ...shared } = scenario;
-      this.act(lab.load({ ...shared, optimizer: groups[0].optimizer, groups }));
+      // A refused race is explained in the builder, beside its Start button (issue 22: near what caused it).
+      this.builder.showProblem(null);
+      lab.load({ ...shared, optimizer: groups[0].optimizer, groups }).catch((error: unknown) => {
+        const { heading, problems } = problemOf(error);
+        this.builder.showProblem({ heading, lines: problems });
+      });
     });
     this.legend.dataset.testid = 'race-legend';
     this.legend.setAttribute('aria-label', 'Groups: press one to hide or show it');
@@ -69,7 +87,14 @@ class RaceView {
     side.style.cssText = 'flex:1 1 320px;min-width:280px';
     side.append(this.legend, this.chartSlot);
     body.append(this.track.canvas, side);
-    panel.append(controls, this.status, body, this.table.element, this.builder.element);
+    this.tune = new TuneControls(
+      () => lab.state().scenario,
+      (result) => {
+        this.tuning = result;
+        return lab.load(result.scenario);
+      },
+    );
+    panel.append(controls, this.status, body, this.table.element, this.tune.element, this.builder.element);
 
     lab.events.on('loaded', (event) => this.loaded(event));
     lab.events.on('frame', (frame) => this.frame(frame));
@@ -77,6 +102,10 @@ class RaceView {
     if (lab.loaded) this.loaded(lab.loaded);
     else this.showNoRace(null);
     if (lab.latestFrame) this.frame(lab.latestFrame);
+  }
+
+  cancel(): void {
+    this.tune.cancel();
   }
 
   private frame(frame: FrameEvent): void {
@@ -107,6 +136,7 @@ class RaceView {
       );
       this.chartSlot.replaceChildren(this.chart.element);
     }
+    this.table.setAlphas(groupAlphas(scenario, this.tuning));
     this.chart?.restart();
     this.track.setRace(event.range, event.groups.of);
     this.track.setHidden(this.hidden);
@@ -138,7 +168,8 @@ class RaceView {
         button.dataset.group = String(g);
         button.setAttribute('aria-pressed', 'true');
         button.title = 'Hide or show this group';
-        button.style.cssText = 'display:flex;align-items:center;gap:0.35rem;padding:0.2rem 0.55rem;border:1px solid var(--line);border-radius:4px;background:transparent;color:inherit;font:inherit;cursor:pointer';
+        button.style.cssText =
+          'display:flex;align-items:center;gap:0.35rem;padding:0.2rem 0.55rem;border:1px solid var(--line);border-radius:4px;background:transparent;color:inherit;font:inherit;cursor:pointer';
         button.append(swatch(g), document.createTextNode(name));
         button.addEventListener('click', () => this.toggle(g, button));
         item.append(button);

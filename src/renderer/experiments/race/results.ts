@@ -1,12 +1,14 @@
 /**
- * The race's results table: one row per group (its colour, name, share converged and diverged, the first
- * and median step of convergence, the best and mean loss), from the frame's per-group summaries. The best
+ * The race's results table: one row per group (its colour, name, share converged and diverged, the first and
+ * median step of convergence, the best and mean loss, and the α it raced at, tuned or as given),
+ * from the loaded race and the frame's per-group summaries. The best
  * value of each column is marked (fewest steps, lowest loss, most converged, fewest diverged).
  */
 import type { FrameEvent } from '../../../shared/messages';
 import { element } from '../../dom';
 import { formatLoss } from '../../format';
 import { swatch } from './colours';
+import { alphaText, type GroupAlpha } from './tuned';
 
 type GroupSummary = NonNullable<FrameEvent['groups']>[number];
 
@@ -25,7 +27,13 @@ const steps = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? 
 
 const columns: Column[] = [
   { title: 'converged', hint: 'share of the group that met the tolerance', value: (s) => s.converged / s.count, text: percent, best: 'high' },
-  { title: 'diverged', hint: 'share of the group whose loss or parameters stopped being finite', value: (s) => s.diverged / s.count, text: percent, best: 'low' },
+  {
+    title: 'diverged',
+    hint: 'share of the group whose loss or parameters stopped being finite',
+    value: (s) => s.diverged / s.count,
+    text: percent,
+    best: 'low',
+  },
   { title: 'first step', hint: 'the step at which the group’s first particle converged', value: (s) => s.firstSteps, text: steps, best: 'low' },
   { title: 'median step', hint: 'median step of convergence among the converged', value: (s) => s.medianSteps, text: steps, best: 'low' },
   { title: 'best loss', hint: 'lowest finite full-data loss in the group', value: (s) => s.bestLoss, text: formatLoss, best: 'low' },
@@ -36,6 +44,7 @@ export class ResultsTable {
   readonly element = element('table', undefined, 'race-results');
   private readonly body = element('tbody');
   private rows: HTMLTableCellElement[][] = [];
+  private alphaCells: HTMLTableCellElement[] = [];
 
   constructor() {
     this.element.dataset.testid = 'race-results';
@@ -50,12 +59,19 @@ export class ResultsTable {
       th.scope = 'col';
       tr.append(th);
     }
+    // The α column last: the numbers' columns keep their places.
+    const alpha = element('th', 'α');
+    alpha.title = 'the learning rate the group raced at: tuned (over the range tried) or as given';
+    alpha.style.cssText = 'text-align:left;padding:0.2rem 0.6rem;color:var(--muted);font-weight:normal';
+    alpha.scope = 'col';
+    tr.append(alpha);
     head.append(tr);
     this.element.append(head, this.body);
   }
 
   /** A new race: one empty row per group. */
   setGroups(names: readonly string[]): void {
+    this.alphaCells = [];
     this.body.replaceChildren();
     this.rows = names.map((name, g) => {
       const tr = element('tr');
@@ -69,10 +85,19 @@ export class ResultsTable {
         td.style.cssText = 'text-align:right;padding:0.2rem 0.6rem';
         return td;
       });
-      tr.append(th, ...cells);
+      const alpha = element('td', '—');
+      alpha.dataset.testid = 'race-alpha';
+      alpha.style.cssText = 'text-align:left;padding:0.2rem 0.6rem;white-space:nowrap';
+      this.alphaCells.push(alpha);
+      tr.append(th, ...cells, alpha);
       this.body.append(tr);
       return cells;
     });
+  }
+
+  /** The α each group races at, tuned or as given: told on every load (a tuned race keeps the groups' names). */
+  setAlphas(alphas: readonly GroupAlpha[]): void {
+    this.alphaCells.forEach((cell, g) => (cell.textContent = alphas[g] ? alphaText(alphas[g]) : '—'));
   }
 
   /** Hidden groups are dimmed, not removed: the table still compares them. */

@@ -17,7 +17,10 @@ const diverged = 3;
 export class RaceTrack {
   readonly canvas = element('canvas', undefined, 'race-track');
   private background: HTMLCanvasElement | null = null;
-  private range: Range = [[-1, 1], [-1, 1]];
+  private range: Range = [
+    [-1, 1],
+    [-1, 1],
+  ];
   private groupOf: Uint8Array = new Uint8Array(0);
   private hidden: ReadonlySet<number> = new Set();
   private frame: { positions: Float32Array; statuses: Uint8Array } | null = null; // copies of the last frame
@@ -45,7 +48,11 @@ export class RaceTrack {
     const values = surface.values;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of values) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    for (const v of values) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
     const image = new ImageData(n, n);
     const span = Math.log1p(Math.max(hi - lo, 0)) || 1;
     for (let iy = 0; iy < n; iy++) {

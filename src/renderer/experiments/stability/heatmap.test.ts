@@ -5,7 +5,11 @@ import { cellAt, cellColour } from './heatmap';
 
 const cell = { converged: 0, diverged: 0, medianSteps: null };
 // 2 rows (vs values) × 4 columns (alphas) in a plot box 100 wide and 50 high at (10, 20).
-const result: SweepResult = { alpha: [0.1, 0.2, 0.4, 0.8], vs: { field: 'optimizer.beta', values: [0.5, 0.9] }, cells: [Array(4).fill(cell), Array(4).fill(cell)] };
+const result: SweepResult = {
+  alpha: [0.1, 0.2, 0.4, 0.8],
+  vs: { field: 'optimizer.beta', values: [0.5, 0.9] },
+  cells: [Array(4).fill(cell), Array(4).fill(cell)],
+};
 const box = { left: 10, top: 20, width: 100, height: 50 };
 
 describe('cellAt', () => {

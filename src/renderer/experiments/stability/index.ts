@@ -6,6 +6,7 @@
  */
 import { cellScenario, sweepFields, type SweepField, type SweepResult } from '../../../shared/sweep-messages';
 import type { Scenario } from '../../../shared/scenario';
+import { dataShape } from '../../../shared/spec';
 import { element, labelled, numberInput } from '../../dom';
 import type { MountContext } from '../../mounts';
 import type { ExperimentTab } from '../tabs';
@@ -34,7 +35,7 @@ function defaultRange(field: SweepField, scenario: Scenario | null): [number, nu
   switch (field) {
     case 'batch.size': {
       const data = scenario?.data;
-      const rows = data && 'x' in data ? data.x.length : data && 'n' in data ? data.n : 12;
+      const rows = data && !('csv' in data) ? dataShape(data).rows : 12; // the training rows: only they are batched
       return [1, rows];
     }
     case 'optimizer.beta':
@@ -70,7 +71,10 @@ class StabilityView {
   private readonly runner: JobRunner<SweepResult>;
   private shown: { result: SweepResult; box: PlotBox; selected: [number, number] | null } | null = null;
 
-  constructor(panel: HTMLElement, private readonly context: MountContext) {
+  constructor(
+    panel: HTMLElement,
+    private readonly context: MountContext,
+  ) {
     this.field.append(new Option('none (one row)', ''));
     for (const f of sweepFields) this.field.append(new Option(fieldTitles[f], f));
     this.field.dataset.testid = 'stability-field';
@@ -92,7 +96,10 @@ class StabilityView {
     this.canvas.tabIndex = 0;
     this.canvas.dataset.testid = 'stability-canvas';
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Stability map: share of particles converged for each learning rate (across) and second setting (up); crossed-out cells diverged. Click a cell to load its setting into the lab.');
+    this.canvas.setAttribute(
+      'aria-label',
+      'Stability map: share of particles converged for each learning rate (across) and second setting (up); crossed-out cells diverged. Click a cell to load its setting into the lab.',
+    );
     this.canvas.style.cssText = 'width:640px;max-width:100%;cursor:crosshair;border:1px solid var(--line);display:block;margin-top:0.5rem';
     panel.append(
       row(labelled('α from ', this.alphaMin), labelled('to ', this.alphaMax), labelled('points ', this.alphaCount), labelled('Epochs ', this.epochs)),
@@ -157,8 +164,13 @@ class StabilityView {
         const box = this.shown.box;
         this.canvas.dataset.plot = [box.left, box.top, box.width, box.height].join(',');
         const race = scenario.groups ? ' (the scenario’s own optimizer: a race’s groups are left out)' : '';
-        const untolerant = scenario.tolerance === null ? ' This scenario has no tolerance, so no particle can count as converged: set one in the panel to see where it converges.' : '';
-        this.say(`${scenario.name}, ${epochs} epochs a cell${race}. Brighter: more converged; dark: still running when the epochs ran out; vermillion: diverged; crossed out: all diverged. Click a cell to load it.${untolerant}`);
+        const untolerant =
+          scenario.tolerance === null
+            ? ' This scenario has no tolerance, so no particle can count as converged: set one in the panel to see where it converges.'
+            : '';
+        this.say(
+          `${scenario.name}, ${epochs} epochs a cell${race}. Brighter: more converged; dark: still running when the epochs ran out; vermillion: diverged; crossed out: all diverged. Click a cell to load it.${untolerant}`,
+        );
       },
     );
   }
@@ -233,7 +245,9 @@ class StabilityView {
         else await lab.set(result.vs.field, value);
       }
       if (!current?.groups) await lab.set('optimizer.alpha', alpha);
-      this.say(`Loaded α = ${Number(alpha.toPrecision(4))}${result.vs ? ` and ${result.vs.field} = ${Number(result.vs.values[r].toPrecision(4))}` : ''} into the lab. Press Play (Space) to watch it.`);
+      this.say(
+        `Loaded α = ${Number(alpha.toPrecision(4))}${result.vs ? ` and ${result.vs.field} = ${Number(result.vs.values[r].toPrecision(4))}` : ''} into the lab. Press Play (Space) to watch it.`,
+      );
     } catch (error) {
       notices.showError(error);
     }

@@ -96,9 +96,13 @@ export function readWebm(input: ArrayBuffer | Uint8Array): WebmInfo {
           // Block header: track number (a vint), a signed 16-bit timecode, a flags byte.
           const track = vint(bytes, body, false);
           const t = body + track.length;
-          const relative = ((bytes[t] << 8) | bytes[t + 1]) << 16 >> 16;
+          const relative = (((bytes[t] << 8) | bytes[t + 1]) << 16) >> 16;
           const flags = bytes[t + 2];
-          info.frames.push({ time: clusterTime + relative, keyFrame: id.value === ids.simpleBlock && (flags & 0x80) !== 0, data: bytes.subarray(t + 3, bodyEnd) });
+          info.frames.push({
+            time: clusterTime + relative,
+            keyFrame: id.value === ids.simpleBlock && (flags & 0x80) !== 0,
+            data: bytes.subarray(t + 3, bodyEnd),
+          });
           break;
         }
         default:

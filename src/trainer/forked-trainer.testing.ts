@@ -22,7 +22,10 @@ export class ForkedTrainer implements TrainerProcess {
   private listeners: ((message: unknown) => void)[] = [];
   exitReason: string | null = null;
 
-  constructor(entry: string, private readonly keep = true) {
+  constructor(
+    entry: string,
+    private readonly keep = true,
+  ) {
     // A small old space makes the `oom` fault die in a fraction of a second; --expose-gc steadies `memory`.
     this.child = fork(entry, [], {
       serialization: 'advanced',

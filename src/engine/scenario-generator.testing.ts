@@ -9,7 +9,14 @@ import { surfaceNames } from '../shared/scenario';
 import type { ScenarioInput } from '../shared/scenario';
 
 /** Formulas the expression compiler accepts (x, y, numbers, operators, common functions). */
-const formulas = ['x^2 + y^2', '(x - 1)^2 + 3 * (y + 2)^2', 'sin(x) * cos(y) + 0.1 * (x^2 + y^2)', 'exp(-x^2 - y^2) * -1 + 0.05 * x^2', 'log(1 + x^2 + y^2)', 'abs(x) + y^4 / 4'];
+const formulas = [
+  'x^2 + y^2',
+  '(x - 1)^2 + 3 * (y + 2)^2',
+  'sin(x) * cos(y) + 0.1 * (x^2 + y^2)',
+  'exp(-x^2 - y^2) * -1 + 0.05 * x^2',
+  'log(1 + x^2 + y^2)',
+  'abs(x) + y^4 / 4',
+];
 const nameParts = ['bowl', 'ridge', 'Adam vs. SGD', 'ünïcödé', 'quote "here"', 'back\\slash', 'emoji 🧗', 'tab\there', '', 'line\nbreak'];
 
 type Json = Record<string, unknown>;
@@ -72,7 +79,12 @@ export class ScenarioGenerator {
       case 'points':
         return { points: this.matrix(this.integer(1, 4), paramCount) };
       case 'gaussian':
-        return { dist: 'gaussian', mean: this.vector(paramCount), std: this.chance(0.5) ? this.nonNegative(3) : Array.from({ length: paramCount }, () => this.nonNegative(3)), count: this.integer(1, 50) };
+        return {
+          dist: 'gaussian',
+          mean: this.vector(paramCount),
+          std: this.chance(0.5) ? this.nonNegative(3) : Array.from({ length: paramCount }, () => this.nonNegative(3)),
+          count: this.integer(1, 50),
+        };
       case 'uniform': {
         const min = this.vector(paramCount);
         return { dist: 'uniform', min, max: min.map((lo) => lo + this.nonNegative(5)), count: this.integer(1, 50) };
