@@ -23,8 +23,13 @@ export function presetEdited(name: string, edit: (copy: Record<string, unknown>)
 }
 
 /** A typed array's bytes as base64: two arrays are the same bits exactly when these are equal (and a mismatch prints short). */
-export const base64Of = (a: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) =>
-  Buffer.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).toString('base64');
+export function base64Of(a: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }): string {
+  // btoa, not Node's Buffer: the engine's files are type-checked for the page, which has no Buffer.
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
 
 /** Builds a descent; with `trace`, particle 0's steps are recorded. */
 export async function descentOf(input: ScenarioInput | string, trace = false): Promise<Descent> {
