@@ -58,11 +58,13 @@ test('the Basins tab draws Himmelblau’s four basins and a click starts a parti
 test('the Basins tab cancels a computation under way', async ({ page }) => {
   await openPreset(page, 'himmelblau');
   await openTab(page, 'basins');
-  // Rosenbrock's valley keeps gradient descent crawling, so no start settles early: 90,000 starts for a
-  // million epochs is hours of work, never done before Cancel (Rastrigin's starts settled in 25 steps and the
-  // map was finished before the click on a quiet machine).
+  // Rosenbrock's valley keeps gradient descent at α = 1e-5 crawling (stable: 2/α is far above the Hessian's
+  // largest eigenvalue on the map's square), so no start settles or diverges early: 90,000 starts for a million
+  // epochs is hours of work, never done before Cancel. (Rastrigin's starts settled in 25 steps, and Rosenbrock
+  // at its preset's α = 0.02 all diverged at once: either map was finished before the click on a quiet machine.)
   await page.getByTestId('basins-surface').selectOption('rosenbrock');
   await page.getByTestId('basins-resolution').selectOption('300');
+  await page.getByTestId('experiment-basins').getByLabel('α').fill('0.00001');
   await page.getByTestId('experiment-basins').getByLabel('Epochs').fill('1000000');
   await page.getByTestId('basins-compute').click();
   await expect(page.getByTestId('basins-status')).toContainText('Running 90000 starts');
