@@ -57,3 +57,37 @@ export async function picture(page: Page): Promise<Picture> {
 export function difference(a: Picture, b: Picture): number {
   return a.sample.filter((v, k) => Math.abs(v - b.sample[k]) > 8).length;
 }
+
+/**
+ * The grey levels of the canvas in a square of `half` CSS pixels either side of page point (x, y), after two
+ * frames, row by row: to see where something was drawn. The side is 2·half + 1 samples, one per CSS pixel.
+ */
+export async function patch(page: Page, x: number, y: number, half: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ x, y, half }) => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const canvas = document.querySelector('[data-testid=scene]') as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const side = 2 * half + 1;
+      const left = Math.round((x - rect.left - half) * scale);
+      const top = Math.round((y - rect.top - half) * scale);
+      const size = Math.ceil(side * scale);
+      const { data } = context.getImageData(left, top, size, size);
+      const grey: number[] = [];
+      for (let row = 0; row < side; row++) {
+        for (let column = 0; column < side; column++) {
+          const k = 4 * (Math.floor(row * scale) * size + Math.floor(column * scale));
+          grey.push((data[k] + data[k + 1] + data[k + 2]) / 3);
+        }
+      }
+      return grey;
+    },
+    { x, y, half },
+  );
+}
