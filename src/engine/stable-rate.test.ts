@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from './data';
-import { linearHessian, stableRate, symmetricEigenvalues } from './stable-rate';
+import { linearHessian, stableRate } from './stable-rate';
 import { runOf, expectClose } from './testing';
 import { statusNames } from './descent';
-
-describe('symmetricEigenvalues (Jacobi)', () => {
-  it('gives the diagonal of a diagonal matrix, sorted', () => {
-    expect(symmetricEigenvalues([5, 0, 0, 0, -1, 0, 0, 0, 2], 3)).toEqual([-1, 2, 5]);
-  });
-
-  it('gives 1 and 3 for [[2, 1], [1, 2]] (closed form: 2 ± 1)', () => {
-    expectClose(symmetricEigenvalues([2, 1, 1, 2], 2), [1, 3], 1e-15, 'λ');
-  });
-
-  it('gives 3 ± √5 for [[2, 2], [2, 4]] (closed form: the roots of λ² − 6λ + 4)', () => {
-    expectClose(symmetricEigenvalues([2, 2, 2, 4], 2), [3 - Math.sqrt(5), 3 + Math.sqrt(5)], 1e-15, 'λ');
-  });
-
-  it('gives roots of the characteristic polynomial of a full 3×3 (trace, sum of 2×2 minors, determinant)', () => {
-    const a = [4, 1, 2, 1, 3, 0.5, 2, 0.5, 5];
-    const [l1, l2, l3] = symmetricEigenvalues(a, 3);
-    // det(A − λI) = −λ³ + tr·λ² − minors·λ + det; tr = 12, minors = (12 − 1) + (20 − 4) + (15 − 0.25) = 41.75, det = 4(15 − 0.25) − 1(5 − 1) + 2(0.5 − 6) = 44.
-    expect(l1 + l2 + l3).toBeCloseTo(12, 12);
-    expect(l1 * l2 + l1 * l3 + l2 * l3).toBeCloseTo(41.75, 12);
-    expect(l1 * l2 * l3).toBeCloseTo(44, 11);
-  });
-});
 
 describe('stableRate: 2/λ_max of (2/m)·AᵀA', () => {
   it('on columns orthogonal to each other and to the bias: AᵀA = diag(4, 2, 8), so H = diag(2, 1, 4) and α < 0.5', () => {

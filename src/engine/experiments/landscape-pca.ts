@@ -12,6 +12,7 @@
  * matrix is small enough for the subspace to hold all of it.
  */
 import { Random } from '../random';
+import { symmetricEigen } from '../symmetric-eigen';
 
 export interface PcaPlane {
   d1: Float64Array;
@@ -117,7 +118,7 @@ function topEigenpairs(g: Float64Array, m: number, count: number): { values: num
     const h = new Float64Array(k * k);
     for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) h[r * k + c] = dot(q[r], w[c]);
     for (let r = 0; r < k; r++) for (let c = 0; c < r; c++) h[r * k + c] = h[c * k + r] = (h[r * k + c] + h[c * k + r]) / 2;
-    const small = jacobiEigen(h, k);
+    const small = symmetricEigen(h, k);
     ritz = { values: [], vectors: [] };
     let residual = 0;
     for (let e = 0; e < Math.min(count, k); e++) {
@@ -133,52 +134,6 @@ function topEigenpairs(g: Float64Array, m: number, count: number): { values: num
     orthonormalise(q, m);
   }
   return ritz;
-}
-
-/** Eigenvalues (largest first) and unit eigenvectors of a small symmetric k × k matrix, by cyclic Jacobi rotations. */
-function jacobiEigen(matrix: Float64Array, k: number): { values: number[]; vectors: Float64Array[] } {
-  const a = matrix.slice();
-  const v = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) v[i * k + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diagonal = 0;
-    for (let p = 0; p < k; p++) {
-      diagonal += a[p * k + p] * a[p * k + p];
-      for (let r = p + 1; r < k; r++) off += a[p * k + r] * a[p * k + r];
-    }
-    if (!(off > 1e-32 * diagonal)) break; // off the diagonal, nothing left above rounding
-    for (let p = 0; p < k; p++)
-      for (let r = p + 1; r < k; r++) {
-        const apr = a[p * k + r];
-        if (apr === 0) continue;
-        // The rotation that zeroes a[p][r] (Golub & Van Loan, Algorithm 8.5.1, sym.schur2).
-        const tau = (a[r * k + r] - a[p * k + p]) / (2 * apr);
-        const t = (tau >= 0 ? 1 : -1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
-        const c = 1 / Math.sqrt(1 + t * t);
-        const s = t * c;
-        for (let i = 0; i < k; i++) {
-          const aip = a[i * k + p];
-          const air = a[i * k + r];
-          a[i * k + p] = c * aip - s * air;
-          a[i * k + r] = s * aip + c * air;
-        }
-        for (let i = 0; i < k; i++) {
-          const api = a[p * k + i];
-          const ari = a[r * k + i];
-          a[p * k + i] = c * api - s * ari;
-          a[r * k + i] = s * api + c * ari;
-        }
-        for (let i = 0; i < k; i++) {
-          const vip = v[i * k + p];
-          const vir = v[i * k + r];
-          v[i * k + p] = c * vip - s * vir;
-          v[i * k + r] = s * vip + c * vir;
-        }
-      }
-  }
-  const order = Array.from({ length: k }, (_, i) => i).sort((x, y) => a[y * k + y] - a[x * k + x] || x - y);
-  return { values: order.map((i) => a[i * k + i]), vectors: order.map((i) => Float64Array.from({ length: k }, (_, r) => v[r * k + i])) };
 }
 
 /** Modified Gram–Schmidt, twice over for accuracy; a vector that falls into the span of the others is replaced by an axis. */
