@@ -176,6 +176,8 @@ test('Init switches the distribution around the same centre', async ({ page }) =
   await open(page, 'circle-classifier');
   await control(page, 'Init').selectOption('He/Kaiming normal');
   await expect.poll(async () => (await scenarioOf(page)).init).toEqual({ dist: 'kaiming-normal', mode: 'fan-in', count: 100 });
+  await type(control(page, 'Gain'), '1.5');
+  await expect.poll(async () => (await scenarioOf(page)).init).toEqual({ dist: 'kaiming-normal', mode: 'fan-in', gain: 1.5, count: 100 });
 });
 
 test('Tolerance and Epochs are hot: the cloud stays where it is', async ({ page }) => {

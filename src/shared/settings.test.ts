@@ -91,6 +91,14 @@ const bases: ScenarioInput[] = [
     optimizer: { kind: 'nadam', alpha: 0.01 },
     epochs: 5,
   },
+  {
+    version: 1,
+    model: { kind: 'mlp', layers: [1, 4, 1], hidden: 'tanh', output: 'identity' },
+    data: line,
+    init: { dist: 'kaiming-normal', gain: 1, count: 4 },
+    optimizer: { kind: 'gd', alpha: 0.01 },
+    epochs: 5,
+  },
 ];
 
 function validated(value: unknown): Scenario {

@@ -352,6 +352,17 @@ export const settings = [
     default: 'fan-in',
   },
   {
+    path: 'init.gain',
+    label: 'Gain',
+    effect: 'rebuild',
+    type: 'number',
+    folder: 'init',
+    hint: 'torch’s gain for every layer; empty: calculate_gain of each layer’s nonlinearity (tanh 5/3, ReLU √2, else 1)',
+    range: { min: 0, max: Infinity },
+    // No schema default: left out, each layer takes its own; 1 is calculate_gain's for a linear layer.
+    default: 1,
+  },
+  {
     path: 'init.mean',
     label: 'Centre',
     effect: 'rebuild',

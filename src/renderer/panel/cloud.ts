@@ -82,6 +82,23 @@ function schemeInit(dist: WeightScheme, count: number): InitSpec {
   return dist === 'kaiming-uniform' || dist === 'kaiming-normal' ? { dist, mode: 'fan-in', count } : { dist, count };
 }
 
+/** Whether a scheme takes a gain: Xavier's and Kaiming's (torch-default's bounds are nn.Linear's own). */
+export function takesGain(init: InitSpec): boolean {
+  return 'dist' in init && ['xavier-uniform', 'xavier-normal', 'kaiming-uniform', 'kaiming-normal'].includes(init.dist);
+}
+
+/** The gain a scheme was given, or null where each layer takes its nonlinearity's (or it takes none). */
+export function gainOf(init: InitSpec): number | null {
+  return 'gain' in init && init.gain !== undefined ? init.gain : null;
+}
+
+/** The same scheme with this gain for every layer; null: each layer's own again. */
+export function withGain(init: InitSpec, gain: number | null): InitSpec {
+  if (!takesGain(init)) return init;
+  const { gain: _old, ...rest } = init as InitSpec & { gain?: number };
+  return (gain === null ? rest : { ...rest, gain }) as InitSpec;
+}
+
 /** The same cloud moved so that its centre is `centre` (every point, or the whole box, shifted). */
 export function moveCentre(init: InitSpec, centre: readonly number[]): InitSpec {
   const old = centreOf(init);

@@ -268,6 +268,27 @@ describe('Init', () => {
     expect(apply(xavier, write('init', 'gaussian', xavier)).init).toEqual({ dist: 'gaussian', mean: new Array(42).fill(0), std: 1, count: 100 });
   });
 
+  it('gives Xavier’s and Kaiming’s schemes a gain for every layer; empty gives each layer its nonlinearity’s again', () => {
+    const net = scenarioOf('circle-classifier');
+    const xavier = apply(net, write('init', 'xavier-normal', net));
+    expect(entry('gain').visible!(xavier, contextOf(xavier))).toBe(true);
+    expect(entry('gain').read(xavier, contextOf(xavier))).toBe('');
+    const doubled = apply(xavier, write('gain', '2', xavier));
+    expect(doubled.init).toEqual({ dist: 'xavier-normal', gain: 2, count: 100 });
+    expect(entry('gain').read(doubled, contextOf(doubled))).toBe('2');
+    expect(write('gain', '2', doubled)).toEqual({ kind: 'none' });
+    expect(apply(doubled, write('gain', ' ', doubled)).init).toEqual({ dist: 'xavier-normal', count: 100 });
+    for (const bad of ['0', '-1', 'x', 'Infinity']) {
+      expect(write('gain', bad, doubled), bad).toEqual({ kind: 'problem', problem: 'Gain: a number > 0, or empty for each layer’s own' });
+    }
+    const kaiming = apply(net, write('init', 'kaiming-uniform', net));
+    expect(apply(kaiming, write('gain', '1.5', kaiming)).init).toEqual({ dist: 'kaiming-uniform', mode: 'fan-in', gain: 1.5, count: 100 });
+    // torch-default's bounds are nn.Linear's own, and a cloud of points or a gaussian has no layers.
+    const torch = apply(net, write('init', 'torch-default', net));
+    expect(entry('gain').visible!(torch, contextOf(torch))).toBe(false);
+    expect(entry('gain').visible!(net, contextOf(net))).toBe(false);
+  });
+
   it('sets the seed, a structural field', () => {
     expect(write('seed', 7, scenarioOf('bowl-cloud'))).toEqual({ kind: 'set', path: 'seed', value: 7 });
   });

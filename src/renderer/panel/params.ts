@@ -15,7 +15,21 @@ import { weightSchemes, type OptimizerKind, type OptimizerSpec, type Scenario, t
 import { folderTitles, optimizerChoices, setting, type SettingPath } from '../../shared/settings';
 import { dataShape, paramCountOf } from '../../shared/spec';
 import { isWeightScheme } from '../../shared/validate';
-import { centreOf, countOf, dimsOf, initKind, moveCentre, spreadOf, switchInit, withCount, withSpread, type InitKind } from './cloud';
+import {
+  centreOf,
+  countOf,
+  dimsOf,
+  gainOf,
+  initKind,
+  moveCentre,
+  spreadOf,
+  switchInit,
+  takesGain,
+  withCount,
+  withGain,
+  withSpread,
+  type InitKind,
+} from './cloud';
 import { formatNumber, formatVector, parseNumber, parseVector, type LogScale } from './numbers';
 import type { Action, Change, Control, GroupId, PanelContext, Param, Value } from './param';
 
@@ -280,6 +294,23 @@ export const params: readonly Param[] = [
     visible: (s) => 'mode' in s.init,
     read: (s) => ('mode' in s.init ? s.init.mode : 'fan-in'),
     write: (mode, s) => ('mode' in s.init && mode !== s.init.mode ? set('init.mode', mode) : none),
+  }),
+  param<string>({
+    key: 'gain',
+    ...shown('init.gain'),
+    path: 'init',
+    control: { kind: 'text' },
+    visible: (s) => takesGain(s.init),
+    read: (s) => {
+      const gain = gainOf(s.init);
+      return gain === null ? '' : formatNumber(gain);
+    },
+    write: (text, s) => {
+      const empty = text.trim() === '';
+      const typed = empty ? null : parseNumber(text);
+      if (!empty && !(typed !== null && typed > 0)) return { kind: 'problem', problem: 'Gain: a number > 0, or empty for each layer’s own' };
+      return typed === gainOf(s.init) ? none : set('init', withGain(s.init, typed));
+    },
   }),
   param<string>({
     key: 'centre',
