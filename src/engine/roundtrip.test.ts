@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { generateScenarios } from './scenario-generator.testing';
+import { weightSchemes } from '../shared/scenario';
+import { optimizerChoices } from '../shared/settings';
 import { parseScenarioText, validateScenario } from '../shared/validate';
 
 const count = 1000;
@@ -45,12 +47,8 @@ describe('generated scenarios', () => {
       'init:gaussian',
       'init:uniform',
       'init:grid',
-      'optimizer:gd',
-      'optimizer:momentum',
-      'optimizer:nesterov',
-      'optimizer:adagrad',
-      'optimizer:rmsprop',
-      'optimizer:adam',
+      ...weightSchemes.map((scheme) => `init:${scheme}`),
+      ...optimizerChoices.map((choice) => `optimizer:${choice.value}`),
       'schedule:constant',
       'schedule:step',
       'schedule:exponential',

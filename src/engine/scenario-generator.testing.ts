@@ -1,11 +1,13 @@
 /**
- * Seeded generator of valid scenarios (CONTRACTS §1) for round-trip tests: every model kind, init kind,
- * optimizer, schedule, batch, clip, freeze and tolerance setting, with optional fields sometimes left out
- * so that the defaults are exercised too. Kept small (a few rows, a few particles) so that thousands of
- * them validate in a second. The same seed always gives the same scenarios.
+ * Seeded generator of valid scenarios (CONTRACTS §1) for round-trip tests: every model kind, init kind (a
+ * network's weight schemes too), every optimizer of the settings table with its own fields, and every
+ * schedule, batch, clip, freeze and tolerance setting, with optional fields sometimes left out so that the
+ * defaults are exercised too. Kept small (a few rows, a few particles) so that thousands of them validate in
+ * a second. The same seed always gives the same scenarios.
  */
 import { Random } from './random';
-import { surfaceNames } from '../shared/scenario';
+import { surfaceNames, weightSchemes } from '../shared/scenario';
+import { optimizerChoices } from '../shared/settings';
 import type { ScenarioInput } from '../shared/scenario';
 
 /** Formulas the expression compiler accepts (x, y, numbers, operators, common functions). */
@@ -63,7 +65,7 @@ export class ScenarioGenerator {
       paramCount = 0;
       for (let l = 0; l + 1 < layers.length; l++) paramCount += layers[l] * layers[l + 1] + layers[l + 1];
     }
-    s.init = this.init(paramCount);
+    s.init = kind === 'mlp' && this.chance(0.4) ? this.weightScheme() : this.init(paramCount);
     s.optimizer = this.optimizer();
     if (this.chance(0.8)) s.batch = this.batch(rows);
     if (this.chance(0.7)) s.clip = this.pick([null, { mode: 'value', limit: this.positive(10) }, { mode: 'norm', limit: this.positive(10) }]);
@@ -72,6 +74,15 @@ export class ScenarioGenerator {
     s.epochs = this.chance(0.1) ? 10_000_000 : this.integer(1, 5000);
     if (this.chance(0.8)) s.seed = this.pick([0, -1, 2 ** 31, this.integer(-1e9, 1e9)]);
     return s as ScenarioInput;
+  }
+
+  /** A network's torch.nn.init scheme (CONTRACTS §10), its gain and Kaiming's fan sometimes given. */
+  private weightScheme(): Json {
+    const dist = this.pick(weightSchemes);
+    const w: Json = { dist, count: this.integer(1, 50) };
+    if (dist !== 'torch-default' && this.chance(0.5)) w.gain = this.positive(3);
+    if ((dist === 'kaiming-uniform' || dist === 'kaiming-normal') && this.chance(0.5)) w.mode = this.pick(['fan-in', 'fan-out']);
+    return w;
   }
 
   private init(paramCount: number): Json {
@@ -100,16 +111,32 @@ export class ScenarioGenerator {
   }
 
   private optimizer(): Json {
-    const kind = this.pick(['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const);
+    const kind = this.pick(optimizerChoices.map((c) => c.value));
     const o: Json = { kind, alpha: this.positive(1) };
-    const maybe = (key: string, value: () => number) => this.chance(0.6) && (o[key] = value());
+    const maybe = (key: string, value: () => unknown) => this.chance(0.6) && (o[key] = value());
+    // Each rule's own fields (../shared/scenario.ts), each now and then left to its default.
+    const beta = () => this.random.uniform() * 0.999; // [0, 1): the rules of CONTRACTS §9 take β = 0
     if (kind === 'momentum' || kind === 'nesterov') maybe('beta', () => this.fraction());
-    if (kind === 'adagrad' || kind === 'rmsprop' || kind === 'adam') maybe('eps', () => this.positive(1e-6));
-    if (kind === 'rmsprop') maybe('rho', () => this.fraction());
+    if (kind === 'momentum' || kind === 'nesterov') maybe('dampening', () => this.random.uniform());
+    if (kind === 'adagrad' || kind === 'rmsprop' || kind === 'adam' || kind === 'adamw' || kind === 'nadam' || kind === 'radam')
+      maybe('eps', () => this.positive(1e-6));
+    if (kind === 'gd' || kind === 'momentum' || kind === 'nesterov' || kind === 'adam' || kind === 'adamw' || kind === 'lion')
+      maybe('weightDecay', () => this.nonNegative(0.1));
+    if (kind === 'rmsprop') {
+      maybe('rho', () => this.fraction());
+      maybe('momentum', beta);
+      maybe('centered', () => this.chance(0.5));
+    }
     if (kind === 'adam') {
       maybe('beta1', () => this.fraction());
       maybe('beta2', () => this.fraction());
+      maybe('amsgrad', () => this.chance(0.5));
     }
+    if (kind === 'adamw' || kind === 'nadam' || kind === 'radam' || kind === 'lion') {
+      maybe('beta1', beta);
+      maybe('beta2', beta);
+    }
+    if (kind === 'nadam') maybe('momentumDecay', () => this.nonNegative(0.01));
     if (this.chance(0.5)) o.schedule = this.schedule();
     return o;
   }
