@@ -6,11 +6,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { snapshotBytes } from '../engine/snapshot';
 import type { OptimizerKind, ScenarioInput } from '../shared/scenario';
+import { optimizerChoices } from '../shared/settings';
 import type { ModuleSection } from './section';
 import { formatCell } from './table';
 import { benchDescent } from './timing';
 
-const kinds: OptimizerKind[] = ['gd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
+/** Every optimizer of the settings table, at its defaults (AMSGrad and a centred RMSprop would add a state array). */
+const kinds: OptimizerKind[] = optimizerChoices.map((choice) => choice.value);
 const million = 1_000_000;
 const MB = 1e6;
 
@@ -88,6 +90,9 @@ export const memorySection: ModuleSection = {
     // resident set then keeps is the trainer's, not freed frame buffers the allocator holds on to.
     const [, , , , played] = await trainerPhases(entry, { MALLOC_MMAP_THRESHOLD_: String(1 << 20) }, log);
     phases.push([`${played[0]}, MALLOC_MMAP_THRESHOLD_=1MiB`, played[1]]);
+    // And on one thread: each of the pool's worker threads is a V8 isolate of its own, resident beside the trainer's.
+    const [, , , , alone] = await trainerPhases(entry, {}, log, 1);
+    phases.push([`${alone[0]}, 1 thread`, alone[1]]);
     let worst = 0;
     let worstLive = 0;
     for (const [phase, m] of phases) {
@@ -108,8 +113,13 @@ export const memorySection: ModuleSection = {
   },
 };
 
-/** The trainer's memory at each phase of a million-particle Adam run: load, 100 steps, a seek, 30 frames played. */
-async function trainerPhases(entry: string, env: Record<string, string>, log: (message: string) => void): Promise<[string, Memory][]> {
+/** The trainer's memory at each phase of a million-particle Adam run (on `threads`, else every core): load, 100 steps, a seek, 30 frames played. */
+async function trainerPhases(
+  entry: string,
+  env: Record<string, string>,
+  log: (message: string) => void,
+  threads: number | null = null,
+): Promise<[string, Memory][]> {
   const child = fork(entry, [], {
     serialization: 'advanced',
     execArgv: ['--expose-gc'],
@@ -120,6 +130,7 @@ async function trainerPhases(entry: string, env: Record<string, string>, log: (m
   const phases: [string, Memory][] = [];
   try {
     phases.push(['trainer, idle', await trainer.memory()]);
+    if (threads !== null) trainer.send({ type: 'threads', count: threads });
     trainer.send({ type: 'load', scenario: cloud('adam', million) });
     await trainer.next('loaded');
     await trainer.frame();
