@@ -21,7 +21,6 @@ import { hotSettingsOf, type Descent } from '../engine/descent';
 import { bestIndex, Metrics } from '../engine/metrics';
 import { History, historyBudgetFor, type ReplayHooks } from '../engine/snapshot';
 import { axesPlane, projectParticles, randomPlane, sampleLoss, type Plane } from '../engine/sampler';
-import { surfaces, type SurfaceName } from '../engine/surfaces';
 import { encodeParticles } from '../shared/frame-codec';
 import { commandSchema, messageProblems, type ParsedCommand, type RunStatus, type TrainerEvent, type View } from '../shared/messages';
 import type { Scenario } from '../shared/scenario';
@@ -34,6 +33,7 @@ import { TrajectoryRecorder } from './trajectory';
 import { hostTiming, runLong, runUntil, type SliceTiming } from './slices';
 import type { PoolHost } from './pool/pool';
 import { TrainerThreads } from './pool/trainer-threads';
+import { cloudCentre, cloudRange, namedRange, type Range } from './view-place';
 
 export interface TrainerPort {
   /** To the page; typed arrays in `transfer` are moved, not copied, where the host can. */
@@ -46,8 +46,6 @@ export interface TrainerPort {
    */
   readonly copies?: boolean;
 }
-
-type Range = [[number, number], [number, number]];
 
 /** The frame arrays' bytes per particle: shown positions (2 × 4), shown loss (4), full loss (8). */
 const frameBytesPerParticle = 20;
@@ -679,50 +677,12 @@ export class Trainer {
     return projectParticles(this.plane!, d.params, d.n, this.projected);
   }
 
-  /** The plane of the view through the cloud's mean, and a range that holds the cloud. */
+  /** The plane of the view through the cloud's mean, and a range that holds the cloud (./view-place.ts). */
   private placeView(): void {
     const d = this.descent!;
-    const center = new Float64Array(d.paramCount);
-    for (let j = 0; j < d.paramCount; j++) {
-      let sum = 0;
-      let finite = 0;
-      for (let i = 0; i < d.n; i++) {
-        const v = d.params[j * d.n + i];
-        if (Number.isFinite(v)) {
-          sum += v;
-          finite++;
-        }
-      }
-      center[j] = finite ? sum / finite : 0;
-    }
-    this.plane = 'axes' in this.view ? axesPlane(center, this.view.axes[0], this.view.axes[1]) : randomPlane(d.model, center, this.view.random);
-    this.range = this.cloudRange();
-  }
-
-  private cloudRange(): Range {
-    const d = this.descent!;
-    const projected = this.ownAxes(d) ? null : this.projection();
-    const lo = [Infinity, Infinity];
-    const hi = [-Infinity, -Infinity];
-    for (let i = 0; i < d.n; i++) {
-      for (let a = 0; a < 2; a++) {
-        const v = projected ? projected[2 * i + a] : d.params[a * d.n + i];
-        if (!Number.isFinite(v)) continue;
-        lo[a] = Math.min(lo[a], v);
-        hi[a] = Math.max(hi[a], v);
-      }
-    }
-    const model = this.scenario!.model;
-    const named = model.kind === 'surface' && model.fn !== undefined && 'axes' in this.view ? surfaces[model.fn as SurfaceName].range : null;
-    return [0, 1].map((a) => {
-      let min = named ? Math.min(named[a][0], lo[a]) : lo[a];
-      let max = named ? Math.max(named[a][1], hi[a]) : hi[a];
-      if (!Number.isFinite(min) || !Number.isFinite(max)) [min, max] = [-1, 1];
-      // A single particle or a flat cloud still gets room to move: at least ±max(1, |centre|/2).
-      const half = Math.max((max - min) * 0.6, Math.max(1, Math.abs((min + max) / 2) / 2));
-      const mid = (min + max) / 2;
-      return named ? [min, max] : [mid - half, mid + half];
-    }) as Range;
+    const centre = cloudCentre(d);
+    this.plane = 'axes' in this.view ? axesPlane(centre, this.view.axes[0], this.view.axes[1]) : randomPlane(d.model, centre, this.view.random);
+    this.range = cloudRange(d.n, d.params, this.ownAxes(d) ? null : this.projection(), namedRange(this.scenario!.model, this.view));
   }
 
   private axisNames(): [string, string] {
