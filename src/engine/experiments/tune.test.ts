@@ -6,10 +6,14 @@
  * Momentum's iteration on a curvature h has the characteristic polynomial z² − (1 + β − αh)z + β: its roots
  * are complex, of modulus √β (the best rate at that β), exactly when (1 − √β)² ≤ αh ≤ (1 + √β)².
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../shared/presets';
 import type { Scenario } from '../../shared/scenario';
+import { withCsvData } from '../../shared/csv';
 import { validateScenario } from '../../shared/validate';
+import { datasetOf } from '../build';
+import { stableRate } from '../stable-rate';
 import { createRace } from './race';
 import { pick, planTune, runTune, tuneGrid, type TuneOptions } from './tune';
 
@@ -146,5 +150,39 @@ describe('the same start as the race', () => {
       expect(group.trials[1].alpha).toBe(group.given);
       expect(group.trials[1].meanLoss).toBe(summaries[g].meanLoss);
     });
+  });
+});
+
+describe('a race on CSV data', () => {
+  it('tunes once its rows are read (docs/data/houses.csv, scaled): GD’s pick stays under the stable rate 2/λ_max and diverges nowhere', async () => {
+    // The file names its CSV; the desktop app and `lab race-tune` read the rows in (withCsvData), the page
+    // from its CSV dialog: either way the race holds the rows before a trial runs.
+    const file = scenarioOf({
+      version: 1,
+      name: 'houses race',
+      model: { kind: 'linear' },
+      data: { csv: 'houses.csv', x: ['size', 'rooms'], y: ['price'], scale: 'standard' },
+      init: { dist: 'gaussian', mean: [0, 0, 0], std: 1, count: 20 },
+      optimizer: { kind: 'gd', alpha: 0.01 },
+      epochs: 40,
+      groups: [
+        { name: 'GD', optimizer: { kind: 'gd', alpha: 0.01 } },
+        { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.01 } },
+      ],
+    });
+    const read = withCsvData(file, readFileSync(new URL('../../../docs/data/houses.csv', import.meta.url), 'utf8'));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    const race = read.scenario;
+    const result = await tune(race, { criterion: 'final-loss', decades: 2, count: 9 });
+    const gd = result.groups[0];
+    // α from 1e-4 to 1; 2/λ_max of the standardised rows is about 0.54 (../stable-rate.ts). Above it the stiffest
+    // direction grows |1 − α·λ_max| ≈ 2.7 times a step: after 40 epochs its loss is past 1e30 (not yet "diverged").
+    const limit = stableRate(datasetOf(race)!, true).alpha;
+    const above = gd.trials.filter((t) => t.alpha > limit);
+    expect(above.map((t) => t.alpha)).toEqual([1]);
+    expect(above[0].meanLoss).toBeGreaterThan(1e30);
+    expect(gd.alpha).toBeLessThan(limit);
+    expect(gd.trials.find((t) => t.alpha === gd.alpha)!.diverged).toBe(0);
+    expect(result.scenario.groups!.map((g) => g.optimizer.alpha)).toEqual(result.groups.map((g) => g.alpha));
   });
 });
