@@ -2,7 +2,8 @@
  * Bring your own data (issue 5): a CSV file chosen with "Open data (CSV)…", its columns picked in the
  * dialog, fits a linear model whose loss falls; a bad cell is named by line and column in the dialog and
  * the run stays as it was. Nothing may be logged as an error. Issue 22: a ";" file, scaling on by default,
- * parameters named by the columns, and the largest stable learning rate with its warning.
+ * parameters named by the columns, and the largest stable learning rate with its warning. A scenario file
+ * that names its CSV asks for that file, since a page cannot read paths.
  */
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
@@ -156,4 +157,52 @@ test('unscaled, the panel shows the stable rate 5.8e-5 and warns that α = 0.01 
   // Below the limit the warning goes.
   await page.evaluate(() => (window as LabWindow).descentLab.set('optimizer.alpha', 5e-5));
   await expect(warning).toBeHidden();
+});
+
+test('a scenario file that names its CSV asks for that file, opens with its rows, and refuses one without its columns', async ({ page }) => {
+  await open(page);
+  // A race on the houses of the "why scale your features" lesson, its rows in docs/data/houses.csv beside it.
+  const race = {
+    version: 1,
+    name: 'houses race',
+    model: { kind: 'linear' },
+    data: { csv: 'houses.csv', x: ['size', 'rooms'], y: ['price'], scale: 'standard' },
+    init: { dist: 'gaussian', mean: [0, 0, 0], std: 1, count: 20 },
+    optimizer: { kind: 'gd', alpha: 0.1 },
+    epochs: 40,
+    groups: [
+      { name: 'GD', optimizer: { kind: 'gd', alpha: 0.1 } },
+      { name: 'Adam', optimizer: { kind: 'adam', alpha: 0.1 } },
+    ],
+  };
+  await page
+    .getByTestId('scenario-file-input')
+    .setInputFiles({ name: 'houses-race.descent', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(race)) });
+  const ask = page.getByRole('button', { name: 'Choose houses.csv…' });
+  await expect(ask).toBeVisible();
+  expect((await state(page)).scenario!.name).toBe('bowl'); // nothing loaded before the rows are in
+
+  // A CSV without the columns the file names: said, and the scenario still waits.
+  const chooser = page.waitForEvent('filechooser');
+  await ask.click();
+  await (await chooser).setFiles({ name: 'houses.csv', mimeType: 'text/csv', buffer: Buffer.from('area,price\n1,2\n') });
+  const refusal = page.locator('.notice.error').filter({ hasText: 'houses-race.descent could not be opened with houses.csv' });
+  await expect(refusal).toContainText('has no column "size"');
+  await expect(refusal.getByRole('button', { name: 'Choose houses.csv…' })).toBeVisible();
+  expect((await state(page)).scenario!.name).toBe('bowl');
+
+  // The real file, dropped on the window this time: the race opens with its 50 rows, named by the columns.
+  const text = readFileSync(new URL('../docs/data/houses.csv', import.meta.url), 'utf8');
+  const drop = await page.evaluateHandle((csv) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'houses.csv', { type: 'text/csv' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect.poll(async () => (await state(page)).scenario?.name).toBe('houses race');
+  const opened = (await state(page)).scenario!;
+  expect(opened.groups!.map((g) => g.name)).toEqual(['GD', 'Adam']);
+  expect(opened.data).toMatchObject({ names: { x: ['size', 'rooms'], y: ['price'] }, scale: 'standard' });
+  expect((opened.data as { x: number[][] }).x).toHaveLength(50);
+  await expect(page).toHaveTitle('houses-race.descent · Descent Lab');
 });

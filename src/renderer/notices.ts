@@ -33,10 +33,20 @@ export function fixes(path: string, field: string): boolean {
   return path === field || field.startsWith(`${path}.`) || path.startsWith(`${field}.`);
 }
 
+/** A notice's button: its words, and what a click does. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export class Notices {
   constructor(private readonly area: HTMLElement) {}
 
-  show(heading: string, problems: readonly string[] = [], tone: Tone = 'info'): void {
+  /**
+   * `action`: a button that does what the notice asks for (choosing a file, say); such a notice stays until
+   * it is used or dismissed, whatever its tone.
+   */
+  show(heading: string, problems: readonly string[] = [], tone: Tone = 'info', action?: NoticeAction): void {
     const cause = causeOf(heading, problems);
     for (const old of this.area.querySelectorAll<HTMLElement>('.notice')) if (old.dataset.cause === cause) old.remove();
     const notice = element('div', undefined, `notice ${tone}`);
@@ -48,6 +58,15 @@ export class Notices {
       for (const problem of problems) list.append(element('li', problem));
       notice.append(list);
     }
+    if (action) {
+      const act = element('button', action.label, 'notice-action');
+      act.type = 'button';
+      act.addEventListener('click', () => {
+        notice.remove();
+        action.run();
+      });
+      notice.append(act);
+    }
     const dismiss = element('button', '×', 'dismiss');
     dismiss.type = 'button';
     dismiss.setAttribute('aria-label', 'Dismiss');
@@ -56,7 +75,7 @@ export class Notices {
     this.area.prepend(notice);
     while (this.area.children.length > kept) this.area.lastElementChild?.remove();
     // A confirmation fades (style.css's transition), then goes; an error stays until dismissed or fixed.
-    if (tone === 'info') {
+    if (tone === 'info' && !action) {
       setTimeout(() => notice.classList.add('fading'), fadeAfter - 600);
       setTimeout(() => notice.remove(), fadeAfter);
     }

@@ -10,6 +10,7 @@ import { parseScenarioText } from '../../shared/validate';
 import { button, element } from '../dom';
 import type { MountContext } from '../mounts';
 import { csvBaseName, csvScenario, csvSizeProblem, csvTable, isCsvName } from './csv-data';
+import { CsvBeside } from './csv-beside';
 import { showCsvDialog } from './csv-dialog';
 import { fileActionFor, fileNameFor, linkTooLong, maxShareableLink, scenarioAltExtension, scenarioFileText, scenarioLink, sizeProblem } from './naming';
 
@@ -53,6 +54,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
   linkField.setAttribute('aria-label', 'Link to this scenario');
   linkField.dataset.testid = 'scenario-link';
   bar.append(input, csvInput, openButton, csvButton, saveButton);
+  const csvBeside = new CsvBeside(notices, openScenario, bar);
   // A link needs the page at an address others can reach: the browser build's, not the desktop app's.
   if (desktop) bar.append(copyButton);
   else bar.append(linkButton, linkField);
@@ -65,8 +67,13 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
       notices.show(`${name} has problems; the current run is unchanged`, validation.problems, 'error');
       return;
     }
+    if (!csvBeside.ask(name, validation.scenario)) await openScenario(name, validation.scenario);
+  }
+
+  /** A valid scenario with its rows in: loaded, or the lab's refusal shown with the run unchanged. */
+  async function openScenario(name: string, scenario: Scenario): Promise<void> {
     try {
-      await lab.load(validation.scenario);
+      await lab.load(scenario);
     } catch (error) {
       const problems = (error as { problems?: unknown }).problems;
       const message = error instanceof Error ? error.message : String(error);
@@ -77,7 +84,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
       );
       return;
     }
-    setFile(name, validation.scenario.name);
+    setFile(name, scenario.name);
   }
 
   async function openFile(picked: File): Promise<void> {
@@ -222,7 +229,7 @@ export function mountFiles({ lab, notices }: MountContext): FilesHandle {
     if (picked) void openFile(picked);
   });
 
-  installDrop((picked) => void (isCsvName(picked.name) ? openCsv(picked) : openFile(picked)));
+  installDrop((picked) => void (csvBeside.wants(picked) ? csvBeside.take(picked) : isCsvName(picked.name) ? openCsv(picked) : openFile(picked)));
 
   if (desktop) {
     // The File menu owns Ctrl/Cmd+O and S there (its accelerators): answering the keys too would save twice.
