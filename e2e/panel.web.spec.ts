@@ -180,6 +180,22 @@ test('Init switches the distribution around the same centre', async ({ page }) =
   await expect.poll(async () => (await scenarioOf(page)).init).toEqual({ dist: 'kaiming-normal', mode: 'fan-in', gain: 1.5, count: 100 });
 });
 
+test('a field keeps what is typed in it when the panel refreshes under it before Enter', async ({ page }) => {
+  // A change settling between the last key and Enter refreshes the panel: lil-gui commits the value behind
+  // the field, which the refresh used to set back to the scenario's (seen in CI, 2026-12-06: Spread stayed 4).
+  await open(page, 'bowl-cloud');
+  await control(page, 'Init').selectOption('Gaussian');
+  await expect.poll(async () => (await scenarioOf(page)).init).toMatchObject({ dist: 'gaussian', std: 4 });
+  const spread = control(page, 'Spread');
+  await spread.fill('0.5');
+  await page.evaluate(() => window.descentLab.set('optimizer.alpha', 0.0123));
+  await expect.poll(async () => (await scenarioOf(page)).optimizer.alpha).toBe(0.0123);
+  await expect(spread).toHaveValue('0.5');
+  await spread.press('Enter');
+  await expect.poll(async () => (await scenarioOf(page)).init).toMatchObject({ dist: 'gaussian', std: 0.5 });
+  await expect(spread).toHaveValue('0.5');
+});
+
 test('Tolerance and Epochs are hot: the cloud stays where it is', async ({ page }) => {
   await open(page, 'bowl-cloud');
   await page.evaluate(() => window.descentLab.step(3));

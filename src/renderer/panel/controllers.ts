@@ -128,10 +128,20 @@ function bindNumber(folder: GUI, param: Param, control: Extract<Control, { kind:
   return {
     ...common(param, controller),
     show: (value) => {
+      if (typing(controller.$input)) return;
       proxy.value = Number(value);
       controller.updateDisplay();
     },
   };
+}
+
+/**
+ * Whether the user is typing into a field: then a refresh leaves its value alone, the value behind it too. lil-gui
+ * commits the value behind the field (not the field's text) when it loses the focus, so a refresh between the
+ * last key and Enter (a change that was in flight settling) would commit the scenario's old value instead.
+ */
+function typing(input: HTMLInputElement): boolean {
+  return document.activeElement === input;
 }
 
 function bindText(folder: GUI, param: Param, commit: (value: Value) => void): Bound {
@@ -141,8 +151,9 @@ function bindText(folder: GUI, param: Param, commit: (value: Value) => void): Bo
   return {
     ...common(param, controller),
     show: (value) => {
+      if (typing(controller.$input)) return;
       proxy.value = String(value);
-      if (document.activeElement !== controller.$input) controller.updateDisplay();
+      controller.updateDisplay();
     },
   };
 }
