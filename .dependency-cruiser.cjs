@@ -13,12 +13,13 @@
  *   testing.ts, *.testing.ts: helpers for tests only; no code that ships imports them
  */
 const app = '^(src|scripts)/';
-// Tests stand above every room (an integration test wires rooms together): the folder rules bind the code that
-// ships. No test may close a loop, though: no-circular applies to them too.
+// Tests and their helpers stand above every room (an integration test wires rooms together): the folder rules
+// bind the code that ships. No test may close a loop, though: no-circular applies to them too.
 const tests = '\\.test\\.ts$';
 // Helpers that only tests use (harnesses, fakes, readers of what the app writes) are named testing.ts or
 // *.testing.ts: tests and other helpers may import them, the code that ships may not.
 const testHelpers = '(^|/|\\.)testing\\.ts$';
+const testCode = [tests, testHelpers];
 
 module.exports = {
   forbidden: [
@@ -33,14 +34,14 @@ module.exports = {
       name: 'shared-imports-nothing-of-app',
       severity: 'error',
       comment: 'src/shared is the ground floor: the contracts every process imports. It may import only src/shared (and libraries).',
-      from: { path: '^src/shared/', pathNot: tests },
+      from: { path: '^src/shared/', pathNot: testCode },
       to: { path: app, pathNot: '^src/shared/' },
     },
     {
       name: 'engine-only-shared',
       severity: 'error',
       comment: 'src/engine is pure maths on the contracts: it may import only src/engine and src/shared.',
-      from: { path: '^src/engine/', pathNot: tests },
+      from: { path: '^src/engine/', pathNot: testCode },
       to: { path: app, pathNot: '^src/(engine|shared)/' },
     },
     {
@@ -48,21 +49,21 @@ module.exports = {
       severity: 'error',
       comment:
         'The page imports the contracts (src/shared) and the pure engine; a worker is started with new Worker(new URL(…)) on an entry file of src/trainer, never imported. Move what the page needs from trainer, cli or main into src/shared.',
-      from: { path: '^src/renderer/', pathNot: tests },
+      from: { path: '^src/renderer/', pathNot: testCode },
       to: { path: app, pathNot: ['^src/(renderer|shared|engine)/', '^src/trainer/(worker|sweep-worker|basins-worker|export-worker)\\.ts$'] },
     },
     {
       name: 'main-only-shared',
       severity: 'error',
       comment: 'src/main is thin: it imports only src/shared. Code that runs in the utility process lives in src/trainer.',
-      from: { path: '^src/main/', pathNot: tests },
+      from: { path: '^src/main/', pathNot: testCode },
       to: { path: app, pathNot: '^src/(main|shared)/' },
     },
     {
       name: 'no-test-helpers-in-production',
       severity: 'error',
       comment: 'A testing.ts or *.testing.ts file is for tests: code that ships must not import it. Move what it needs into a file of its own.',
-      from: { path: app, pathNot: [tests, testHelpers] },
+      from: { path: app, pathNot: testCode },
       to: { path: testHelpers },
     },
   ],

@@ -31,6 +31,8 @@ const files: Record<string, string> = {
   'src/trainer/fork.test.ts': "import { fork } from './fork.testing';\nimport { harness } from './testing';\nexport const fine = fork + harness;\n",
   'src/trainer/ships.ts': "import { harness } from './testing';\nexport const bad = harness;\n",
   'src/trainer/ships-too.ts': "import { fork } from './fork.testing';\nexport const bad = fork;\n",
+  // A test helper stands above the rooms as a test does: the page's helper may wire in the trainer.
+  'src/renderer/wired.testing.ts': "import { t } from '../trainer/trainer';\nexport const wired = t;\n",
 };
 
 it('reports a file loop and each wrong door, and nothing else', () => {

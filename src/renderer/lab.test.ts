@@ -1,31 +1,10 @@
 /** The page's control surface against a real Trainer in-process, with a stand-in for the page's frame loop. */
 import { describe, expect, it } from 'vitest';
-import { eventSchema, type TrainerCommand } from '../shared/messages';
 import { findPreset } from '../shared/presets';
-import { Trainer } from '../trainer/trainer';
-import { Lab, type LabEvents } from './lab';
+import { type LabEvents } from './lab';
+import { wiredLab } from './wired-lab.testing';
 
-/** A Lab wired to a Trainer like the page's client: events validated, one frame request at a time. */
-function wired() {
-  const sent: TrainerCommand[] = [];
-  let loaded = false;
-  let requested = false;
-  const trainer = new Trainer({
-    post: (event) => {
-      const checked = eventSchema.parse(event);
-      if (checked.type === 'loaded') loaded = true;
-      if (checked.type === 'frame') requested = false;
-      lab.receive(checked);
-      // The page's requestAnimationFrame loop, on a timer.
-      if (loaded && !requested) {
-        requested = true;
-        setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
-      }
-    },
-  });
-  const lab: Lab = new Lab({ send: (command) => (sent.push(command), trainer.receive(structuredClone(command))) });
-  return { lab, sent, trainer };
-}
+const wired = () => wiredLab();
 
 describe('Lab', () => {
   it('continueRun at "done" raises the epochs by as many again and plays on; with every particle stopped it does nothing', async () => {

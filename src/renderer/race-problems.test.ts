@@ -1,12 +1,10 @@
 /** A race's validation problems name each group as the page shows it (issue 22). */
 import { describe, expect, it } from 'vitest';
 import { groupNames } from '../engine/experiments/race';
-import { eventSchema } from '../shared/messages';
 import { findPreset } from '../shared/presets';
-import { Trainer } from '../trainer/trainer';
-import { Lab } from './lab';
 import { validateScenario } from '../shared/validate';
 import { groupName, nameGroupProblems } from './race-problems';
+import { wiredLab } from './wired-lab.testing';
 
 /** race-beale with a few fields broken, and the validator's own problem lines for it. */
 function broken(change: (groups: Record<string, unknown>[]) => void) {
@@ -76,23 +74,7 @@ describe('groupName', () => {
 });
 
 describe('Lab', () => {
-  /** A Lab wired to a Trainer in-process, as in ./lab.test.ts. */
-  function wired(): Lab {
-    let requested = false;
-    const trainer = new Trainer({
-      post: (event) => {
-        const checked = eventSchema.parse(event);
-        if (checked.type === 'frame') requested = false;
-        lab.receive(checked);
-        if (!requested) {
-          requested = true;
-          setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
-        }
-      },
-    });
-    const lab: Lab = new Lab({ send: (command) => trainer.receive(structuredClone(command)) });
-    return lab;
-  }
+  const wired = () => wiredLab().lab;
 
   it('rejects a race whose group is wrong naming the group, from a load and from a set of groups', async () => {
     const lab = wired();

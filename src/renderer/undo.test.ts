@@ -1,10 +1,8 @@
 /** The undo key, and undo through the page's Lab against a real Trainer in-process (issue 22). */
 import { describe, expect, it } from 'vitest';
-import { eventSchema } from '../shared/messages';
 import { findPreset } from '../shared/presets';
-import { Trainer } from '../trainer/trainer';
-import { Lab } from './lab';
 import { isUndoKey, undoKeyName } from './undo';
+import { wiredLab } from './wired-lab.testing';
 
 const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
   key,
@@ -45,23 +43,7 @@ describe('isUndoKey', () => {
   });
 });
 
-/** A Lab wired to a Trainer as the page's client is (events validated, one frame request at a time). */
-function wired() {
-  let requested = false;
-  const trainer = new Trainer({
-    post: (event) => {
-      const checked = eventSchema.parse(event);
-      if (checked.type === 'frame') requested = false;
-      lab.receive(checked);
-      if (!requested) {
-        requested = true;
-        setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
-      }
-    },
-  });
-  const lab: Lab = new Lab({ send: (command) => trainer.receive(structuredClone(command)) });
-  return lab;
-}
+const wired = () => wiredLab().lab;
 
 describe('Lab.undo', () => {
   it('brings back the 1,000-particle cloud a click replaced, at its step, playing as it was (Rosenbrock: 2,000 epochs, still running)', async () => {

@@ -1,14 +1,12 @@
 /** The Landscape view's pure parts, and its job against a real Trainer in-process (no DOM, no WebGL). */
 import { describe, expect, it } from 'vitest';
 import type { LandscapeEvent } from '../../../shared/landscape-messages';
-import { eventSchema } from '../../../shared/messages';
 import { findPreset } from '../../../shared/presets';
-import { Trainer } from '../../../trainer/trainer';
-import { Lab } from '../../lab';
 import { farLimit, lift, sceneHeight } from '../../scene/layout';
 import { cancelledMessage } from '../job';
 import { pathPoints, pointCaption, sliceShape, sliceSummary } from './geometry';
 import { landscapeJobName, startLandscapeJob } from './runner';
+import { wiredLab } from '../../wired-lab.testing';
 
 /** A 3 × 3 slice over ±2 with losses 0..8, and a path of three points ending at the centre (0, 0). */
 const slice = {
@@ -65,25 +63,7 @@ describe('the slice’s shape and its path in the scene', () => {
 /** A Lab wired to a Trainer in-process; its slices are short (a 1 ms clock) so that a pause can get in. */
 function wired() {
   let time = 0;
-  const timing = { now: () => ++time, yield: () => new Promise<void>((resolve) => setImmediate(resolve)), sliceMs: 3, frameMs: 4 };
-  let requested = false;
-  const trainer = new Trainer(
-    {
-      post: (event) => {
-        const checked = eventSchema.parse(event);
-        if (checked.type === 'frame') requested = false;
-        lab.receive(checked);
-        // The page's requestAnimationFrame loop, on a timer (as in ../../lab.test.ts).
-        if (!requested) {
-          requested = true;
-          setTimeout(() => trainer.receive({ type: 'request-frame' }), 0);
-        }
-      },
-    },
-    timing,
-  );
-  const lab: Lab = new Lab({ send: (command) => trainer.receive(structuredClone(command)) });
-  return { lab, trainer };
+  return wiredLab({ now: () => ++time, yield: () => new Promise<void>((resolve) => setImmediate(resolve)), sliceMs: 3, frameMs: 4 });
 }
 
 describe('the landscape job in the page', () => {
