@@ -84,7 +84,7 @@ function schemeInit(dist: WeightScheme, count: number): InitSpec {
 
 /** Whether a scheme takes a gain: Xavier's and Kaiming's (torch-default's bounds are nn.Linear's own). */
 export function takesGain(init: InitSpec): boolean {
-  return 'dist' in init && ['xavier-uniform', 'xavier-normal', 'kaiming-uniform', 'kaiming-normal'].includes(init.dist);
+  return isWeightScheme(init) && init.dist !== 'torch-default';
 }
 
 /** The gain a scheme was given, or null where each layer takes its nonlinearity's (or it takes none). */
