@@ -4,6 +4,7 @@ import { decodeFrame } from '../shared/frame-codec';
 import { findPreset } from '../shared/presets';
 import { eventSchema, messageProblems, type TrainerCommand, type TrainerEvent } from '../shared/messages';
 import type { ScenarioInput } from '../shared/scenario';
+import { surfaces } from '../engine/surfaces';
 import { Trainer } from './trainer';
 import { harness } from './testing';
 
@@ -76,6 +77,28 @@ describe('loading', () => {
     expect(frame.positions).toBeInstanceOf(Uint16Array); // codes (shared/frame-codec.ts): two per particle
     expect(frame.positions.length).toBe(2000);
     expect(frame.summary.count).toBe(1000);
+  });
+
+  it('keeps the range on show for a new start on the same surface inside it, and widens it for one past it', async () => {
+    // Rosenbrock's preset cloud reaches past the named range [−2, 2] × [−1, 3] (surface-catalog.ts).
+    const cloud = findPreset('rosenbrock')!.scenario;
+    const h = harness();
+    await h.send({ type: 'load', scenario: cloud });
+    const wide = h.last('loaded')!.range;
+    expect(wide[0][0]).toBeLessThan(-2);
+    expect(wide[1][1]).toBeGreaterThan(3);
+    // One start inside: its own range would be the named one, but the one on show stays (no surface moves).
+    await h.send({ type: 'load', scenario: { ...cloud, init: { points: [[0.5, 0.5]] } }, undoable: true });
+    expect(h.last('loaded')!.range).toEqual(wide);
+    // One start past it: the range takes it in.
+    await h.send({ type: 'load', scenario: { ...cloud, init: { points: [[-4, 0.5]] } } });
+    expect(h.last('loaded')!.range).toEqual([
+      [-4, 2],
+      [-1, 3],
+    ]);
+    // Another surface: its own named range (the start lies inside it).
+    await h.send({ type: 'load', scenario: { ...cloud, model: { kind: 'surface', fn: 'bowl' }, init: { points: [[0.5, 0.5]] } } });
+    expect(h.last('loaded')!.range).toEqual(surfaces.bowl.range);
   });
 
   it('refuses an invalid scenario as an error value and keeps the current run', async () => {

@@ -33,7 +33,7 @@ import { TrajectoryRecorder } from './trajectory';
 import { hostTiming, runLong, runUntil, type SliceTiming } from './slices';
 import type { PoolHost } from './pool/pool';
 import { TrainerThreads } from './pool/trainer-threads';
-import { cloudCentre, cloudRange, namedRange, type Range } from './view-place';
+import { cloudCentre, cloudRange, namedRange, rangeToShow, type Range, type ShownRange } from './view-place';
 
 export interface TrainerPort {
   /** To the page; typed arrays in `transfer` are moved, not copied, where the host can. */
@@ -83,10 +83,14 @@ export class Trainer {
   private view: View = { axes: [0, 1] };
   private selected: number | null = null;
   private plane: Plane | null = null;
-  private range: Range = [
-    [-1, 1],
-    [-1, 1],
-  ];
+  /** The range the page's views draw on, and of which surface (./view-place.ts); set with the view's plane. */
+  private viewRange: ShownRange = {
+    surface: null,
+    range: [
+      [-1, 1],
+      [-1, 1],
+    ],
+  };
   /** Last finite place and loss of each particle: what the page is shown once a particle diverges. */
   // What the page was last shown: float32 is plenty, the codes sent are 16 bits (shared/frame-codec.ts).
   private shownPositions = new Float32Array(0);
@@ -216,7 +220,7 @@ export class Trainer {
         this.credit = true;
         return this.pump();
       case 'request-surface':
-        return this.sendSurface(command.id, command.resolution, (command.range as Range | undefined) ?? this.range);
+        return this.sendSurface(command.id, command.resolution, (command.range as Range | undefined) ?? this.viewRange.range);
       case 'seek':
         if (await this.seek(command.step)) this.dirty = true;
         return this.pump();
@@ -318,7 +322,7 @@ export class Trainer {
       paramNames: [...d.model.paramNames],
       count: d.n,
       axes: this.axisNames(),
-      range: this.range,
+      range: this.viewRange.range,
       ...(d instanceof RaceDescent && { groups: { names: [...d.names], of: d.groupOf.slice() } }),
       undo: this.previous !== null,
     });
@@ -658,7 +662,7 @@ export class Trainer {
     const d = this.descent!;
     if (index >= d.n) return this.fail('the microscope was refused', [`index: particle ${index} does not exist (the cloud has ${d.n})`]);
     if (this.done) return this.fail('the run is done: reset it, or raise the epochs, to step again', []);
-    const event = microscopeEvent(d, index, this.plane, this.ownAxes(d), this.range);
+    const event = microscopeEvent(d, index, this.plane, this.ownAxes(d), this.viewRange.range);
     this.advance();
     this.port.post(event);
     this.dirty = true;
@@ -682,7 +686,11 @@ export class Trainer {
     const d = this.descent!;
     const centre = cloudCentre(d);
     this.plane = 'axes' in this.view ? axesPlane(centre, this.view.axes[0], this.view.axes[1]) : randomPlane(d.model, centre, this.view.random);
-    this.range = cloudRange(d.n, d.params, this.ownAxes(d) ? null : this.projection(), namedRange(this.scenario!.model, this.view));
+    const own = this.ownAxes(d);
+    // A model of two parameters on its own axes is the same surface for the same model and data.
+    const surface = own ? JSON.stringify([this.scenario!.model, this.scenario!.data ?? null]) : null;
+    const range = cloudRange(d.n, d.params, own ? null : this.projection(), namedRange(this.scenario!.model, this.view));
+    this.viewRange = { surface, range: rangeToShow(this.viewRange, { surface, range }) };
   }
 
   private axisNames(): [string, string] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudCentre, cloudRange, namedRange } from './view-place';
+import { cloudCentre, cloudRange, holds, namedRange, rangeToShow } from './view-place';
 
 /** Params laid out as the descent keeps them: parameter j's n values after parameter j − 1's. */
 const columns = (...points: number[][]) => Float64Array.from([0, 1].flatMap((j) => points.map((p) => p[j])));
@@ -56,5 +56,36 @@ describe('cloudRange', () => {
       [-1.2, 1.2],
       [-1.2, 1.2],
     ]);
+  });
+});
+
+describe('rangeToShow', () => {
+  // Rosenbrock's preset cloud (mean (−1.5, 2), std 0.3) widens the named range [−2, 2] × [−1, 3] to about
+  // [−2.47, 2] × [−1, 3.04]; a click then starts one particle, whose range is the named one again.
+  const wide: [[number, number], [number, number]] = [
+    [-2.47, 2],
+    [-1, 3.04],
+  ];
+  const named: [[number, number], [number, number]] = [
+    [-2, 2],
+    [-1, 3],
+  ];
+
+  it('holds a range inside, or equal to, the one on show, and not one past it on any side', () => {
+    expect(holds(wide, named)).toBe(true);
+    expect(holds(wide, wide)).toBe(true);
+    expect(holds(wide, [[-2.5, 2], named[1]])).toBe(false);
+    expect(holds(wide, [named[0], [-1, 3.1]])).toBe(false);
+  });
+
+  it('keeps the range on show for a new start on the same surface inside it: nothing moves under the pointer', () => {
+    expect(rangeToShow({ surface: 'rosenbrock', range: wide }, { surface: 'rosenbrock', range: named })).toBe(wide);
+  });
+
+  it('takes the new range for another surface, a cloud past the one on show, or a slice (no surface)', () => {
+    expect(rangeToShow({ surface: 'rosenbrock', range: wide }, { surface: 'bowl', range: named })).toBe(named);
+    const past: [[number, number], [number, number]] = [[-3, 2], named[1]];
+    expect(rangeToShow({ surface: 'rosenbrock', range: wide }, { surface: 'rosenbrock', range: past })).toBe(past);
+    expect(rangeToShow({ surface: null, range: wide }, { surface: null, range: named })).toBe(named);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Where the trainer's view of a cloud lies, pure: the centre its plane passes through and the range the
  * page's surface is sampled over. Split from ./trainer.ts, which keeps the plane and the range of its run.
+ * The range it announces is the one every view draws on (the scene, the formula field, the microscope).
  */
 import type { Descent } from '../engine/descent';
 import { surfaces, type SurfaceName } from '../engine/surfaces';
@@ -63,4 +64,26 @@ export function cloudRange(n: number, params: Float64Array, points: Float64Array
     const mid = (min + max) / 2;
     return [mid - half, mid + half];
   }) as Range;
+}
+
+/** Whether range `outer` holds all of range `inner`. */
+export function holds(outer: Range, inner: Range): boolean {
+  return outer.every(([lo, hi], axis) => lo <= inner[axis][0] && inner[axis][1] <= hi);
+}
+
+/** A range on show: of which surface (null: a slice through the cloud, which moves with every start) and where. */
+export interface ShownRange {
+  surface: string | null;
+  range: Range;
+}
+
+/**
+ * The range to show next: the one on show still when it is of the same surface and holds the new cloud's, so
+ * that a new start there (a click on the surface, a new optimizer) moves nothing under the pointer; else the
+ * new cloud's. Rosenbrock's preset cloud widens its named range to about [−2.47, 2] × [−1, 3.04]; a click then
+ * starts one particle whose own range is the named one, and a surface redrawn over that had put the particle
+ * 16 px beside the click.
+ */
+export function rangeToShow(shown: ShownRange, next: ShownRange): Range {
+  return next.surface !== null && shown.surface === next.surface && holds(shown.range, next.range) ? shown.range : next.range;
 }

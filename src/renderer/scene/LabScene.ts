@@ -18,7 +18,7 @@ import { Axes } from './Axes';
 import { BestMarker } from './BestMarker';
 import { ContourLines } from './ContourLines';
 import { fillHeights, fitHeightScale } from './heights';
-import { holds, Layout } from './layout';
+import { Layout } from './layout';
 import { Overlay } from './Overlay';
 import { fadeSeconds, ParticleCloud, type ColourBy } from './ParticleCloud';
 import { Placement } from './placement';
@@ -368,10 +368,9 @@ export class LabScene {
     this.cloud.setGroups(event.groups?.of ?? null);
     this.toolbar.setRace(event.groups !== undefined);
     const key = this.surfaceKey(event);
-    if (key !== null && key === this.shownKey && this.placement && holds(this.placement.layout.range, event.range)) {
-      // The same surface, and the new cloud's range lies within the one on show (a new start, a new
-      // optimizer): nothing to rebuild, and nothing moves. Rebuilding over the trainer's tighter range would
-      // stretch the surface under the pointer, and a click-to-start would seem to land beside the click.
+    if (key !== null && key === this.shownKey && this.placement) {
+      // The same surface over the same range (a new start, a new optimizer: the trainer keeps the range on
+      // show while it holds the cloud, ../../trainer/view-place.ts): nothing to rebuild, nothing moves.
       this.invalidate();
       return;
     }
@@ -406,13 +405,13 @@ export class LabScene {
 
   /**
    * What the surface depends on, when that can be told from the scenario: a model of two parameters on its
-   * own axes is the same surface for the same model and data (over any range that holds the cloud). A slice
-   * of a larger model passes through the cloud's centre, which moves with every start: null, always rebuilt.
+   * own axes is the same surface for the same model, data and range. A slice of a larger model passes
+   * through the cloud's centre, which moves with every start: null, always rebuilt.
    */
   private surfaceKey(event: LoadedEvent): string | null {
-    const { paramNames, axes, scenario } = event;
+    const { paramNames, axes, range, scenario } = event;
     if (paramNames.length !== 2 || axes[0] !== paramNames[0] || axes[1] !== paramNames[1]) return null;
-    return JSON.stringify([scenario.model, scenario.data ?? null]);
+    return JSON.stringify([scenario.model, scenario.data ?? null, range]);
   }
 
   private onFrame(frame: FrameEvent): void {

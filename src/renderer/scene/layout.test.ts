@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { farLimit, holds, Layout, sceneSize } from './layout';
+import { farLimit, Layout, sceneSize } from './layout';
 
 describe('Layout', () => {
   const layout = new Layout(
@@ -39,39 +39,5 @@ describe('Layout', () => {
     const k = layout.rim(40, -20);
     expect(40 * k).toBe(farLimit);
     expect(-20 * k).toBe(-farLimit / 2);
-  });
-});
-
-describe('holds', () => {
-  // Rosenbrock's preset cloud (mean (−1.5, 2), std 0.3) widens the named range [−2, 2] × [−1, 3] to about
-  // [−2.47, 2] × [−1, 3.04]; a click then starts one particle, whose range is the named one again.
-  const shown = [
-    [-2.47, 2],
-    [-1, 3.04],
-  ] as const;
-
-  test('a range inside the one on show is held: a new start there keeps the surface still', () => {
-    expect(
-      holds(shown, [
-        [-2, 2],
-        [-1, 3],
-      ]),
-    ).toBe(true);
-    expect(holds(shown, shown)).toBe(true);
-  });
-
-  test('a range past the one on show on any side is not', () => {
-    expect(
-      holds(shown, [
-        [-2.5, 2],
-        [-1, 3],
-      ]),
-    ).toBe(false);
-    expect(
-      holds(shown, [
-        [-2, 2],
-        [-1, 3.1],
-      ]),
-    ).toBe(false);
   });
 });

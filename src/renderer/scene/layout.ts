@@ -103,11 +103,6 @@ export class Layout {
   }
 }
 
-/** Whether range `outer` holds all of range `inner`: a cloud inside the shown surface needs no new one. */
-export function holds(outer: Range, inner: Range): boolean {
-  return outer.every(([lo, hi], axis) => lo <= inner[axis][0] && inner[axis][1] <= hi);
-}
-
 /** A coordinate as a finite number: ±Infinity to ±1e30 (the rim then pulls it in), NaN to the centre. */
 function finite(v: number): number {
   return v > 1e30 ? 1e30 : v < -1e30 ? -1e30 : Number.isNaN(v) ? 0 : v;
